@@ -1,0 +1,51 @@
+# Two commands for a fresh machine (Python 3.11+):
+#   make serve   set everything up in .venv and serve the site on http://127.0.0.1:8000/
+#   make test    set everything up (test packages, system Chromium) and run the tests
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build bench system-deps clean
+
+$(BIN)/.site-deps: requirements.txt
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is needed" or 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.test-deps: $(BIN)/.site-deps requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+serve: $(BIN)/.site-deps
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(BIN)/.site-deps
+	$(BIN)/mkdocs build --strict
+
+# Chromium (browser tests), zbar-tools (QR decoding) and poppler-utils (PDF to image)
+# come from Debian's packages; installed only where missing and where we may.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v zbarimg  >/dev/null 2>&1 || missing="$$missing zbar-tools"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Please install:$$missing (browser tests skip without Chromium, except under CI)"; \
+	  fi; \
+	fi
+
+test: $(BIN)/.test-deps system-deps
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/.test-deps system-deps
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) site .pytest_cache
