@@ -1,0 +1,98 @@
+"""Fixtures: one strict build per session, served on 127.0.0.1, driven in the system Chromium."""
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+import pytest
+
+from support import ROOT, SiteServer, build, chromium_path
+
+IN_CI = bool(os.environ.get("CI"))
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The real site, built strictly with site_url set to where it is served (a sub-path on 127.0.0.1).
+
+    Material's instant navigation only swaps pages whose URL is in sitemap.xml, as on GitHub Pages.
+    """
+    out = tmp_path_factory.mktemp("site")
+    srv = SiteServer(out)
+    result = build(ROOT, out, site_url=srv.url)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    srv.site = out
+    with srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def site(server):
+    return server.site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if not path:
+        if IN_CI:
+            pytest.fail("No system Chromium found: install Debian's 'chromium' package (make test does).")
+        pytest.skip("No system Chromium found (apt-get install chromium); browser tests skipped outside CI.")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=path, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+class Watch:
+    """What a page did that a user would notice or that must never happen."""
+
+    def __init__(self):
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+
+
+def watch_context(context) -> Watch:
+    w = Watch()
+
+    def route(r):
+        host = urlsplit(r.request.url).hostname
+        if r.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            r.continue_()
+        else:
+            w.outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    context.on("weberror", lambda e: w.errors.append(f"page error: {e.error}"))
+    context.on("console", lambda m: w.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    return w
+
+
+@pytest.fixture
+def context_factory(browser, server):
+    made = []
+
+    def make(**kwargs):
+        ctx = browser.new_context(base_url=server.url, **kwargs)
+        ctx.watch = watch_context(ctx)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context_factory):
+    """A fresh browser page; the test fails if it reached outside 127.0.0.1 or raised a JS error."""
+    ctx = context_factory()
+    pg = ctx.new_page()
+    pg.watch = ctx.watch
+    yield pg
+    assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
+    assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
