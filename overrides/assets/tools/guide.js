@@ -7,7 +7,8 @@
 
   const VERSION = 1;
   const scope = (window.__md_scope || new URL(".", location)).pathname;
-  const KEY = scope + ".after-the-no";            // {version, checklists: {...}, fields: {...}}
+  // {version, checklists: {id: {itemId: true}}, prefs: {rememberFields}, fields: {your_name, ...}, ...}
+  const KEY = scope + ".after-the-no";
   const NOSAVE = scope + ".after-the-no.nosave";  // "1" when the student chose not to save
   const events = new EventTarget();
   let state = { version: VERSION };
@@ -40,7 +41,10 @@
   function write() {
     if (!saving) return;
     try {
-      storage().setItem(KEY, JSON.stringify(state));
+      // Typed details (state.fields) are kept only when the student asked to remember them.
+      const out = Object.assign({}, state);
+      if (!(state.prefs && state.prefs.rememberFields)) delete out.fields;
+      storage().setItem(KEY, JSON.stringify(out));
     } catch (e) {
       showNotice("Your browser wouldn't let the site save (storage full or blocked). Changes last until you close this tab.");
     }

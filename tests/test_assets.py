@@ -1,0 +1,12 @@
+from guidekit.assets import root_prefix, tool_assets
+
+
+def test_root_prefix_for_home_and_nested_pages():
+    assert root_prefix("") == ""
+    assert root_prefix("emails/") == "../"
+    assert root_prefix("print/feel-it/") == "../../"
+
+
+def test_tool_assets_point_at_the_tool_files():
+    html = tool_assets("emails/", "emails")
+    assert 'href="../assets/tools/emails.css"' in html and 'src="../assets/tools/emails.js"' in html
