@@ -28,7 +28,7 @@ build: $(BIN)/.site-deps
 # come from Debian's packages; installed only where missing and where we may.
 system-deps:
 	@missing=""; \
-	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v zbarimg  >/dev/null 2>&1 || missing="$$missing zbar-tools"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
