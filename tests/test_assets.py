@@ -9,4 +9,4 @@ def test_root_prefix_for_home_and_nested_pages():
 
 def test_tool_assets_point_at_the_tool_files():
     html = tool_assets("emails/", "emails")
-    assert 'href="../assets/tools/emails.css"' in html and 'src="../assets/tools/emails.js"' in html
+    assert 'href="../assets/tools/emails.css"' in html and 'src="../assets/tools/emails.js" defer' in html

@@ -1,0 +1,81 @@
+"""MkDocs hook: checklists from docs/_data/checklists.yml into the pages.
+
+`<!-- checklist: ID -->` becomes the interactive checklist; `<!-- checklists-overview -->`
+becomes the list of all checklists with progress, export and import.
+"""
+from __future__ import annotations
+
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from guidekit.assets import tool_assets
+from guidekit.checklists import check_pages, load_checklists
+from guidekit.errors import ContentError, ContentErrors, raise_if_any
+from guidekit.markers import find_markers, replace_markers
+
+_build: dict = {}
+
+
+def _fail_on_errors(errors):
+    try:
+        raise_if_any(errors)
+    except ContentErrors as exc:
+        raise PluginError(exc.report()) from None
+
+
+def on_config(config):
+    root = os.path.dirname(config.config_file_path)
+    path = os.path.join(config.docs_dir, "_data", "checklists.yml")
+    _build["root"], _build["rel"] = root, os.path.relpath(path, root)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            checklists = load_checklists(_build["rel"], fh.read())
+    except ContentErrors as exc:
+        raise PluginError(exc.report()) from None
+    _build["checklists"] = {c.id: c for c in checklists}
+    config.extra["checklists"] = list(_build["checklists"].values())  # for other hooks and templates
+    return config
+
+
+def on_files(files, config):
+    pages = {f.src_uri for f in files.documentation_pages()}
+    _fail_on_errors(check_pages(_build["rel"], list(_build["checklists"].values()), pages))
+    return files
+
+
+def on_pre_build(config):
+    # Pages are converted before MkDocs's own on_env, so keep a theme environment for the partials.
+    _build["env"] = config.theme.get_env()
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.abs_src_path is None:
+        return markdown
+    rel = os.path.relpath(page.file.abs_src_path, _build["root"])
+    known = _build["checklists"]
+    _fail_on_errors([
+        ContentError(rel, m.line, f"The page asks for the checklist '{m.id}', which doesn't exist.",
+                     f"use one of the ids in {_build['rel']}: {', '.join(sorted(known))}.")
+        for m in find_markers(page.file.content_string, "checklist") if m.id not in known])
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    env, known = _build["env"], _build["checklists"]
+    used = []
+
+    def checklist(cid):
+        used.append(cid)
+        return env.get_template("partials/checklist.html").render(checklist=known[cid], page=page)
+
+    def overview(_):
+        used.append("overview")
+        pages = {f.src_uri: f for f in files.documentation_pages()}
+        entries = [(c, get_relative_url(pages[c.page].url, page.url)) for c in known.values()]
+        return env.get_template("partials/checklists-overview.html").render(entries=entries, page=page)
+
+    html = replace_markers(html, "checklist", checklist)
+    html = replace_markers(html, "checklists-overview", overview)
+    return html + tool_assets(page.url, "checklists") if used else html

@@ -1,0 +1,122 @@
+/* Checklists: saved ticks (by item id), progress, reset, overview, export and import.
+ * Loaded only on pages with a checklist; Material re-runs it on instant navigation, hence the guard. */
+(() => {
+  "use strict";
+  if (window.guideChecklists) return;
+  window.guideChecklists = true;
+  const guide = window.guide;
+  const FILE_APP = "after-the-no";
+  const ticks = () => guide.get("checklists");
+  const label = (done, total) => `${done} of ${total} done`;
+
+  function count(id, itemIds) {
+    const saved = ticks()[id] || {};
+    return itemIds.filter((item) => saved[item]).length;
+  }
+
+  function render(section) {
+    const id = section.dataset.checklist;
+    const saved = ticks()[id] || {};
+    const boxes = [...section.querySelectorAll("input[data-item]")];
+    for (const box of boxes) box.checked = !!saved[box.dataset.item];
+    const progress = section.querySelector("[data-progress]");
+    progress.textContent = label(count(id, boxes.map((b) => b.dataset.item)), boxes.length);
+  }
+
+  function renderOverview(list) {
+    for (const li of list.querySelectorAll("[data-overview]")) {
+      const items = li.dataset.items.split(" ");
+      li.querySelector("[data-progress]").textContent = label(count(li.dataset.overview, items), items.length);
+    }
+  }
+
+  function renderAll() {
+    document.querySelectorAll("[data-checklist]").forEach(render);
+    document.querySelectorAll("[data-checklist-overview]").forEach(renderOverview);
+  }
+
+  function bind(root) {
+    for (const el of root.querySelectorAll("[data-checklist]:not([data-bound]), [data-checklist-transfer]:not([data-bound])")) {
+      el.dataset.bound = "";
+      for (const hidden of el.querySelectorAll("[hidden]")) hidden.hidden = false;
+      el.hidden = false;
+    }
+    renderAll();
+  }
+
+  // One delegated listener per event for the whole site: binding can never double up.
+  document.addEventListener("change", (event) => {
+    const box = event.target.closest("[data-checklist] input[data-item]");
+    if (box) {
+      const section = box.closest("[data-checklist]");
+      const id = section.dataset.checklist;
+      const known = [...section.querySelectorAll("input[data-item]")].map((b) => b.dataset.item);
+      const saved = {};
+      // Keep only items that still exist: a removed item's tick is dropped quietly.
+      for (const item of known) {
+        if (item === box.dataset.item ? box.checked : (ticks()[id] || {})[item]) saved[item] = true;
+      }
+      ticks()[id] = saved;
+      guide.save();
+      render(section);
+      guide.announce(section.querySelector("[data-progress]").textContent);
+      return;
+    }
+    const file = event.target.closest("[data-import]");
+    if (file && file.files.length) importFile(file);
+  });
+
+  document.addEventListener("click", (event) => {
+    const reset = event.target.closest("[data-checklist] [data-reset]");
+    if (reset) {
+      const section = reset.closest("[data-checklist]");
+      delete ticks()[section.dataset.checklist];
+      guide.save();
+      render(section);
+      guide.announce("Checklist unticked. " + section.querySelector("[data-progress]").textContent);
+    } else if (event.target.closest("[data-export]")) {
+      const data = JSON.stringify({ app: FILE_APP, version: 1, checklists: ticks() }, null, 2);
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([data], { type: "application/json" }));
+      link.download = "after-the-no-progress.json";
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+      guide.announce("Your progress was saved as a file.");
+    }
+  });
+
+  function importFile(input) {
+    const message = document.getElementById(input.getAttribute("aria-describedby"));
+    const fail = (text) => {
+      input.setAttribute("aria-invalid", "true");
+      message.textContent = text;
+      message.classList.add("guide-transfer__message--error");
+    };
+    input.files[0].text().then((raw) => {
+      let data;
+      try { data = JSON.parse(raw); } catch (e) { data = null; }
+      const lists = data && data.app === FILE_APP && data.checklists;
+      if (!lists || typeof lists !== "object" || Array.isArray(lists)) {
+        fail("That file isn't a progress file from this guide. Your current ticks are unchanged.");
+        return;
+      }
+      const clean = {};
+      for (const [id, items] of Object.entries(lists)) {
+        if (!items || typeof items !== "object") continue;
+        clean[id] = {};
+        for (const [item, on] of Object.entries(items)) if (on === true) clean[id][item] = true;
+      }
+      guide.set("checklists", clean);
+      input.removeAttribute("aria-invalid");
+      message.classList.remove("guide-transfer__message--error");
+      message.textContent = "Progress loaded from the file.";
+      guide.announce(message.textContent);
+      input.value = "";
+    }, () => fail("That file couldn't be read. Your current ticks are unchanged."));
+  }
+
+  guide.onChange(renderAll);
+  guide.onPage(bind);
+})();
