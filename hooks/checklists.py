@@ -68,7 +68,8 @@ def on_page_content(html, page, config, files):
 
     def checklist(cid):
         used.append(cid)
-        return env.get_template("partials/checklist.html").render(checklist=known[cid], page=page)
+        return env.get_template("partials/checklist.html").render(
+            checklist=known[cid], print_href=get_relative_url(f"print/{cid}/", page.url))
 
     def overview(_):
         used.append("overview")

@@ -130,6 +130,14 @@
     for (const fn of pageHandlers) fn(document);
   }
 
+  // Print collapsed blocks open, then put them back as they were.
+  let opened = [];
+  window.addEventListener("beforeprint", () => {
+    opened = [...document.querySelectorAll("details:not([open])")];
+    opened.forEach((el) => { el.open = true; });
+  });
+  window.addEventListener("afterprint", () => { opened.forEach((el) => { el.open = false; }); opened = []; });
+
   load();
   region = document.createElement("div");
   region.className = "guide-visually-hidden";
