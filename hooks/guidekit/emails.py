@@ -91,7 +91,7 @@ class _Reader:
 
     def error(self, node_or_line, problem: str, fix: str) -> None:
         line = node_or_line if isinstance(node_or_line, int) else node_or_line.start_mark.line + 1
-        self.errors.append(ContentError(self.rel, line, problem, fix))
+        self.errors.append(ContentError(self.rel, line, problem[:1].upper() + problem[1:], fix))
 
     def mapping(self, node, what: str, allowed: set[str]) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
         if not isinstance(node, yaml.MappingNode):
@@ -157,7 +157,7 @@ class _Reader:
 
     def fields(self, node, shared: bool) -> dict[str, Field]:
         out: dict[str, Field] = {}
-        if node is None:
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
             return out
         if not isinstance(node, yaml.MappingNode):
             self.error(node, "'fields' should list one field name per line, each followed by its settings.",
@@ -225,12 +225,13 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
 
     templates: dict[str, Template] = {}
     for node in top["templates"][1].value:
-        entries = reader.mapping(node, "a template", TEMPLATE_KEYS)
+        pairs = node.value if isinstance(node, yaml.MappingNode) else []
+        named = [v.value for k, v in pairs if k.value == "id" and isinstance(v, yaml.ScalarNode) and str(v.value).strip()]
+        what = f"template '{str(named[0]).strip()}'" if named else "a template"
+        entries = reader.mapping(node, what, TEMPLATE_KEYS)
         if entries is None:
             continue
-        tid, _ = reader.text(entries, "id", "a template", required=True, parent=node)
-        tid = tid.strip()
-        what = f"template '{tid}'" if tid else "a template"
+        tid = reader.text(entries, "id", what, required=True, parent=node)[0].strip()
         if tid and not TEMPLATE_ID.match(tid):
             reader.error(entries["id"][1], f"The id '{tid}' can't be used in a marker.",
                          "use lower-case letters, digits and hyphens, e.g. 'feedback-request'.")
