@@ -1,0 +1,62 @@
+"""MkDocs hook: email snippets. Reads docs/_data/emails.yml once per build and expands
+`<!-- email: id -->` markers into fill-in email widgets (partials/email.html).
+
+The logic lives in guidekit/emails.py; this module only connects it to MkDocs events.
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+
+from mkdocs.exceptions import PluginError
+
+from guidekit.assets import tool_assets
+from guidekit.emails import EmailLibrary, add_headings, check_markers, load_emails
+from guidekit.errors import ContentErrors, raise_if_any
+from guidekit.markers import replace_markers
+
+_library = EmailLibrary("", {})
+
+
+def _fail(exc: ContentErrors):
+    raise PluginError(exc.report()) from None
+
+
+def on_config(config):
+    global _library
+    root = pathlib.Path(config.config_file_path).parent
+    path = pathlib.Path(config.docs_dir) / "_data" / "emails.yml"
+    try:
+        _library = load_emails(path, os.path.relpath(path, root))
+    except ContentErrors as exc:
+        _fail(exc)
+    return config
+
+
+def on_files(files, config):
+    """Check every page's email markers, so all wrong ids are reported together."""
+    root = os.path.dirname(config.config_file_path)
+    errors = []
+    for file in files.documentation_pages():
+        errors += check_markers(file.content_string, os.path.relpath(file.abs_src_path, root), _library)[1]
+    try:
+        raise_if_any(errors)
+    except ContentErrors as exc:
+        _fail(exc)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    return add_headings(markdown, _library)
+
+
+def on_page_content(html, page, config, files):
+    env = config.theme.get_env()
+    shown = []
+
+    def render(template_id: str) -> str:
+        shown.append(template_id)
+        return env.get_template("partials/email.html").render(template=_library.templates[template_id])
+
+    html = replace_markers(html, "email", render)
+    return tool_assets(page.url, "emails") + html if shown else html
