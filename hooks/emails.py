@@ -38,6 +38,8 @@ def on_files(files, config):
     root = os.path.dirname(config.config_file_path)
     errors = []
     for file in files.documentation_pages():
+        if file.abs_src_path is None:  # generated pages (e.g. printable sheets) have no markers
+            continue
         errors += check_markers(file.content_string, os.path.relpath(file.abs_src_path, root), _library)[1]
     try:
         raise_if_any(errors)
