@@ -77,15 +77,19 @@ class _Reader:
         self.line = node.start_mark.line + 1
         self.items = {}
         if not isinstance(node, yaml.MappingNode):
-            self.fail(self.line, f"{where} is not a set of 'key: value' lines.", "write it as indented 'key: value' lines.")
+            self.fail(self.line, f"{self.Where} is not a set of 'key: value' lines.", "write it as indented 'key: value' lines.")
             return
         for key, value in node.value:
             if key.value in self.items:
-                self.fail(key.start_mark.line + 1, f"{where} has '{key.value}' twice.", "keep one of the two lines.")
+                self.fail(key.start_mark.line + 1, f"{self.Where} has '{key.value}' twice.", "keep one of the two lines.")
             elif key.value not in allowed:
-                self.fail(key.start_mark.line + 1, f"{where} has an unknown key '{key.value}'.",
+                self.fail(key.start_mark.line + 1, f"{self.Where} has an unknown key '{key.value}'.",
                           f"use one of: {', '.join(allowed)} (check the spelling).")
             self.items[key.value] = value
+
+    @property
+    def Where(self) -> str:  # at the start of a sentence
+        return self.where[:1].upper() + self.where[1:]
 
     def fail(self, line: int, problem: str, fix: str) -> None:
         self.errors.append(ContentError(self.path, line, problem, fix))
@@ -97,7 +101,7 @@ class _Reader:
     def node(self, key: str, required: bool, fix: str):
         node = self.items.get(key)
         if node is None and required:
-            self.fail(self.line, f"{self.where} has no '{key}'.", fix)
+            self.fail(self.line, f"{self.Where} has no '{key}'.", fix)
         return node
 
     def text(self, key: str, required: bool = True, fix: str = "") -> str | None:
@@ -160,7 +164,7 @@ class _Reader:
 
 
 def _preset(node, path, errors) -> Preset | None:
-    r = _Reader(node, path, errors, "A dwell preset", ("id", "label", "hours", "until", "weekday"))
+    r = _Reader(node, path, errors, "a dwell preset", ("id", "label", "hours", "until", "weekday"))
     pid, label = r.ident("id"), r.text("label")
     hours = r.number("hours", 1, 24 * 60, required=False)
     until = r.time("until", required=False)
@@ -182,10 +186,10 @@ STEP_KEYS = ("id", "title", "why", "from", "days", "at", "hours", "when", "page"
 
 
 def _step(node, path, errors) -> Step | None:
-    r = _Reader(node, path, errors, "A plan step", STEP_KEYS)
+    r = _Reader(node, path, errors, "a plan step", STEP_KEYS)
     sid = r.ident("id")
     if sid:
-        r.where = f"The step '{sid}'"
+        r.where = f"the step '{sid}'"
     values = {key: r.text(key) for key in ("title", "why", "when", "page")}
     start = r.text("from", fix="add 'from: news' or 'from: dwelling' (what the timing counts from).")
     if start is not None and start not in STARTS:
@@ -196,10 +200,10 @@ def _step(node, path, errors) -> Step | None:
     at = r.time("at", required=False)
     hours = r.number("hours", 0, 24 * 60, required=False)
     if ("at" in r.items) == ("hours" in r.items):
-        r.fail(r.line, f"{r.where} needs either 'days' and 'at', or 'hours' (not both, not neither).",
+        r.fail(r.line, f"{r.Where} needs either 'days' and 'at', or 'hours' (not both, not neither).",
                "write e.g. 'days: 1' and 'at: \"10:00\"' (the next day at 10:00), or 'hours: 2'.")
     elif "days" in r.items and "hours" in r.items:
-        r.fail(r.at("days"), f"{r.where} has 'days' together with 'hours'.", "count in hours only (e.g. 'hours: 48'), or use 'days' with 'at'.")
+        r.fail(r.at("days"), f"{r.Where} has 'days' together with 'hours'.", "count in hours only (e.g. 'hours: 48'), or use 'days' with 'at'.")
     email = r.ident("email", required=False)
     checklist = r.ident("checklist", required=False)
     weekday_only = r.flag("weekday_only")
@@ -221,15 +225,15 @@ def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:
                                    "check the indentation and put times like \"09:00\" in quotes.")]
     if root is None:
         return None, [ContentError(path, 1, "The file is empty.", "restore it from the project's history (git checkout).")]
-    top = _Reader(root, path, errors, "The planner file", ("dwell", "news", "night", "weekday_time", "steps"))
+    top = _Reader(root, path, errors, "the planner file", ("dwell", "news", "night", "weekday_time", "steps"))
     if errors:
         return None, errors
 
-    dwell = top.child("dwell", "The 'dwell' section", ("default", "end_title", "end_why", "presets", "custom"))
+    dwell = top.child("dwell", "the 'dwell' section", ("default", "end_title", "end_why", "presets", "custom"))
     end = {"title": dwell.text("end_title"), "why": dwell.text("end_why")}
     presets = [p for p in (_preset(n, path, errors) for n in dwell.sequence("presets")) if p]
     default = dwell.ident("default")
-    custom_r = dwell.child("custom", "The 'custom' dwell choice", ("label", "min_hours", "max_hours", "default_hours"))
+    custom_r = dwell.child("custom", "the 'custom' dwell choice", ("label", "min_hours", "max_hours", "default_hours"))
     custom = {"label": custom_r.text("label"),
               **{key: custom_r.number(key, 1, 24 * 60) for key in ("min_hours", "max_hours", "default_hours")}}
     if None not in custom.values():
@@ -238,10 +242,10 @@ def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:
         elif not custom["min_hours"] <= custom["default_hours"] <= custom["max_hours"]:
             custom_r.fail(custom_r.at("default_hours"), "'default_hours' lies outside min_hours to max_hours.",
                           "choose a default between the two bounds.")
-    news_r = top.child("news", "The 'news' section", ("max_days_ago", "max_days_ahead"))
+    news_r = top.child("news", "the 'news' section", ("max_days_ago", "max_days_ahead"))
     news = {"max_days_ago": news_r.number("max_days_ago", 1, 3650),
             "max_days_ahead": news_r.number("max_days_ahead", 0, 365)}
-    night_r = top.child("night", "The 'night' section", ("starts", "ends", "move_to"))
+    night_r = top.child("night", "the 'night' section", ("starts", "ends", "move_to"))
     night = {key: night_r.time(key) for key in ("starts", "ends", "move_to")}
     weekday_time = top.time("weekday_time")
     if None not in night.values():
