@@ -102,8 +102,7 @@ def _render(variant: str, page, config, files) -> str:
         _build["env"] = config.theme.get_env()
     return _build["env"].get_template("partials/planner.html").render(
         compact=variant == "compact", plan=plan, steps=steps, planner_url=_link(files, page, PLANNER_PAGE),
-        # `<` escaped so no text in the data can close the script element
-        data_json=json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))
+        data_json=json.dumps(data, ensure_ascii=False))  # an attribute value, escaped by the partial
 
 
 def on_page_content(html_text, page, config, files):

@@ -180,7 +180,7 @@ def test_planner_page_lists_every_step_without_javascript(site):
     # what needs JavaScript stays hidden without it
     assert doc.select_one("form.planner__form").has_attr("hidden")
     assert doc.select_one(".planner__actions").has_attr("hidden")
-    data = json.loads(doc.select_one("script[data-planner-data]").string)
+    data = json.loads(doc.select_one("section[data-planner]")["data-planner"])
     assert [s["id"] for s in data["steps"]] == [s.id for s in plan.steps]
 
 

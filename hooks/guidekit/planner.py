@@ -343,5 +343,5 @@ def script_data(plan: Plan, urls: dict[str, str]) -> dict:
         "night": {"starts": plan.night["starts"], "ends": plan.night["ends"], "moveTo": plan.night["move_to"]},
         "weekdayTime": plan.weekday_time,
         "steps": [{"id": s.id, "title": s.title, "why": s.why, "from": s.start, "days": s.days, "at": s.at,
-                   "hours": s.hours, "weekdayOnly": s.weekday_only, "url": urls.get(s.id, "")} for s in plan.steps],
+                   "hours": s.hours, "weekdayOnly": s.weekday_only, "email": s.email, "url": urls.get(s.id, "")} for s in plan.steps],
     }

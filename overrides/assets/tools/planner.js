@@ -212,9 +212,9 @@
   }
 
   function bind(root) {
-    for (const box of root.querySelectorAll("[data-planner]:not([data-bound])")) {
+    for (const box of root.querySelectorAll("[data-planner]:not([data-bound])")) {  // rules: hooks/planner.py
       box.dataset.bound = "";
-      const plan = JSON.parse(box.querySelector("[data-planner-data]").textContent);
+      const plan = JSON.parse(box.dataset.planner);
       (box.classList.contains("planner--compact") ? compact : full)(box, plan);
       for (const el of box.querySelectorAll("[data-planner-js], [data-planner-until], [data-planner-zone]")) el.hidden = false;
     }
