@@ -113,21 +113,20 @@ class _Reader:
             return None
         return node.value.strip()
 
-    def ident(self, key: str, required: bool = True) -> str | None:
-        value = self.text(key, required, f"add a line '{key}: some-id' (lowercase letters, digits and dashes).")
-        if value is not None and not ID.match(value):
-            self.fail(self.at(key), f"'{key}: {value}' in {self.where} is not a valid id.",
-                      "use lowercase letters, digits and single dashes, e.g. 'feedback-request'.")
+    def _matching(self, key: str, pattern: re.Pattern, required: bool, example: str, what: str, fix: str) -> str | None:
+        value = self.text(key, required, f"add a line '{key}: {example}'.")
+        if value is not None and not pattern.match(value):
+            self.fail(self.at(key), f"'{key}: {value}' in {self.where} is not {what}.", fix)
             return None
         return value
 
+    def ident(self, key: str, required: bool = True) -> str | None:
+        return self._matching(key, ID, required, "some-id", "a valid id",
+                              "use lowercase letters, digits and single dashes, e.g. 'feedback-request'.")
+
     def time(self, key: str, required: bool = True) -> str | None:
-        value = self.text(key, required, f"add a line '{key}: \"09:00\"' (24-hour clock, in quotes).")
-        if value is not None and not TIME.match(value):
-            self.fail(self.at(key), f"'{key}: {value}' in {self.where} is not a time of day.",
-                      'write it on a 24-hour clock in quotes, from "00:00" to "23:59", e.g. "09:30".')
-            return None
-        return value
+        return self._matching(key, TIME, required, '"09:00"', "a time of day",
+                              'write it on a 24-hour clock in quotes, from "00:00" to "23:59", e.g. "09:30".')
 
     def number(self, key: str, low: int, high: int, required: bool = True) -> int | None:
         value = self.text(key, required, f"add a line '{key}: <whole number from {low} to {high}>'.")
