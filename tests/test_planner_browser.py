@@ -189,6 +189,7 @@ def test_news_bounds_and_impossible_times(context_factory):
     assert pg.evaluate(check, "2027-01-10T09:00") == "ok"
     assert "days from now" in pg.evaluate(check, "2027-03-18T09:00")
     assert "no such date" in pg.evaluate(check, "2027-02-30T09:00")
+    assert "no such time" in pg.evaluate(check, "2027-03-09T24:10")  # typed where no date picker exists
     assert "clocks went forward" in pg.evaluate(check, "2027-03-14T02:30")  # skipped hour in New York
     assert "Enter the date" in pg.evaluate(check, "")
     clean(ctx)
@@ -248,6 +249,11 @@ def test_keyboard_only_choose_download_and_copy(context_factory):
         raise AssertionError(f"Tab never reached {selector}")
 
     tab_to("#planner-news")
+    pg.keyboard.type("03092027")  # month, day, year, then hour, minute, AM: typed, not picked
+    pg.keyboard.press("ArrowRight")
+    pg.keyboard.type("1100A")
+    expect(pg.locator("#planner-news")).to_have_value("2027-03-09T11:00")
+    expect(pg.locator("[data-planner-until]")).to_contain_text("until Tuesday, March 9 at 9:00 PM")
     tab_to("input[name=dwell]:checked")
     pg.keyboard.press("ArrowDown")  # this evening -> 24 hours
     expect(pg.locator("#planner-dwell-day")).to_be_checked()
@@ -295,6 +301,12 @@ def test_details_are_saved_only_when_the_student_asks(context_factory):
     expect(pg.locator("#planner-news")).to_have_value("2027-03-09T11:00")
     pg.get_by_label("Remember my details on this device").uncheck()
     assert "Acme" not in stored() and "2027-03-09" not in stored()
+    # "Clear everything" on the same page: the planner keeps working with fresh sections
+    pg.on("dialog", lambda dialog: dialog.accept())
+    pg.get_by_role("button", name="Clear everything saved on this device").click()
+    pg.get_by_label("Remember my details on this device").check()
+    pg.fill("#planner-company", "Beta")
+    assert "Beta" in stored()
     clean(ctx)
 
 

@@ -55,8 +55,9 @@
     if (!m) return { error: "Enter the date and time the news came, for example 2027-03-12 16:30." };
     const [y, mo, d, h, mi] = m.slice(1).map(Number);
     const date = new Date(y, mo - 1, d, h, mi);
+    if (h > 23 || mi > 59) return { error: "There is no such time. Use a 24-hour time from 00:00 to 23:59." };
     if (date.getMonth() !== mo - 1 || date.getDate() !== d) return { error: "There is no such date. Check the day and the month." };
-    if (date.getHours() !== h || date.getMinutes() !== mi || h > 23 || mi > 59) {
+    if (date.getHours() !== h || date.getMinutes() !== mi) {
       return { error: "That time doesn't exist here on that day (the clocks went forward). Choose a time an hour later." };
     }
     if (date < now - plan.news.daysAgo * DAY) return { error: `That is more than ${plan.news.daysAgo} days ago. Check the year and month; the planner is for recent news.` };
@@ -147,7 +148,7 @@
   }
 
   function full(box, plan) {
-    const form = box.querySelector("form"), el = form.elements, st = state(), fields = guide.get("fields");
+    const form = box.querySelector("form"), el = form.elements, st = state(), fields = guide.get("fields");  // for the start
     const until = box.querySelector("[data-planner-until]"), list = box.querySelector("ol");
     el.news.value = st.news || local(new Date());
     el.dwell.value = st.dwell || plan.default;
@@ -163,7 +164,8 @@
         guide.get("prefs").rememberFields = el.remember.checked;
         guide.announce(el.remember.checked ? "Your details will be remembered on this device." : "Your details will be forgotten when you leave.");
       }
-      Object.assign(st, { news: el.news.value, dwell: el.dwell.value, hours: el.hours.value });
+      // fresh sections each time: "Clear everything" replaces them
+      Object.assign(state(), { news: el.news.value, dwell: el.dwell.value, hours: el.hours.value });
       Object.assign(guide.get("fields"), { company: el.company.value, interviewer_name: el.interviewer_name.value });
       guide.save();
       const news = parseNews(el.news.value, plan);
@@ -200,10 +202,10 @@
   }
 
   function compact(box, plan) {
-    const select = box.querySelector("select"), out = box.querySelector("[data-planner-until]"), st = state();
-    select.value = plan.presets.some((p) => p.id === st.dwell) ? st.dwell : plan.default;
+    const select = box.querySelector("select"), out = box.querySelector("[data-planner-until]");
+    select.value = plan.presets.some((p) => p.id === state().dwell) ? state().dwell : plan.default;
     const update = () => {
-      st.dwell = select.value;
+      state().dwell = select.value;
       guide.save();
       out.textContent = untilText(dwellEnd(new Date(), select.value, plan));
     };
