@@ -17,7 +17,8 @@ def tool_assets(page_url: str, tool: str) -> str:
     `defer` makes the first page load run it after guide.js (at the end of <body>).
     Material's instant navigation loads scripts found in swapped content, so a tool script
     must guard against running twice (`if (window.guideX) return;`) and register its
-    page handler with `guide.onPage`, binding each widget only once.
+    page handler with `guide.onPage`, binding each widget only once. `defer` makes a tool script
+    run after guide.js (listed in extra_javascript, at the end of the page) on a full page load.
     """
     prefix = root_prefix(page_url)
     return (f'<link rel="stylesheet" href="{prefix}assets/tools/{tool}.css">'

@@ -10,6 +10,8 @@
   // {version, checklists: {id: {itemId: true}}, prefs: {rememberFields}, fields: {your_name, ...}, ...}
   const KEY = scope + ".after-the-no";
   const NOSAVE = scope + ".after-the-no.nosave";  // "1" when the student chose not to save
+  // Sections holding what the student typed; written only when they ask to remember their details.
+  const PERSONAL = ["fields", "planner"];
   const events = new EventTarget();
   let state = { version: VERSION };
   let saving = true;
@@ -41,9 +43,8 @@
   function write() {
     if (!saving) return;
     try {
-      // Typed details (state.fields) are kept only when the student asked to remember them.
       const out = Object.assign({}, state);
-      if (!(state.prefs && state.prefs.rememberFields)) delete out.fields;
+      if (!(state.prefs && state.prefs.rememberFields)) for (const name of PERSONAL) delete out[name];
       storage().setItem(KEY, JSON.stringify(out));
     } catch (e) {
       showNotice("Your browser wouldn't let the site save (storage full or blocked). Changes last until you close this tab.");

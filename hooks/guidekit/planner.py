@@ -1,0 +1,346 @@
+"""The dwell-time planner's data (docs/_data/planner.yml): load it, check it, hand it to the page.
+
+Every problem becomes a ContentError naming the file and line (from yaml.compose node marks).
+The scheduling itself runs in the student's browser (assets/tools/planner.js), in their time zone;
+this module only makes sure the rules it receives are complete and sensible.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import ContentError
+
+WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")  # JS Date order
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+STARTS = ("news", "dwelling")
+
+
+@dataclass(frozen=True)
+class Preset:
+    id: str
+    label: str
+    hours: int | None = None  # a fixed stretch from the news, or
+    until: str | None = None    # the next "HH:MM" after the news,
+    weekday: int | None = None  # optionally on this day (0 = Sunday)
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    why: str
+    start: str  # "news" or "dwelling"
+    when: str   # the timing in words, for the page without JavaScript
+    page: str   # guidance page, relative to docs/
+    line: int
+    days: int = 0
+    at: str | None = None
+    hours: int | None = None
+    email: str | None = None
+    checklist: str | None = None
+    weekday_only: bool = False
+    lines: dict = field(default_factory=dict, compare=False)  # key -> line, for later checks
+
+
+@dataclass(frozen=True)
+class Plan:
+    presets: list[Preset]
+    default: str
+    end: dict        # title, why: the calendar entry for the end of dwelling
+    custom: dict     # label, min_hours, max_hours, default_hours
+    news: dict       # max_days_ago, max_days_ahead
+    night: dict      # starts, ends, move_to
+    weekday_time: str
+    steps: list[Step]
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def in_night(hhmm: str, night: dict) -> bool:
+    t, start, end = _minutes(hhmm), _minutes(night["starts"]), _minutes(night["ends"])
+    return (t >= start or t < end) if start > end else (start <= t < end)
+
+
+class _Reader:
+    """Reads one YAML mapping node, recording problems with the line of the key or value at fault."""
+
+    def __init__(self, node, path: str, errors: list[ContentError], where: str, allowed: tuple[str, ...]):
+        self.path, self.errors, self.where = path, errors, where
+        self.mark = node.start_mark
+        self.line = node.start_mark.line + 1
+        self.items = {}
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(self.line, f"{self.Where} is not a set of 'key: value' lines.", "write it as indented 'key: value' lines.")
+            return
+        for key, value in node.value:
+            if key.value in self.items:
+                self.fail(key.start_mark.line + 1, f"{self.Where} has '{key.value}' twice.", "keep one of the two lines.")
+            elif key.value not in allowed:
+                self.fail(key.start_mark.line + 1, f"{self.Where} has an unknown key '{key.value}'.",
+                          f"use one of: {', '.join(allowed)} (check the spelling).")
+            self.items[key.value] = value
+
+    @property
+    def Where(self) -> str:  # at the start of a sentence
+        return self.where[:1].upper() + self.where[1:]
+
+    def fail(self, line: int, problem: str, fix: str) -> None:
+        self.errors.append(ContentError(self.path, line, problem, fix))
+
+    def at(self, key: str) -> int:
+        node = self.items.get(key)
+        return node.start_mark.line + 1 if node is not None else self.line
+
+    def node(self, key: str, required: bool, fix: str):
+        node = self.items.get(key)
+        if node is None and required:
+            self.fail(self.line, f"{self.Where} has no '{key}'.", fix)
+        return node
+
+    def text(self, key: str, required: bool = True, fix: str = "") -> str | None:
+        node = self.node(key, required, fix or f"add a line '{key}: ...'.")
+        if node is None:
+            return None
+        if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
+            self.fail(self.at(key), f"'{key}' in {self.where} is empty or not plain text.", fix or f"write a value after '{key}:'.")
+            return None
+        return node.value.strip()
+
+    def _matching(self, key: str, pattern: re.Pattern, required: bool, example: str, what: str, fix: str) -> str | None:
+        value = self.text(key, required, f"add a line '{key}: {example}'.")
+        if value is not None and not pattern.match(value):
+            self.fail(self.at(key), f"'{key}: {value}' in {self.where} is not {what}.", fix)
+            return None
+        return value
+
+    def ident(self, key: str, required: bool = True) -> str | None:
+        return self._matching(key, ID, required, "some-id", "a valid id",
+                              "use lowercase letters, digits and single dashes, e.g. 'feedback-request'.")
+
+    def time(self, key: str, required: bool = True) -> str | None:
+        return self._matching(key, TIME, required, '"09:00"', "a time of day",
+                              'write it on a 24-hour clock in quotes, from "00:00" to "23:59", e.g. "09:30".')
+
+    def number(self, key: str, low: int, high: int, required: bool = True) -> int | None:
+        value = self.text(key, required, f"add a line '{key}: <whole number from {low} to {high}>'.")
+        if value is None:
+            return None
+        if not re.fullmatch(r"\d+", value) or not low <= int(value) <= high:
+            self.fail(self.at(key), f"'{key}: {value}' in {self.where} is not a whole number from {low} to {high}.",
+                      f"write a whole number from {low} to {high}.")
+            return None
+        return int(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.text(key, required=False)
+        if value is None:
+            return False
+        if value.lower() not in ("true", "false"):
+            self.fail(self.at(key), f"'{key}: {value}' in {self.where} is neither true nor false.", f"write '{key}: true' or leave the line out.")
+        return value.lower() == "true"
+
+    def child(self, key: str, where: str, allowed: tuple[str, ...]) -> "_Reader":
+        node = self.node(key, True, f"add the '{key}:' section (see the comments in the file).")
+        if node is None:  # already reported; read an empty section so the rest is still checked
+            node = yaml.MappingNode("tag:yaml.org,2002:map", [], self.mark)
+        return _Reader(node, self.path, self.errors, where, allowed)
+
+    def sequence(self, key: str) -> list:
+        node = self.node(key, True, f"add the '{key}:' list (see the comments in the file).")
+        if node is None:
+            return []
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.fail(self.at(key), f"'{key}' in {self.where} is not a list of entries.", "start each entry on its own line with '- id: ...'.")
+            return []
+        return node.value
+
+
+def _preset(node, path, errors) -> Preset | None:
+    r = _Reader(node, path, errors, "a dwell preset", ("id", "label", "hours", "until", "weekday"))
+    pid, label = r.ident("id"), r.text("label")
+    hours = r.number("hours", 1, 24 * 60, required=False)
+    until = r.time("until", required=False)
+    weekday = r.text("weekday", required=False)
+    if ("hours" in r.items) == ("until" in r.items):
+        r.fail(r.line, f"The dwell preset '{pid}' needs either 'hours' or 'until' (exactly one).",
+               "write 'hours: 24' for a fixed stretch, or 'until: \"20:00\"' for a time of day.")
+    if weekday is not None and weekday.lower() not in WEEKDAYS:
+        r.fail(r.at("weekday"), f"'weekday: {weekday}' is not a day of the week.", "write the day in full, e.g. 'sunday'.")
+        weekday = None
+    if weekday is not None and "until" not in r.items:
+        r.fail(r.at("weekday"), f"The dwell preset '{pid}' has a 'weekday' but no 'until' time.", "add 'until: \"20:00\"' (or remove 'weekday').")
+    if pid is None or label is None:
+        return None
+    return Preset(pid, label, hours, until, WEEKDAYS.index(weekday.lower()) if weekday else None)
+
+
+STEP_KEYS = ("id", "title", "why", "from", "days", "at", "hours", "when", "page", "email", "checklist", "weekday_only")
+
+
+def _step(node, path, errors) -> Step | None:
+    r = _Reader(node, path, errors, "a plan step", STEP_KEYS)
+    sid = r.ident("id")
+    if sid:
+        r.where = f"the step '{sid}'"
+    values = {key: r.text(key) for key in ("title", "why", "when", "page")}
+    start = r.text("from", fix="add 'from: news' or 'from: dwelling' (what the timing counts from).")
+    if start is not None and start not in STARTS:
+        r.fail(r.at("from"), f"'from: {start}' in {r.where} is neither 'news' nor 'dwelling'.",
+               "write 'from: news' (counts from when the news came) or 'from: dwelling' (from the end of dwelling).")
+        start = None
+    days = r.number("days", 0, 60, required=False)
+    at = r.time("at", required=False)
+    hours = r.number("hours", 0, 24 * 60, required=False)
+    if ("at" in r.items) == ("hours" in r.items):
+        r.fail(r.line, f"{r.Where} needs either 'days' and 'at', or 'hours' (not both, not neither).",
+               "write e.g. 'days: 1' and 'at: \"10:00\"' (the next day at 10:00), or 'hours: 2'.")
+    elif "days" in r.items and "hours" in r.items:
+        r.fail(r.at("days"), f"{r.Where} has 'days' together with 'hours'.", "count in hours only (e.g. 'hours: 48'), or use 'days' with 'at'.")
+    email = r.ident("email", required=False)
+    checklist = r.ident("checklist", required=False)
+    weekday_only = r.flag("weekday_only")
+    if sid is None or start is None or None in values.values():
+        return None
+    return Step(sid, values["title"], values["why"], start, values["when"], values["page"], r.line,
+                days=days or 0, at=at, hours=hours, email=email, checklist=checklist, weekday_only=weekday_only,
+                lines={key: r.at(key) for key in ("page", "email", "checklist")})
+
+
+def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:
+    """Parse planner.yml; return the plan (None if unusable) and every problem found."""
+    errors: list[ContentError] = []
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return None, [ContentError(path, mark.line + 1 if mark else 1, f"The file is not valid YAML ({getattr(exc, 'problem', exc)}).",
+                                   "check the indentation and put times like \"09:00\" in quotes.")]
+    if root is None:
+        return None, [ContentError(path, 1, "The file is empty.", "restore it from the project's history (git checkout).")]
+    top = _Reader(root, path, errors, "the planner file", ("dwell", "news", "night", "weekday_time", "steps"))
+    if errors:
+        return None, errors
+
+    dwell = top.child("dwell", "the 'dwell' section", ("default", "end_title", "end_why", "presets", "custom"))
+    end = {"title": dwell.text("end_title"), "why": dwell.text("end_why")}
+    presets = [p for p in (_preset(n, path, errors) for n in dwell.sequence("presets")) if p]
+    default = dwell.ident("default")
+    custom_r = dwell.child("custom", "the 'custom' dwell choice", ("label", "min_hours", "max_hours", "default_hours"))
+    custom = {"label": custom_r.text("label"),
+              **{key: custom_r.number(key, 1, 24 * 60) for key in ("min_hours", "max_hours", "default_hours")}}
+    if None not in custom.values():
+        if custom["min_hours"] >= custom["max_hours"]:
+            custom_r.fail(custom_r.at("max_hours"), "'max_hours' is not larger than 'min_hours'.", "make max_hours larger than min_hours.")
+        elif not custom["min_hours"] <= custom["default_hours"] <= custom["max_hours"]:
+            custom_r.fail(custom_r.at("default_hours"), "'default_hours' lies outside min_hours to max_hours.",
+                          "choose a default between the two bounds.")
+    news_r = top.child("news", "the 'news' section", ("max_days_ago", "max_days_ahead"))
+    news = {"max_days_ago": news_r.number("max_days_ago", 1, 3650),
+            "max_days_ahead": news_r.number("max_days_ahead", 0, 365)}
+    night_r = top.child("night", "the 'night' section", ("starts", "ends", "move_to"))
+    night = {key: night_r.time(key) for key in ("starts", "ends", "move_to")}
+    weekday_time = top.time("weekday_time")
+    if None not in night.values():
+        if night["starts"] == night["ends"]:
+            night_r.fail(night_r.at("ends"), "The night starts and ends at the same time.", "give the night a length, e.g. starts \"21:00\", ends \"08:00\".")
+        else:
+            if in_night(night["move_to"], night):
+                night_r.fail(night_r.at("move_to"), f"'move_to: {night['move_to']}' is itself in the night.",
+                             "choose a morning time after 'ends'.")
+            if weekday_time and in_night(weekday_time, night):
+                top.fail(top.at("weekday_time"), f"'weekday_time: {weekday_time}' is in the night.", "choose a daytime, e.g. \"09:00\".")
+
+    steps = []
+    seen: dict[str, int] = {}
+    for node in top.sequence("steps"):
+        step = _step(node, path, errors)
+        if step is None:
+            continue
+        if step.id in seen:
+            errors.append(ContentError(path, step.line, f"The step id '{step.id}' is used twice (first on line {seen[step.id]}).",
+                                       "give each step its own id."))
+            continue
+        seen[step.id] = step.line
+        steps.append(step)
+
+    ids = [p.id for p in presets]
+    for index, preset in enumerate(presets):
+        if preset.id in ids[:index]:
+            errors.append(ContentError(path, dwell.at("presets"), f"The dwell preset id '{preset.id}' is used twice.", "give each preset its own id."))
+    if default and ids and default not in ids:
+        dwell.fail(dwell.at("default"), f"'default: {default}' names no dwell preset.", f"use one of: {', '.join(ids)}.")
+    if errors:
+        return None, errors
+    return Plan(presets, default, end, custom, news, night, weekday_time, steps), []
+
+
+def collect_ids(text: str) -> set[str]:
+    """Every `id:` value and every mapping key in a YAML file (another tool's data: emails, checklists).
+
+    Deliberately loose about that file's layout, which its own tool owns and checks.
+    """
+    found: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                found.add(str(key.value))
+                if key.value == "id" and isinstance(value, yaml.ScalarNode):
+                    found.add(str(value.value))
+                walk(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item)
+
+    try:
+        walk(yaml.compose(text))
+    except yaml.YAMLError:
+        pass  # that tool reports its own file's syntax
+    return found
+
+
+def check_references(plan: Plan, path: str, pages: set[str], emails: set[str] | None,
+                     checklists: set[str] | None) -> list[ContentError]:
+    """Steps must link to existing guidance pages; tools must exist where their data is known.
+
+    `emails` / `checklists` are the ids from those tools' data files, or None when a file is absent
+    (the tools are built separately, so the planner then links to their pages without checking).
+    """
+    errors = []
+    for step in plan.steps:
+        if step.page not in pages:
+            errors.append(ContentError(path, step.lines["page"], f"The step '{step.id}' links to '{step.page}', which is not a page of the guide.",
+                                       "name a Markdown file in docs/, e.g. 'reply-graciously.md'."))
+        if step.email and emails is not None and step.email not in emails:
+            errors.append(ContentError(path, step.lines["email"], f"The step '{step.id}' uses the email template '{step.email}', which docs/_data/emails.yml does not define.",
+                                       "use the id of a template in docs/_data/emails.yml, or remove the 'email' line."))
+        if step.checklist and checklists is not None and step.checklist not in checklists:
+            errors.append(ContentError(path, step.lines["checklist"], f"The step '{step.id}' uses the checklist '{step.checklist}', which docs/_data/checklists.yml does not define.",
+                                       "use the id of a checklist in docs/_data/checklists.yml, or remove the 'checklist' line."))
+    return errors
+
+
+def script_data(plan: Plan, urls: dict[str, str]) -> dict:
+    """What planner.js needs to schedule: the rules and each step's text, with `urls[step.id]` as its link."""
+    presets = []
+    for p in plan.presets:
+        rule = {"hours": p.hours} if p.hours is not None else {"until": p.until, "weekday": p.weekday}
+        presets.append({"id": p.id, "label": p.label, **rule})
+    return {
+        "presets": presets,
+        "default": plan.default,
+        "end": plan.end,
+        "custom": {"min": plan.custom["min_hours"], "max": plan.custom["max_hours"], "default": plan.custom["default_hours"]},
+        "news": {"daysAgo": plan.news["max_days_ago"], "daysAhead": plan.news["max_days_ahead"]},
+        "night": {"starts": plan.night["starts"], "ends": plan.night["ends"], "moveTo": plan.night["move_to"]},
+        "weekdayTime": plan.weekday_time,
+        "steps": [{"id": s.id, "title": s.title, "why": s.why, "from": s.start, "days": s.days, "at": s.at,
+                   "hours": s.hours, "weekdayOnly": s.weekday_only, "email": s.email, "url": urls.get(s.id, "")} for s in plan.steps],
+    }

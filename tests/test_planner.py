@@ -1,0 +1,204 @@
+"""Dwell-time planner: its data file is checked with file:line errors, and the build renders it.
+
+The scheduling rules themselves run in the browser; tests/test_planner_browser.py checks them there.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from guidekit.planner import check_references, collect_ids, load_plan, script_data
+from support import DOCS, build, built_file, copy_project, page_paths, soup
+
+DATA = DOCS / "_data" / "planner.yml"
+PATH = "docs/_data/planner.yml"
+TEXT = DATA.read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str, after: str = "") -> int:
+    """1-based line of the first `needle` (after the first `after`, if given)."""
+    start = text.index(after) + len(after) if after else 0
+    return text[:text.index(needle, start)].count("\n") + 1
+
+
+def problems(text: str):
+    plan, errors = load_plan(PATH, text)
+    assert plan is None and errors
+    return errors
+
+
+def test_the_real_data_loads_with_every_step_needed():
+    plan, errors = load_plan(PATH, TEXT)
+    assert errors == []
+    ids = [s.id for s in plan.steps]
+    assert {"gracious-reply", "feedback-request", "no-reply-follow-up", "analyse", "update-materials",
+            "be-kind", "back-to-applications"} <= set(ids)
+    assert len(ids) == len(set(ids))
+    assert {p.id for p in plan.presets} >= {"evening", "day", "weekend"}
+    assert all(s.weekday_only for s in plan.steps if s.email), "professional emails must fall on weekdays"
+    data = script_data(plan, {"be-kind": "../be-kind/"})
+    assert data["custom"] == {"min": 1, "max": 336, "default": 48}
+    assert next(p for p in data["presets"] if p["id"] == "weekend")["weekday"] == 0  # Sunday, as JS counts
+    assert next(s for s in data["steps"] if s["id"] == "be-kind")["url"] == "../be-kind/"
+
+
+@pytest.mark.parametrize("old, new, needle, expected", [
+    ('    at: "10:00"', '    at: "25:00"', 'at: "25:00"', "is not a time of day"),
+    ("    why: A calm", "    tittle: x\n    why: A calm", "tittle", "unknown key 'tittle'"),
+    ("from: dwelling", "from: tomorrow", "from: tomorrow", "neither 'news' nor 'dwelling'"),
+    ("max_hours: 336", "max_hours: 1", "max_hours: 1", "'max_hours' is not larger"),
+    ("default: evening", "default: tonight", "default: tonight", "names no dwell preset"),
+    ('move_to: "09:00"', 'move_to: "23:00"', 'move_to: "23:00"', "is itself in the night"),
+    ("    weekday_only: true", "    weekday_only: maybe", "weekday_only: maybe", "neither true nor false"),
+    ("hours: 24", "hours: -3", "hours: -3", "not a whole number"),
+])
+def test_each_mistake_is_named_with_its_line(old, new, needle, expected):
+    text = TEXT.replace(old, new, 1)
+    [err] = problems(text)
+    assert (err.path, err.line) == (PATH, line_of(text, needle)), str(err)
+    assert expected in err.problem and err.fix
+
+
+def test_a_step_needs_exactly_one_way_of_timing():
+    both = TEXT.replace('    at: "10:00"\n', '    at: "10:00"\n    hours: 3\n', 1)
+    [err] = problems(both)
+    assert err.line == line_of(both, "- id: gracious-reply") and "not both" in err.problem
+    neither = TEXT.replace("    hours: 1\n", "", 1)
+    [err] = problems(neither)
+    assert err.line == line_of(neither, "- id: be-kind") and "either 'days' and 'at', or 'hours'" in err.problem
+
+
+def test_duplicate_step_id_and_missing_title():
+    text = TEXT.replace("id: feedback-request", "id: gracious-reply", 1)
+    [err] = problems(text)
+    assert err.line == line_of(text, "- id: gracious-reply", after="- id: gracious-reply\n")
+    assert f"used twice (first on line {line_of(text, '- id: gracious-reply')})" in err.problem
+    text = TEXT.replace("    title: Ask for feedback\n", "", 1)
+    [err] = problems(text)
+    assert err.line == line_of(text, "- id: feedback-request") and "The step 'feedback-request' has no 'title'." == err.problem
+
+
+def test_invalid_yaml_and_empty_file():
+    [err] = problems(TEXT.replace("  presets:", "  presets: [", 1))
+    assert "not valid YAML" in err.problem and err.line > 1
+    assert "empty" in problems("")[0].problem
+
+
+def test_references_to_pages_emails_and_checklists():
+    plan, _ = load_plan(PATH, TEXT)
+    pages = {s.page for s in plan.steps}
+    assert check_references(plan, PATH, pages, None, None) == []  # other tools' data absent: not checked
+    [err] = check_references(plan, PATH, pages - {"analyse.md"}, None, None)
+    assert err.line == line_of(TEXT, "page: analyse.md") and "not a page of the guide" in err.problem
+    emails = {"gracious-reply", "feedback-request"}
+    [err] = check_references(plan, PATH, pages, emails, None)
+    assert err.line == line_of(TEXT, "email: no-reply-follow-up") and "emails.yml" in err.problem
+    [err] = check_references(plan, PATH, pages, None, {"be-kind", "analyse", "keep-going"})
+    assert err.line == line_of(TEXT, "checklist: update-materials")
+
+
+def test_collect_ids_reads_ids_and_keys_of_any_layout():
+    assert collect_ids("templates:\n  - id: a\n  - id: b\nmore:\n  c: {x: 1}\n") >= {"a", "b", "c"}
+    assert collect_ids("[oops") == set()
+
+
+# --- the build
+
+
+def _broken_build(tmp_path, edit):
+    project = copy_project(tmp_path / "p")
+    edit(project)
+    result = build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output
+    return output
+
+
+def test_build_names_file_and_line_for_bad_data(tmp_path):
+    def edit(project):
+        data = project / "docs" / "_data" / "planner.yml"
+        data.write_text(TEXT.replace("page: analyse.md", "page: analysis.md").replace("checklist: keep-going", "checklist: keep-on"))
+    output = _broken_build(tmp_path, edit)
+    assert "2 problems" in output
+    assert f"{PATH}:{line_of(TEXT, 'page: analyse.md')}: The step 'analyse' links to 'analysis.md'" in output
+    assert f"{PATH}:{line_of(TEXT, 'checklist: keep-going')}: The step 'back-to-applications' uses the checklist 'keep-on'" in output
+
+
+def test_build_names_the_line_of_a_bad_time(tmp_path):
+    def edit(project):
+        (project / "docs" / "_data" / "planner.yml").write_text(TEXT.replace('at: "17:00"', 'at: "5pm"', 1))
+    output = _broken_build(tmp_path, edit)
+    line = line_of(TEXT, 'at: "17:00"')
+    assert f"{PATH}:{line}: 'at: 5pm' in the step 'analyse' is not a time of day." in output
+
+
+def test_build_names_the_page_line_of_an_unknown_marker(tmp_path):
+    def edit(project):
+        page = project / "docs" / "planner" / "index.md"
+        page.write_text(page.read_text().replace("<!-- planner -->", "<!-- planner: huge -->"))
+    output = _broken_build(tmp_path, edit)
+    line = line_of((DOCS / "planner" / "index.md").read_text(), "<!-- planner -->")
+    assert f"docs/planner/index.md:{line}: '<!-- planner: huge -->' is not a kind of planner." in output
+
+
+def test_build_reports_a_missing_data_file_at_the_marker(tmp_path):
+    output = _broken_build(tmp_path, lambda project: (project / "docs" / "_data" / "planner.yml").unlink())
+    line = line_of((DOCS / "feel-it.md").read_text(), "<!-- planner: compact -->")
+    assert f"docs/feel-it.md:{line}: The planner has no data" in output
+
+
+def test_build_checks_email_ids_once_the_email_data_exists(tmp_path):
+    def edit(project):
+        (project / "docs" / "_data" / "emails.yml").write_text(
+            "templates:\n  - id: gracious-reply\n  - id: feedback-request\n")
+    output = _broken_build(tmp_path, edit)
+    assert f"{PATH}:{line_of(TEXT, 'email: no-reply-follow-up')}: The step 'no-reply-follow-up' uses the email template" in output
+
+
+def test_email_links_gain_anchors_once_the_email_data_exists(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "_data" / "emails.yml").write_text(
+        "templates:\n  - id: gracious-reply\n  - id: feedback-request\n  - id: no-reply-follow-up\n")
+    result = build(project, tmp_path / "out", strict=False)  # the anchors themselves come with the email tool
+    assert result.returncode == 0, result.stderr
+    links = {a["href"] for a in soup(built_file(tmp_path / "out", "planner/")).select(".planner__links a")}
+    assert {"../emails/#email-gracious-reply", "../emails/#email-feedback-request",
+            "../emails/#email-no-reply-follow-up"} <= links
+
+
+def test_planner_page_lists_every_step_without_javascript(site):
+    plan, _ = load_plan(PATH, TEXT)
+    doc = soup(built_file(site, "planner/"))
+    items = doc.select("section.planner--full ol.planner__steps > li")
+    assert [li["data-step"] for li in items] == [s.id for s in plan.steps]
+    for li, step in zip(items, plan.steps):
+        assert li.select_one(".planner__relative").get_text() == step.when
+        assert li.h3.get_text() == step.title and step.why in li.get_text()
+        assert li.select_one(".planner__links a")["href"].startswith("../")
+    # what needs JavaScript stays hidden without it
+    assert doc.select_one("form.planner__form").has_attr("hidden")
+    assert doc.select_one(".planner__actions").has_attr("hidden")
+    data = json.loads(doc.select_one("section[data-planner]")["data-planner"])
+    assert [s["id"] for s in data["steps"]] == [s.id for s in plan.steps]
+
+
+def test_email_links_point_at_the_email_page(site):
+    anchored = (DOCS / "_data" / "emails.yml").exists()
+    links = [a["href"] for a in soup(built_file(site, "planner/")).select(".planner__links a")
+             if a.get_text() == "Email template"]
+    assert len(links) == 3
+    assert all(h.startswith("../emails/") and (("#email-" in h) == anchored) for h in links)
+
+
+def test_planner_code_loads_once_and_only_where_a_planner_is(site):
+    for path in page_paths():
+        doc = soup(built_file(site, path))
+        scripts = doc.select('script[src$="assets/tools/planner.js"]')
+        styles = doc.select('link[href$="assets/tools/planner.css"]')
+        expected = 1 if path in ("planner/", "feel-it/") else 0
+        assert (len(scripts), len(styles)) == (expected, expected), path
+    compact = soup(built_file(site, "feel-it/")).select_one("section.planner--compact")
+    assert compact.select_one("a.md-button")["href"] == "../planner/"
+    assert [o["value"] for o in compact.select("option")] == ["evening", "day", "weekend"]
