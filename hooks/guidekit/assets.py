@@ -14,7 +14,6 @@ def root_prefix(page_url: str) -> str:
 def tool_assets(page_url: str, tool: str) -> str:
     """<link> and <script> for assets/tools/{tool}.css|js, placed in the page content.
 
-    `defer` makes the first page load run it after guide.js (at the end of <body>).
     Material's instant navigation loads scripts found in swapped content, so a tool script
     must guard against running twice (`if (window.guideX) return;`) and register its
     page handler with `guide.onPage`, binding each widget only once. `defer` makes a tool script
