@@ -30,6 +30,7 @@ def on_config(config):
         _library = load_emails(path, os.path.relpath(path, root))
     except ContentErrors as exc:
         _fail(exc)
+    config.extra["email_templates"] = _library.templates  # for other hooks (the planner links to them)
     return config
 
 

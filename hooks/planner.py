@@ -17,14 +17,14 @@ from mkdocs.utils.meta import get_data
 from guidekit.assets import tool_assets
 from guidekit.errors import ContentError, ContentErrors, raise_if_any
 from guidekit.markers import find_markers, replace_markers
-from guidekit.planner import check_references, collect_ids, load_plan, script_data
+from guidekit.planner import check_references, load_plan, script_data
 
 DATA = "planner.yml"               # in docs/_data/
 VARIANTS = ("", "compact")
 PLANNER_PAGE = "planner/index.md"
-EMAILS_PAGE = "emails/index.md"    # templates are anchored #email-<id> once docs/_data/emails.yml exists
+EMAILS_PAGE = "emails/index.md"    # each template is anchored #email-<id> there
 
-_build: dict = {}  # what one build has read: plan, page titles, whether the email data exists, jinja env
+_build: dict = {}  # what one build has read: plan, page titles, jinja env
 
 
 def _raise(errors: list[ContentError]) -> None:
@@ -53,11 +53,12 @@ def on_files(files, config):
     plan, errors = load_plan(rel, text)
     if plan:
         pages = {f.src_uri for f in files.documentation_pages()}
-        emails = _data_file(config, "emails.yml")[1]
-        checklists = _data_file(config, "checklists.yml")[1]
+        # The email and checklist hooks (listed before this one) loaded and checked their data.
+        emails = config.extra.get("email_templates")
+        checklists = config.extra.get("checklists")
         errors += check_references(plan, rel, pages,
-                                   collect_ids(emails) if emails is not None else None,
-                                   collect_ids(checklists) if checklists is not None else None)
+                                   set(emails) if emails is not None else None,
+                                   {c.id for c in checklists} if checklists is not None else None)
         _build.update(plan=plan, has_emails=emails is not None, path=rel, titles={
             step.page: get_data(files.get_file_from_path(step.page).content_string)[1].get("title", step.page)
             for step in plan.steps if step.page in pages})

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from guidekit.planner import check_references, collect_ids, load_plan, script_data
+from guidekit.planner import check_references, load_plan, script_data
 from support import DOCS, build, built_file, copy_project, page_paths, soup
 
 DATA = DOCS / "_data" / "planner.yml"
@@ -93,14 +93,9 @@ def test_references_to_pages_emails_and_checklists():
     assert err.line == line_of(TEXT, "page: analyse.md") and "not a page of the guide" in err.problem
     emails = {"gracious-reply", "feedback-request"}
     [err] = check_references(plan, PATH, pages, emails, None)
-    assert err.line == line_of(TEXT, "email: no-reply-follow-up") and "emails.yml" in err.problem
+    assert err.line == line_of(TEXT, "email: feedback-follow-up") and "emails.yml" in err.problem
     [err] = check_references(plan, PATH, pages, None, {"be-kind", "analyse", "keep-going"})
     assert err.line == line_of(TEXT, "checklist: update-materials")
-
-
-def test_collect_ids_reads_ids_and_keys_of_any_layout():
-    assert collect_ids("templates:\n  - id: a\n  - id: b\nmore:\n  c: {x: 1}\n") >= {"a", "b", "c"}
-    assert collect_ids("[oops") == set()
 
 
 # --- the build
@@ -149,23 +144,19 @@ def test_build_reports_a_missing_data_file_at_the_marker(tmp_path):
     assert f"docs/feel-it.md:{line}: The planner has no data" in output
 
 
-def test_build_checks_email_ids_once_the_email_data_exists(tmp_path):
+def test_build_checks_email_ids_against_the_email_templates(tmp_path):
     def edit(project):
-        (project / "docs" / "_data" / "emails.yml").write_text(
-            "templates:\n  - id: gracious-reply\n  - id: feedback-request\n")
+        data = project / "docs" / "_data" / "planner.yml"
+        data.write_text(data.read_text().replace("email: feedback-follow-up", "email: no-such-email"))
     output = _broken_build(tmp_path, edit)
-    assert f"{PATH}:{line_of(TEXT, 'email: no-reply-follow-up')}: The step 'no-reply-follow-up' uses the email template" in output
+    assert (f"{PATH}:{line_of(TEXT, 'email: feedback-follow-up')}: The step 'no-reply-follow-up' "
+            "uses the email template 'no-such-email'") in output
 
 
-def test_email_links_gain_anchors_once_the_email_data_exists(tmp_path):
-    project = copy_project(tmp_path / "p")
-    (project / "docs" / "_data" / "emails.yml").write_text(
-        "templates:\n  - id: gracious-reply\n  - id: feedback-request\n  - id: no-reply-follow-up\n")
-    result = build(project, tmp_path / "out", strict=False)  # the anchors themselves come with the email tool
-    assert result.returncode == 0, result.stderr
-    links = {a["href"] for a in soup(built_file(tmp_path / "out", "planner/")).select(".planner__links a")}
+def test_email_steps_link_to_their_template(site):
+    links = {a["href"] for a in soup(built_file(site, "planner/")).select(".planner__links a")}
     assert {"../emails/#email-gracious-reply", "../emails/#email-feedback-request",
-            "../emails/#email-no-reply-follow-up"} <= links
+            "../emails/#email-feedback-follow-up"} <= links
 
 
 def test_planner_page_lists_every_step_without_javascript(site):

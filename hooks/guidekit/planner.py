@@ -281,37 +281,11 @@ def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:
     return Plan(presets, default, end, custom, news, night, weekday_time, steps), []
 
 
-def collect_ids(text: str) -> set[str]:
-    """Every `id:` value and every mapping key in a YAML file (another tool's data: emails, checklists).
-
-    Deliberately loose about that file's layout, which its own tool owns and checks.
-    """
-    found: set[str] = set()
-
-    def walk(node):
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                found.add(str(key.value))
-                if key.value == "id" and isinstance(value, yaml.ScalarNode):
-                    found.add(str(value.value))
-                walk(value)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                walk(item)
-
-    try:
-        walk(yaml.compose(text))
-    except yaml.YAMLError:
-        pass  # that tool reports its own file's syntax
-    return found
-
-
 def check_references(plan: Plan, path: str, pages: set[str], emails: set[str] | None,
                      checklists: set[str] | None) -> list[ContentError]:
     """Steps must link to existing guidance pages; tools must exist where their data is known.
 
-    `emails` / `checklists` are the ids from those tools' data files, or None when a file is absent
-    (the tools are built separately, so the planner then links to their pages without checking).
+    `emails` / `checklists` are the ids those tools loaded, or None when a tool isn't in the build.
     """
     errors = []
     for step in plan.steps:
