@@ -41,11 +41,12 @@
   }
 
   function write() {
-    if (!saving) return;
+    const s = storage();
+    if (!saving || !s) return;  // no storage at all: the notice from load() already says so
     try {
       const out = Object.assign({}, state);
       if (!(state.prefs && state.prefs.rememberFields)) for (const name of PERSONAL) delete out[name];
-      storage().setItem(KEY, JSON.stringify(out));
+      s.setItem(KEY, JSON.stringify(out));
     } catch (e) {
       showNotice("Your browser wouldn't let the site save (storage full or blocked). Changes last until you close this tab.");
     }
