@@ -139,10 +139,10 @@ def test_schedule_rules_night_weekend_and_custom_hours(context_factory):
     # Friday 22:30: "this evening" has passed, so dwelling runs to Saturday 21:00
     r = run_schedule(pg, "2027-03-12T22:30", "evening")
     assert r["until"] == "2027-03-13T21:00"
-    assert r["be-kind"] == "2027-03-14T09:00"           # 22:00 is night: the next morning at 09:00
+    assert r["be-kind"] == "2027-03-14T09:00"           # 22:00 is night: the next morning, a Sunday (not weekday-only)
     assert r["gracious-reply"] == "2027-03-15T09:00"    # Saturday 10:00, weekday-only: Monday 09:00
     assert r["feedback-request"] == "2027-03-15T09:00"  # Sunday 10:00 likewise
-    assert r["analyse"] == "2027-03-14T17:00"           # not weekday-only: stays on Sunday
+    assert r["analyse"] == "2027-03-16T17:00"           # three days after dwelling ends, at 17:00
     assert r["order"] == sorted(r["order"], key=lambda s: r[s])
     # a weekday news date needs no shifting
     r = run_schedule(pg, "2027-03-09T11:00", "day")
