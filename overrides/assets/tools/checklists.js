@@ -76,13 +76,7 @@
       guide.announce("Checklist unticked. " + section.querySelector("[data-progress]").textContent);
     } else if (event.target.closest("[data-export]")) {
       const data = JSON.stringify({ app: FILE_APP, version: 1, checklists: ticks() }, null, 2);
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([data], { type: "application/json" }));
-      link.download = "after-the-no-progress.json";
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+      guide.download("after-the-no-progress.json", "application/json", data);
       guide.announce("Your progress was saved as a file.");
     }
   });

@@ -139,15 +139,8 @@
     if (!w) return;
     const whole = "Subject: " + w.subject + "\n\n" + w.body;
     if (btn.dataset.emailDownload !== undefined) {
-      const url = URL.createObjectURL(new Blob([whole], { type: "text/plain;charset=utf-8" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = w.email.id + ".txt";
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
-      say(w, "Downloaded " + a.download + ".");
+      guide.download(w.email.id + ".txt", "text/plain;charset=utf-8", whole);
+      say(w, "Downloaded " + w.email.id + ".txt.");
       return;
     }
     const what = btn.dataset.emailCopy;

@@ -118,6 +118,16 @@
     /** Call fn() whenever saved state changes (clear-all, switch, another widget). */
     onChange(fn) { events.addEventListener("change", fn); },
     announce,
+    /** Offer text as a file download (built on this device; nothing is uploaded). */
+    download(filename, type, text) {
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([text], { type }));
+      link.download = filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+    },
     /** Run fn(document) on every page view, including Material's instant page swaps. */
     onPage(fn) { pageHandlers.push(fn); if (ready) fn(document); },
     storageKey: KEY,

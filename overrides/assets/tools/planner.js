@@ -124,16 +124,6 @@
       ...list.slice(1).map((e) => `${show(e.date)}: ${e.title}\n  ${e.why}\n  ${e.url}`)].join("\n");
   }
 
-  function download(text) {
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
-    a.download = "after-the-no-plan.ics";
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
-  }
-
   // --- Page widgets. Typed values live in guide.get("planner") / guide.get("fields"): in memory
   // for this visit, written to the device only when the student ticks "Remember my details".
   const state = () => guide.get("planner");
@@ -185,7 +175,7 @@
 
     const exported = () => entries(last.result, plan, guide.get("fields"));
     box.querySelector("[data-planner-ics]").addEventListener("click", () => {
-      download(ics(last.news, exported()));
+      guide.download("after-the-no-plan.ics", "text/calendar;charset=utf-8", ics(last.news, exported()));
       guide.announce("The calendar file is downloading. Open it to add the plan to your calendar.");
     });
     box.querySelector("[data-planner-copy]").addEventListener("click", () => {
