@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .datafile import line_of, mapping
+from .datafile import line_of
 from .errors import ContentError, raise_if_any
 
 PREFIX = "extra.career_center"
@@ -77,17 +77,19 @@ def locate(path: str, source: str) -> Where:
     """
     lines: dict[str, int] = {}
     try:
-        top = mapping(yaml.compose(source))
+        root = yaml.compose(source)
     except yaml.YAMLError:
-        top = None
-    if top and "extra" in top:
-        extra = mapping(top["extra"])
-        lines["extra"] = line_of(top["extra"]) - 1
-        if extra and "career_center" in extra:
-            center = extra["career_center"]
-            lines["career_center"] = line_of(center)
-            for key_node, value in (center.value if isinstance(center, yaml.MappingNode) else []):
-                lines[key_node.value] = line_of(key_node)
+        root = None
+
+    def keys(node) -> dict[str, tuple[int, yaml.Node]]:
+        pairs = node.value if isinstance(node, yaml.MappingNode) else []
+        return {k.value: (line_of(k), v) for k, v in pairs}
+
+    if "extra" in keys(root):
+        lines["extra"], extra = keys(root)["extra"]
+        if "career_center" in keys(extra):
+            lines["career_center"], center = keys(extra)["career_center"]
+            lines.update({key: line for key, (line, _) in keys(center).items()})
     return Where(path, lines)
 
 
@@ -215,12 +217,12 @@ def colour_warnings(settings: CenterSettings) -> list[str]:
     """WCAG AA contrast problems of a custom colour pair (the header's white text on the primary
     colour; accent-coloured links and outlines on the white page), each naming the setting."""
     warnings = []
-    checks = (("primary_color", "white header text on it"), ("accent_color", "it as link and outline colour on the white page"))
-    for key, use in checks:
+    checks = (("primary_color", "the header's white text"), ("accent_color", "the white page behind links and focus outlines"))
+    for key, against in checks:
         colour = settings.get(key)
         if colour and contrast(colour, WHITE) < AA_TEXT:
             warnings.append(
-                f"{PREFIX}.{key} '{colour}' has a contrast of {contrast(colour, WHITE):.1f}:1 with white, for {use}; "
+                f"{PREFIX}.{key} '{colour}' has a contrast of only {contrast(colour, WHITE):.1f}:1 with {against}; "
                 f"WCAG AA needs {AA_TEXT}:1. Fix: pick a darker colour, e.g. '{readable_on(colour, WHITE)}'.")
     return warnings
 
