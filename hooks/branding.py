@@ -3,7 +3,7 @@
 Validates them once per build (errors name the key and its line in mkdocs.yml), replaces
 `config.extra.career_center` with the validated `CenterSettings` that templates and other hooks
 read (`config.extra.career_center.name`, `["contact_email"]`, ...), applies a custom colour pair,
-and expands `<!-- center: support -->` / `<!-- center: contact -->` in pages.
+and expands `<!-- center: support|contact|booking -->` markers in pages.
 """
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from guidekit.markers import find_markers, replace_markers
 
 log = get_plugin_logger("branding")
 COLOURS_CSS = "assets/tools/center-colors.css"
-PARTS = {"support": "partials/center-support.html", "contact": "partials/center-contact.html"}
+PARTS = {"support": "partials/center-support.html", "contact": "partials/center-contact.html",
+         "booking": "partials/center-booking.html"}
 _build: dict = {}
 
 

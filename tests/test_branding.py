@@ -232,6 +232,18 @@ def test_pages_name_the_center_where_readers_look_for_it(other_site):
     assert privacy.select_one(f"a[href='mailto:{NEW['contact_email']}']")
     support = soup(other_site / "be-kind" / "index.html").select_one("article .guide-center-box")
     assert support.select_one(f"a[href='{NEW['booking_url']}']")
+    home = soup(other_site / "index.html").select_one("article .admonition .guide-center-booking a")
+    assert home["href"] == NEW["booking_url"] and home.get_text() == f"Book an appointment with {NEW['short_name']}"
+
+
+def test_without_a_booking_link_the_home_page_offers_the_email(tmp_path):
+    project = copy_project(tmp_path / "p")
+    set_center(project, center_lines(booking_url=None))
+    assert build(project, tmp_path / "out").returncode == 0
+    doc = soup(tmp_path / "out" / "index.html")
+    booking = doc.select_one("article .guide-center-booking")
+    assert booking.select_one(f"a[href='mailto:{NEW['contact_email']}']")
+    assert "Book an appointment" not in doc.get_text()
 
 
 def test_the_default_site_shows_every_optional_setting(site):
