@@ -71,6 +71,7 @@ def test_a_number_for_a_phone_is_fine_and_short_colours_are_expanded():
     (dict(GOOD, logo="../README.png"), "extra.career_center.logo '../README.png' is outside the docs/ folder"),
     (dict(GOOD, phone="call us"), "extra.career_center.phone 'call us' is not a phone number."),
     (dict(GOOD, primary_color="navy"), "extra.career_center.primary_color 'navy' is not a colour."),
+    (dict(GOOD, accent_color=None), "extra.career_center.accent_color is empty."),
     (dict(GOOD, emial="x@y.edu"), "extra.career_center has an unknown setting 'emial'."),
     (dict(GOOD, name=["a", "b"]), "extra.career_center.name is not plain text."),
     (None, "extra.career_center is missing or is not a set of 'key: value' lines."),

@@ -141,6 +141,9 @@ def load_center(raw: Any, docs_dir: Path, where: Where) -> CenterSettings:
             fail("logo", f"{PREFIX}.logo '{logo}' {problem}", f"put the image in the docs/ folder and write its path inside docs/, e.g. 'assets/logo.svg'; or remove the 'logo:' line.")
     for key in ("primary_color", "accent_color"):
         colour = values[key]
+        if key in raw and not colour:
+            fail(key, f"{PREFIX}.{key} is empty.",
+                 f"put the colour in quotes, e.g. {key}: \"#1f4e79\" (without quotes, '#' starts a comment); or remove the line.")
         if colour and not HEX.match(colour):
             fail(key, f"{PREFIX}.{key} '{colour}' is not a colour.", f"write {KEYS[key][1]}, in quotes.")
     raise_if_any(errors)
