@@ -15,8 +15,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from guidekit.branding import colour_warnings, load_center, locate, palette_css
-from guidekit.errors import ContentError, ContentErrors
-from guidekit.markers import find_markers, replace_markers
+from guidekit.errors import ContentErrors
+from guidekit.markers import replace_markers, unknown_markers
 
 log = get_plugin_logger("branding")
 COLOURS_CSS = "assets/tools/center-colors.css"
@@ -62,9 +62,9 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.abs_src_path is None:
         return markdown
     rel = os.path.relpath(page.file.abs_src_path, _build["root"])
-    errors = [ContentError(rel, m.line, f"The page asks for '<!-- center: {m.id} -->', which doesn't exist.",
-                           f"use one of: {', '.join(f'<!-- center: {p} -->' for p in PARTS)}.")
-              for m in find_markers(page.file.content_string, "center") if m.id not in PARTS]
+    errors = unknown_markers(rel, page.file.content_string, "center", PARTS,
+                             lambda part: f"The page asks for '<!-- center: {part} -->', which doesn't exist.",
+                             f"use one of: {', '.join(f'<!-- center: {p} -->' for p in PARTS)}.")
     if errors:
         raise PluginError(ContentErrors(errors).report())
     return markdown
