@@ -41,7 +41,9 @@ def on_config(config):
     if css:
         palettes = config.theme["palette"]
         for palette in palettes if isinstance(palettes, list) else [palettes]:
-            palette["primary"] = palette["accent"] = "custom"
+            for key in ("primary", "accent"):
+                if center[f"{key}_color"]:
+                    palette[key] = "custom"
         if COLOURS_CSS not in config.extra_css:
             config.extra_css.append(COLOURS_CSS)
     return config

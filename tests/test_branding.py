@@ -134,8 +134,10 @@ def test_low_contrast_colours_are_named_in_a_warning():
 def test_palette_css_only_for_a_custom_pair():
     assert palette_css(load_center(GOOD, DOCS, NOWHERE)) == ""
     css = palette_css(load_center(dict(GOOD, primary_color="#1f4e79"), DOCS, NOWHERE))
-    assert "--md-primary-fg-color: #1f4e79;" in css and "--md-accent-fg-color: #1f4e79;" in css
-    assert '[data-md-color-scheme="slate"]' in css
+    assert "--md-primary-fg-color: #1f4e79;" in css and "--md-accent-fg-color" not in css
+    assert '[data-md-color-scheme="slate"] {\n  --md-typeset-a-color: #' in css
+    css = palette_css(load_center(dict(GOOD, accent_color="#8a1c4a"), DOCS, NOWHERE))
+    assert "--md-accent-fg-color: #8a1c4a;" in css and "--md-primary" not in css
 
 
 # Build: another center's settings --------------------------------------------------------------

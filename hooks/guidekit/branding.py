@@ -233,26 +233,29 @@ def colour_warnings(settings: CenterSettings) -> list[str]:
 
 
 def palette_css(settings: CenterSettings) -> str:
-    """Material's custom-colour variables for the center's primary/accent pair, light and dark."""
-    primary = settings.get("primary_color")
-    accent = settings.get("accent_color") or primary
-    if not primary and not accent:
+    """Material's custom-colour variables for the center's primary and/or accent colour, light and dark.
+
+    Only what is set is overridden: with just an accent colour, the header keeps theme.palette's primary.
+    """
+    primary, accent = settings.get("primary_color"), settings.get("accent_color")
+    light, dark = [], []
+    if primary:
+        light += [f"--md-primary-fg-color: {primary};",
+                  f"--md-primary-fg-color--light: {mix(primary, WHITE, 0.2)};",
+                  f"--md-primary-fg-color--dark: {mix(primary, '#000000', 0.2)};",
+                  "--md-primary-bg-color: #fff;", "--md-primary-bg-color--light: #ffffffb3;",
+                  f"--md-typeset-a-color: {primary};"]
+        dark += [f"--md-typeset-a-color: {readable_on(primary, SLATE_BACKGROUND)};"]
+    if accent:
+        light += [f"--md-accent-fg-color: {accent};", f"--md-accent-fg-color--transparent: {accent}1a;",
+                  "--md-accent-bg-color: #fff;", "--md-accent-bg-color--light: #ffffffb3;"]
+        dark_accent = readable_on(accent, SLATE_BACKGROUND)
+        dark += [f"--md-accent-fg-color: {dark_accent};", f"--md-accent-fg-color--transparent: {dark_accent}1a;"]
+    if not light:
         return ""
-    primary = primary or accent
-    return (
-        "/* Generated from extra.career_center.primary_color / accent_color in mkdocs.yml. */\n"
-        ":root > * {\n"
-        f"  --md-primary-fg-color: {primary};\n"
-        f"  --md-primary-fg-color--light: {mix(primary, WHITE, 0.2)};\n"
-        f"  --md-primary-fg-color--dark: {mix(primary, '#000000', 0.2)};\n"
-        "  --md-primary-bg-color: #fff;\n  --md-primary-bg-color--light: #ffffffb3;\n"
-        f"  --md-typeset-a-color: {primary};\n"
-        f"  --md-accent-fg-color: {accent};\n"
-        f"  --md-accent-fg-color--transparent: {accent}1a;\n"
-        "  --md-accent-bg-color: #fff;\n  --md-accent-bg-color--light: #ffffffb3;\n"
-        "}\n"
-        '[data-md-color-scheme="slate"] {\n'
-        f"  --md-typeset-a-color: {readable_on(primary, SLATE_BACKGROUND)};\n"
-        f"  --md-accent-fg-color: {readable_on(accent, SLATE_BACKGROUND)};\n"
-        f"  --md-accent-fg-color--transparent: {readable_on(accent, SLATE_BACKGROUND)}1a;\n"
-        "}\n")
+    return ("/* Generated from extra.career_center.primary_color / accent_color in mkdocs.yml. */\n"
+            + _css_rule(":root > *", light) + _css_rule('[data-md-color-scheme="slate"]', dark))
+
+
+def _css_rule(selector: str, declarations: list[str]) -> str:
+    return selector + " {\n" + "".join(f"  {d}\n" for d in declarations) + "}\n"
