@@ -12,8 +12,8 @@ from mkdocs.utils import get_relative_url
 
 from guidekit.assets import tool_assets
 from guidekit.checklists import check_pages, load_checklists
-from guidekit.errors import ContentError, ContentErrors, raise_if_any
-from guidekit.markers import find_markers, replace_markers
+from guidekit.errors import ContentErrors, raise_if_any
+from guidekit.markers import replace_markers, unknown_markers
 
 _build: dict = {}
 
@@ -55,10 +55,9 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     rel = os.path.relpath(page.file.abs_src_path, _build["root"])
     known = _build["checklists"]
-    _fail_on_errors([
-        ContentError(rel, m.line, f"The page asks for the checklist '{m.id}', which doesn't exist.",
-                     f"use one of the ids in {_build['rel']}: {', '.join(sorted(known))}.")
-        for m in find_markers(page.file.content_string, "checklist") if m.id not in known])
+    _fail_on_errors(unknown_markers(rel, page.file.content_string, "checklist", known,
+                                    lambda cid: f"The page asks for the checklist '{cid}', which doesn't exist.",
+                                    f"use one of the ids in {_build['rel']}: {', '.join(sorted(known))}."))
     return markdown
 
 

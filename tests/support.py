@@ -33,13 +33,16 @@ def page_paths() -> list[str]:
 
 
 def build(project: pathlib.Path, out: pathlib.Path, *, strict: bool = True,
-          site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` as an author would. site_url overrides mkdocs.yml's (through SITE_URL)."""
+          site_url: str | None = None, quiet: bool = True) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` as an author would. site_url overrides mkdocs.yml's (through SITE_URL).
+
+    quiet (-q) hides warnings, and with them strict mode's check of warnings: pass quiet=False to see them.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    cmd = [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []), "-f", str(project / "mkdocs.yml"), "-d", str(out)]
     if strict:
         cmd.append("--strict")
     return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=300)
@@ -69,23 +72,25 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".ics": "text/calendar", ".js": "text/javascript", ".svg": "image/svg+xml"}
 
+    prefix = PREFIX
+
     def translate_path(self, path):
         parsed = urlsplit(path).path
-        if not parsed.startswith(PREFIX):
+        if not parsed.startswith(self.prefix):
             return str(pathlib.Path(self.directory) / "__outside_prefix__")
-        return super().translate_path("/" + parsed[len(PREFIX):])
+        return super().translate_path("/" + parsed[len(self.prefix):])
 
     def log_message(self, *args):
         pass
 
 
 class SiteServer:
-    """Serve a built site on 127.0.0.1 under PREFIX, like GitHub project pages."""
+    """Serve a built site on 127.0.0.1 under a sub-path (PREFIX unless told), like GitHub project pages."""
 
-    def __init__(self, site: pathlib.Path):
-        handler = functools.partial(_Handler, directory=str(site))
+    def __init__(self, site: pathlib.Path, prefix: str = PREFIX):
+        handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix}), directory=str(site))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{PREFIX}"
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def start(self):

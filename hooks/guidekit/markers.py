@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Collection
+
+from .errors import ContentError
 
 MARKER = re.compile(r"<!--\s*(?P<kind>[a-z][a-z-]*)(?:\s*:\s*(?P<id>[^\s>]*))?\s*-->")
 
@@ -27,6 +29,13 @@ def find_markers(markdown: str, kind: str) -> list[Marker]:
             if m["kind"] == kind:
                 found.append(Marker(kind, m["id"] or "", number))
     return found
+
+
+def unknown_markers(rel_path: str, markdown: str, kind: str, known: Collection[str],
+                    problem: Callable[[str], str], fix: str) -> list[ContentError]:
+    """An error (file:line, problem(id), fix) for each `<!-- kind: id -->` whose id isn't known."""
+    return [ContentError(rel_path, m.line, problem(m.id), fix)
+            for m in find_markers(markdown, kind) if m.id not in known]
 
 
 def replace_markers(html: str, kind: str, render: Callable[[str], str]) -> str:

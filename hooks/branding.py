@@ -1,0 +1,78 @@
+"""MkDocs hook: the career center's settings (`extra.career_center` in mkdocs.yml).
+
+Validates them once per build (errors name the key and its line in mkdocs.yml), replaces
+`config.extra.career_center` with the validated `CenterSettings` that templates and other hooks
+read (`config.extra.career_center.name`, `["contact_email"]`, ...), applies a custom colour pair,
+and expands `<!-- center: support|contact|booking -->` markers in pages.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+
+from guidekit.branding import colour_warnings, load_center, locate, palette_css
+from guidekit.errors import ContentErrors
+from guidekit.markers import replace_markers, unknown_markers
+
+log = get_plugin_logger("branding")
+COLOURS_CSS = "assets/tools/center-colors.css"
+PARTS = {"support": "partials/center-support.html", "contact": "partials/center-contact.html",
+         "booking": "partials/center-booking.html"}
+_build: dict = {}
+
+
+def on_config(config):
+    path = config.config_file_path
+    _build["root"] = root = os.path.dirname(path)
+    with open(path, encoding="utf-8") as fh:
+        where = locate(os.path.relpath(path, root), fh.read())
+    try:
+        center = load_center(config.extra.get("career_center"), Path(config.docs_dir), where)
+    except ContentErrors as exc:
+        raise PluginError(exc.report()) from None
+    for warning in colour_warnings(center):
+        log.warning(warning)
+    config.extra["career_center"] = center
+    _build["css"] = css = palette_css(center)
+    if css:
+        palettes = config.theme["palette"]
+        for palette in palettes if isinstance(palettes, list) else [palettes]:
+            for key in ("primary", "accent"):
+                if center[f"{key}_color"]:
+                    palette[key] = "custom"
+        if COLOURS_CSS not in config.extra_css:
+            config.extra_css.append(COLOURS_CSS)
+    return config
+
+
+def on_files(files, config):
+    if _build["css"]:
+        files.append(File.generated(config, COLOURS_CSS, content=_build["css"]))
+    return files
+
+
+def on_pre_build(config):
+    # Pages are converted before MkDocs's own on_env, so keep a theme environment for the partials.
+    _build["env"] = config.theme.get_env()
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.abs_src_path is None:
+        return markdown
+    rel = os.path.relpath(page.file.abs_src_path, _build["root"])
+    errors = unknown_markers(rel, page.file.content_string, "center", PARTS,
+                             lambda part: f"The page asks for '<!-- center: {part} -->', which doesn't exist.",
+                             f"use one of: {', '.join(f'<!-- center: {p} -->' for p in PARTS)}.")
+    if errors:
+        raise PluginError(ContentErrors(errors).report())
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    center = config.extra["career_center"]
+    return replace_markers(html, "center",
+                           lambda part: _build["env"].get_template(PARTS[part]).render(center=center, config=config, page=page))

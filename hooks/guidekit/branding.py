@@ -1,0 +1,261 @@
+"""The career center's settings (`extra.career_center` in mkdocs.yml): validate, normalise, colours.
+
+No MkDocs in here. `load_center` turns the raw mapping into a `CenterSettings` dict that the
+templates, the printable sheets and the email snippets all read; every problem becomes a
+ContentError naming `extra.career_center.<key>` and, when it can be found, its line in mkdocs.yml.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .datafile import line_of
+from .errors import ContentError, raise_if_any
+
+PREFIX = "extra.career_center"
+
+# key: (required, what the README and error messages say it is)
+KEYS = {
+    "name": (True, "the center's full name, e.g. 'Riverside University Career Center'"),
+    "short_name": (False, "a short form for tight spaces, e.g. 'Riverside Careers'"),
+    "logo": (False, "an image file inside docs/, e.g. 'assets/logo.svg'"),
+    "contact_email": (True, "the address students write to, e.g. 'careers@riverside.edu'"),
+    "phone": (False, "a phone number as students should dial it, e.g. '+1 555 010 0199'"),
+    "booking_url": (False, "the web page where students book an appointment, starting with https://"),
+    "support_url": (False, "the counseling or wellbeing service's web page, starting with https://"),
+    "support_text": (False, "the counseling or wellbeing service's name, e.g. 'Counseling and Wellbeing Service'"),
+    "address": (False, "where to find the center, e.g. 'Student Union, Room 210'"),
+    "primary_color": (False, "a colour for the header and links as '#' and six hex digits, e.g. '#1f4e79'"),
+    "accent_color": (False, "a colour for highlights and focus outlines as '#' and six hex digits, e.g. '#8a1c4a'"),
+}
+EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?$")
+PHONE = re.compile(r"^\+?[0-9 ()./-]+(?:\s*(?:ext\.?|x)\s*[0-9]+)?$", re.IGNORECASE)
+EXTENSION = re.compile(r"\s*(?:ext\.?|x)\s*[0-9]+$", re.IGNORECASE)
+HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
+
+WHITE = "#ffffff"
+# Material's dark (slate) surfaces: the page is #1e2129, code blocks and our boxes #272a35;
+# links made readable on the lighter one are readable on both.
+SLATE_BACKGROUND = "#272a35"
+AA_TEXT = 4.5
+
+
+class CenterSettings(dict):
+    """The validated settings: a dict (for Python and Jinja) whose keys also read as attributes.
+
+    Every key of KEYS is present; an optional setting left out is None. `phone_link` is the
+    `tel:` URI for `phone`, `address_lines` the address split into lines.
+    """
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where each setting stands in mkdocs.yml, for error messages."""
+    path: str
+    lines: dict[str, int]  # "career_center" and each key under it -> line; "extra" -> line
+    default: int = 1
+
+    def line(self, key: str | None = None) -> int:
+        return self.lines.get(key or "career_center") or self.lines.get("career_center") or self.lines.get("extra") or self.default
+
+
+def locate(path: str, source: str) -> Where:
+    """Lines of `extra:`, `extra.career_center:` and its keys in mkdocs.yml.
+
+    yaml.compose builds nodes without constructing them, so tags such as `!ENV` don't matter.
+    """
+    lines: dict[str, int] = {}
+    try:
+        root = yaml.compose(source)
+    except yaml.YAMLError:
+        root = None
+
+    def keys(node) -> dict[str, tuple[int, yaml.Node]]:
+        pairs = node.value if isinstance(node, yaml.MappingNode) else []
+        return {k.value: (line_of(k), v) for k, v in pairs}
+
+    if "extra" in keys(root):
+        lines["extra"], extra = keys(root)["extra"]
+        if "career_center" in keys(extra):
+            lines["career_center"], center = keys(extra)["career_center"]
+            lines.update({key: line for key, (line, _) in keys(center).items()})
+    return Where(path, lines)
+
+
+def load_center(raw: Any, docs_dir: Path, where: Where) -> CenterSettings:
+    """Validate `extra.career_center`; raise ContentErrors listing every problem at once."""
+    errors: list[ContentError] = []
+
+    def fail(key: str | None, problem: str, fix: str) -> None:
+        errors.append(ContentError(where.path, where.line(key), problem, fix))
+
+    if not isinstance(raw, dict):
+        fail(None, f"{PREFIX} is missing or is not a set of 'key: value' lines.",
+             f"add it under 'extra:' with at least 'name:' and 'contact_email:' indented below it (see README, Make it yours).")
+        raise_if_any(errors)
+    for key in raw:
+        if key not in KEYS:
+            fail(key, f"{PREFIX} has an unknown setting '{key}'.",
+                 f"check the spelling; the settings are {', '.join(KEYS)}.")
+    values: dict[str, str | None] = {}
+    for key, (required, what) in KEYS.items():
+        value = raw.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and key == "phone":
+            value = str(value)
+        if value is not None and not isinstance(value, str):
+            fail(key, f"{PREFIX}.{key} is not plain text.", f"write {what}.")
+            value = None
+        value = value.strip() if value else None
+        if required and not value:
+            fail(key, f"{PREFIX}.{key} is missing or empty; the site needs it.", f"add '{key}:' with {what}.")
+        values[key] = value or None
+
+    email = values["contact_email"]
+    if email and not EMAIL.match(email):
+        fail("contact_email", f"{PREFIX}.contact_email '{email}' is not an email address.",
+             f"write {KEYS['contact_email'][1]}, without 'mailto:' or spaces.")
+    for key in ("booking_url", "support_url"):
+        url = values[key]
+        if url and not URL.match(url):
+            fail(key, f"{PREFIX}.{key} '{url}' is not a web address.", f"write the full address, starting with https://, e.g. 'https://www.example.edu/careers/book'.")
+    phone = values["phone"]
+    if phone and (not PHONE.match(phone) or len(re.sub(r"\D", "", phone)) < 3):
+        fail("phone", f"{PREFIX}.phone '{phone}' is not a phone number.", f"write {KEYS['phone'][1]}, using digits, spaces, '+', '-' and brackets.")
+    logo = values["logo"]
+    if logo:
+        problem = _logo_problem(logo, docs_dir)
+        if problem:
+            fail("logo", f"{PREFIX}.logo '{logo}' {problem}", f"put the image in the docs/ folder and write its path inside docs/, e.g. 'assets/logo.svg'; or remove the 'logo:' line.")
+    for key in ("primary_color", "accent_color"):
+        colour = values[key]
+        if key in raw and not colour:
+            fail(key, f"{PREFIX}.{key} is empty.",
+                 f"put the colour in quotes, e.g. {key}: \"#1f4e79\" (without quotes, '#' starts a comment); or remove the line.")
+        if colour and not HEX.match(colour):
+            fail(key, f"{PREFIX}.{key} '{colour}' is not a colour.", f"write {KEYS[key][1]}, in quotes.")
+    raise_if_any(errors)
+
+    settings = CenterSettings(values)
+    settings["short_name"] = values["short_name"] or values["name"]
+    settings["logo"] = posixpath.normpath(logo.lstrip("/")) if logo else None
+    settings["phone_link"] = "tel:" + re.sub(r"[^0-9+]", "", EXTENSION.split(phone)[0]) if phone else None
+    settings["address_lines"] = [line.strip() for line in values["address"].splitlines() if line.strip()] if values["address"] else []
+    for key in ("primary_color", "accent_color"):
+        if settings[key]:
+            settings[key] = _long_hex(settings[key])
+    return settings
+
+
+def _logo_problem(logo: str, docs_dir: Path) -> str | None:
+    if "://" in logo or logo.startswith("//"):
+        return "is a web address; the site never loads anything from other websites."
+    if not logo.lower().endswith(IMAGE_TYPES):
+        return f"is not an image file ({', '.join(IMAGE_TYPES)})."
+    path = (docs_dir / logo.lstrip("/")).resolve()
+    if docs_dir.resolve() not in path.parents:
+        return "is outside the docs/ folder."
+    if not path.is_file():
+        return f"doesn't exist (looked for docs/{logo.lstrip('/')})."
+    return None
+
+
+# Colours ------------------------------------------------------------------------------------
+
+def _long_hex(colour: str) -> str:
+    colour = colour.lower()
+    return "#" + "".join(c * 2 for c in colour[1:]) if len(colour) == 4 else colour
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    colour = _long_hex(colour)
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _hex(rgb) -> str:
+    return "#" + "".join(f"{max(0, min(255, round(c))):02x}" for c in rgb)
+
+
+def luminance(colour: str) -> float:
+    """WCAG 2 relative luminance."""
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in _rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio, 1 to 21."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def mix(colour: str, other: str, amount: float) -> str:
+    """colour moved `amount` (0..1) of the way to `other`."""
+    return _hex(c + (o - c) * amount for c, o in zip(_rgb(colour), _rgb(other)))
+
+
+def readable_on(colour: str, background: str, ratio: float = AA_TEXT) -> str:
+    """The colour, lightened or darkened just enough to reach `ratio` against `background`."""
+    towards = WHITE if luminance(background) < 0.2 else "#000000"
+    for step in range(0, 101):
+        candidate = mix(colour, towards, step / 100)
+        if contrast(candidate, background) >= ratio:
+            return candidate
+    return towards
+
+
+def colour_warnings(settings: CenterSettings) -> list[str]:
+    """WCAG AA contrast problems of a custom colour pair (the header's white text on the primary
+    colour; accent-coloured links and outlines on the white page), each naming the setting."""
+    warnings = []
+    checks = (("primary_color", "the header's white text"), ("accent_color", "the white page behind links and focus outlines"))
+    for key, against in checks:
+        colour = settings.get(key)
+        if colour and contrast(colour, WHITE) < AA_TEXT:
+            warnings.append(
+                f"{PREFIX}.{key} '{colour}' has a contrast of only {contrast(colour, WHITE):.1f}:1 with {against}; "
+                f"WCAG AA needs {AA_TEXT}:1. Fix: pick a darker colour, e.g. '{readable_on(colour, WHITE)}'.")
+    return warnings
+
+
+def palette_css(settings: CenterSettings) -> str:
+    """Material's custom-colour variables for the center's primary and/or accent colour, light and dark.
+
+    Only what is set is overridden: with just an accent colour, the header keeps theme.palette's primary.
+    """
+    primary, accent = settings.get("primary_color"), settings.get("accent_color")
+    light, dark = [], []
+    if primary:
+        light += [f"--md-primary-fg-color: {primary};",
+                  f"--md-primary-fg-color--light: {mix(primary, WHITE, 0.2)};",
+                  f"--md-primary-fg-color--dark: {mix(primary, '#000000', 0.2)};",
+                  "--md-primary-bg-color: #fff;", "--md-primary-bg-color--light: #ffffffb3;",
+                  f"--md-typeset-a-color: {primary};"]
+        dark += [f"--md-typeset-a-color: {readable_on(primary, SLATE_BACKGROUND)};"]
+    if accent:
+        light += [f"--md-accent-fg-color: {accent};", f"--md-accent-fg-color--transparent: {accent}1a;",
+                  "--md-accent-bg-color: #fff;", "--md-accent-bg-color--light: #ffffffb3;"]
+        dark_accent = readable_on(accent, SLATE_BACKGROUND)
+        dark += [f"--md-accent-fg-color: {dark_accent};", f"--md-accent-fg-color--transparent: {dark_accent}1a;"]
+    if not light:
+        return ""
+    return ("/* Generated from extra.career_center.primary_color / accent_color in mkdocs.yml. */\n"
+            + _css_rule(":root > *", light) + _css_rule('[data-md-color-scheme="slate"]', dark))
+
+
+def _css_rule(selector: str, declarations: list[str]) -> str:
+    return selector + " {\n" + "".join(f"  {d}\n" for d in declarations) + "}\n"
