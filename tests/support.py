@@ -19,6 +19,15 @@ PREFIX = "/after-the-no/"  # the site is served under a sub-path, as GitHub proj
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 
 
+def center_settings() -> dict:
+    """extra.career_center as written in mkdocs.yml (composed, since mkdocs.yml uses the !ENV tag)."""
+    import yaml
+    from guidekit.datafile import to_python
+    top = dict((k.value, v) for k, v in yaml.compose((ROOT / "mkdocs.yml").read_text()).value)
+    extra = dict((k.value, v) for k, v in top["extra"].value)
+    return to_python(extra["career_center"])
+
+
 def page_paths() -> list[str]:
     """Site-relative URL of every Markdown page: '' for the home page, 'feel-it/' and so on."""
     paths = []

@@ -5,8 +5,9 @@ import json
 
 from guidekit.checklists import load_checklists
 from guidekit.printsheets import display_url, live_url, qr_svg
-from support import DOCS, soup
+from support import DOCS, center_settings, soup
 
+CENTER = center_settings()
 CHECKLISTS = load_checklists("docs/_data/checklists.yml", (DOCS / "_data" / "checklists.yml").read_text())
 
 
@@ -26,7 +27,8 @@ def test_every_checklist_has_a_sheet_with_its_items_and_no_site_chrome(site, ser
         doc = soup(site / "print" / c.id / "index.html")
         sheet = doc.select_one("article.sheet")
         assert sheet.select_one("h1").get_text(strip=True) == c.title
-        assert sheet.select_one(".sheet__center").get_text(strip=True) == "Example University Career Center"
+        assert sheet.select_one(".sheet__center").get_text(strip=True) == CENTER["name"]
+        assert CENTER["contact_email"] in sheet.select_one(".sheet__contact").get_text()
         assert [li.get_text(strip=True) for li in sheet.select(".sheet__items li")] == [i.text for i in c.items]
         assert [p.get_text(strip=True) for p in sheet.select(".sheet__fields p")] == ["Name", "Date"]
         assert sheet.select_one(".sheet__qr svg")
