@@ -1,5 +1,5 @@
 # Two commands for a fresh machine (Python 3.11+):
-#   make serve   set everything up in .venv and serve the site on http://127.0.0.1:8000/
+#   make serve   set everything up in .venv and serve the site on http://127.0.0.1:8000/after-the-no/
 #   make test    set everything up (test packages, system Chromium) and run the tests
 PYTHON ?= python3
 VENV   ?= .venv
