@@ -343,3 +343,15 @@ def test_without_javascript_each_email_is_plain_text(context_factory):
         expect(w.locator("[data-email-body]")).to_be_visible()
         assert "[Your name]" in w.locator("[data-email-body]").inner_text()
         expect(w.locator("button:visible, input:visible, textarea:visible, a:visible")).to_have_count(0)
+
+
+def test_printing_leaves_out_the_boxes_and_buttons_and_keeps_the_emails(page):
+    open_emails(page)
+    details(page).get_by_label("Your name").fill("Sam")
+    page.emulate_media(media="print")
+    expect(details(page)).to_be_hidden()
+    for w in page.locator("[data-email]").all():
+        expect(w.locator(".email__form")).to_be_hidden()
+        expect(w.locator(".email__actions")).to_be_hidden()
+        expect(w.locator("[data-email-body]")).to_be_visible()
+        assert w.locator("[data-email-body]").text_content().endswith("Sam")
