@@ -1,5 +1,6 @@
 """MkDocs hook: email snippets. Reads docs/_data/emails.yml once per build and expands
-`<!-- email: id -->` markers into fill-in email widgets (partials/email.html).
+`<!-- email: id -->` markers into fill-in email widgets (partials/email.html). On a page with
+several, the shared fields are asked once, in a "Your details" block (partials/email-details.html).
 
 The logic lives in guidekit/emails.py; this module only connects it to MkDocs events.
 """
@@ -11,9 +12,9 @@ import pathlib
 from mkdocs.exceptions import PluginError
 
 from guidekit.assets import tool_assets
-from guidekit.emails import EmailLibrary, add_headings, check_markers, load_emails
+from guidekit.emails import DETAILS, EmailLibrary, add_headings, check_markers, details_fields, load_emails
 from guidekit.errors import ContentErrors, raise_if_any
-from guidekit.markers import replace_markers
+from guidekit.markers import find_markers, replace_markers
 
 _library = EmailLibrary("", {})
 
@@ -54,12 +55,20 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    ids = [m.id for m in find_markers(html, "email")]
+    if not ids:
+        return html
     env = config.theme.get_env()
-    shown = []
+    # add_headings marks the place of the "Your details" block on a page with several templates.
+    details = f"email-{DETAILS}" if find_markers(html, f"email-{DETAILS}") else ""
+
+    def render_details(_id: str) -> str:
+        return env.get_template("partials/email-details.html").render(id=details,
+                                                                      fields=details_fields(_library, ids))
 
     def render(template_id: str) -> str:
-        shown.append(template_id)
-        return env.get_template("partials/email.html").render(template=_library.templates[template_id])
+        return env.get_template("partials/email.html").render(template=_library.templates[template_id],
+                                                              details=details)
 
-    html = replace_markers(html, "email", render)
-    return tool_assets(page.url, "emails") + html if shown else html
+    html = replace_markers(html, f"email-{DETAILS}", render_details)
+    return tool_assets(page.url, "emails") + replace_markers(html, "email", render)

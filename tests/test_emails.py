@@ -1,19 +1,21 @@
 """Email snippets: the data checks (unit), the build's errors and the built HTML (build layer)."""
 from __future__ import annotations
 
+import json
 import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from guidekit.emails import add_headings, check_markers, load_emails, parse_emails
+from guidekit.emails import add_headings, check_markers, details_fields, load_emails, parse_emails
 from guidekit.errors import ContentErrors
 from support import DOCS, build, copy_project, page_paths, soup
 
 DATA = DOCS / "_data" / "emails.yml"
 REL = "docs/_data/emails.yml"
 IDS = {"feedback-request", "gracious-reply", "feedback-follow-up", "keep-in-touch", "thank-helper"}
+SHARED = ["your_name", "interviewer_name", "company", "role"]
 
 GOOD = textwrap.dedent("""\
     fields:
@@ -148,6 +150,27 @@ def test_each_marker_gets_a_heading_for_the_table_of_contents():
     assert out == "Intro\n\n## Say hello {#email-hello}\n\n<!-- email: hello -->\n"
 
 
+def test_a_page_with_several_templates_gets_one_details_block_before_the_first():
+    second = GOOD.split("templates:\n")[1].replace("id: hello", "id: bye").replace("title: Say hello", "title: Say bye")
+    library, errors = parse(GOOD + second)
+    assert errors == []
+    out = add_headings("Intro\n\n<!-- email: bye -->\n\n<!-- email: hello -->\n", library)
+    assert out == ("Intro\n\n<!-- email-details -->\n\n## Say bye {#email-bye}\n\n<!-- email: bye -->\n\n"
+                   "## Say hello {#email-hello}\n\n<!-- email: hello -->\n")
+
+
+def test_the_details_block_asks_for_the_shared_fields_the_templates_use_in_file_order():
+    library = load_emails(DATA, REL)
+    assert [f.name for f in details_fields(library, sorted(IDS))] == SHARED
+    assert [f.name for f in details_fields(library, ["thank-helper"])] == ["your_name", "company", "role"]
+
+
+def test_details_is_not_a_template_id():
+    text = GOOD.replace("id: hello", "id: details")
+    [err] = parse(text)[1]
+    assert err.line == line_of(text, "id: details") and "Your details" in err.problem
+
+
 # ---- build: each data error fails the build with file:line, never a traceback ----
 
 def _broken_build(tmp_path, edit, rel=REL):
@@ -208,10 +231,46 @@ def test_emails_page_shows_every_template_as_plain_text(site):
         assert "{" not in w.select_one(".email__preview").get_text()
         for el in w.select("[data-email-js], .email__actions, .email__form"):
             assert el.has_attr("hidden"), "controls that need JavaScript start hidden"
-        for field in w.select("input[type=text], textarea"):
-            assert doc.select_one(f'label[for="{field["id"]}"]'), "every box has a label"
-            for hint in field.get("aria-describedby", "").split():
-                assert doc.select_one("#" + hint)
+    assert doc.select_one("[data-email-details]").has_attr("hidden"), "without JavaScript there is nothing to type"
+    for field in doc.select("article input[type=text], article textarea"):
+        assert doc.select_one(f'label[for="{field["id"]}"]'), "every box has a label"
+        for hint in field.get("aria-describedby", "").split():
+            assert doc.select_one("#" + hint)
+    ids = [el["id"] for el in doc.select("article [id]")]
+    assert len(ids) == len(set(ids)), "ids are unique"
+
+
+def test_emails_page_asks_for_the_shared_details_once_before_the_first_email(site):
+    doc = soup(site / "emails" / "index.html")
+    [details] = doc.select("[data-email-details]")
+    assert details.select_one("h2").get_text() == "Your details"
+    assert details["aria-labelledby"] == details.select_one("h2")["id"] == "email-details"
+    for name in SHARED:
+        [box] = doc.select(f'[data-email-field="{name}"]')
+        assert box.find_parent(attrs={"data-email-details": True}) is details, name
+    assert [box["id"] for box in doc.select("[data-email-remember-box]")] == ["email-details-remember"]
+    assert len(doc.select("[data-email-nosave]")) == 1
+    # the block stands before the first email's heading; each email links back to it
+    first = doc.select_one("[data-email]")["aria-labelledby"]
+    assert details.find_next("h2", id=first) is not None
+    for w in doc.select("[data-email]"):
+        [link] = w.select('a[href="#email-details"]')
+        assert link.get_text() == "Edit your details"
+        assert link.find_parent(class_="email__form").has_attr("hidden"), "the link shows only with JavaScript"
+        own = {f["name"] for f in json.loads(w["data-email"])["fields"] if not f["shared"]}
+        assert {box["data-email-field"] for box in w.select("[data-email-field]")} == own
+
+
+@pytest.mark.parametrize("path,template_id", [("ask-for-feedback", "feedback-request"),
+                                              ("reply-graciously", "gracious-reply")])
+def test_a_page_with_one_email_keeps_the_shared_fields_in_it(site, path, template_id):
+    doc = soup(site / path / "index.html")
+    assert doc.select("[data-email-details]") == [] and doc.select('a[href="#email-details"]') == []
+    [w] = doc.select("[data-email]")
+    assert w["aria-labelledby"] == f"email-{template_id}"
+    names = [box["data-email-field"] for box in w.select("[data-email-field]")]
+    assert names[:4] == SHARED and len(names) == 5
+    assert len(w.select("[data-email-remember-box]")) == 1
 
 
 def test_email_code_loads_only_on_pages_with_snippets(site):

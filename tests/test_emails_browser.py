@@ -1,6 +1,7 @@
 """Email snippets in the system Chromium: what a student sees, copies, sends and downloads."""
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -20,8 +21,22 @@ HOSTILE = {
 LONG = ("Ünïcode & <b>bold</b> \"quoted\" #hash %25 ?q= 🙂 " * 60)[:2000]
 
 
+SHARED = ["your_name", "interviewer_name", "company", "role"]
+
+
 def widget(page, template_id):
     return page.locator(f'[data-email][aria-labelledby="email-{template_id}"]')
+
+
+def details(page):
+    """The "Your details" block: on a page with several emails, the shared fields are typed there."""
+    return page.locator("[data-email-details]")
+
+
+def box(w, name):
+    """The box for one of an email's fields: in the email, or (a shared field) in "Your details"."""
+    own = w.locator(f'[data-email-field="{name}"]')
+    return own if own.count() else details(w.page).locator(f'[data-email-field="{name}"]')
 
 
 def open_emails(page, path="emails/"):
@@ -52,15 +67,15 @@ def clipboard(page):
     return page.evaluate("navigator.clipboard.readText()")
 
 
-def fill_shared(w, values):
+def fill(w, values):
     for name, value in values.items():
-        w.locator(f'[data-email-field="{name}"]').fill(value)
+        box(w, name).fill(value)
 
 
 def test_copy_buttons_put_exactly_the_preview_on_the_clipboard(context_factory):
     page = open_emails(context_factory(permissions=CLIPBOARD).new_page())
     w = widget(page, "feedback-request")
-    fill_shared(w, {"your_name": "Sam Rivera", "interviewer_name": "Ms Okafor", "company": "Northwind Health",
+    fill(w, {"your_name": "Sam Rivera", "interviewer_name": "Ms Okafor", "company": "Northwind Health",
                     "role": "Junior Data Analyst", "question": "Was there a gap in my SQL answers?"})
     subject, body = preview(w)
     assert subject == "Feedback on my Junior Data Analyst interview"
@@ -79,7 +94,7 @@ def test_copy_buttons_put_exactly_the_preview_on_the_clipboard(context_factory):
 def test_open_in_email_app_link_decodes_to_the_preview(page):
     open_emails(page)
     w = widget(page, "gracious-reply")
-    fill_shared(w, {"your_name": "Sam", "interviewer_name": "Ms Okafor", "company": "Northwind", "role": "Analyst"})
+    fill(w, {"your_name": "Sam", "interviewer_name": "Ms Okafor", "company": "Northwind", "role": "Analyst"})
     subject, body = preview(w)
     href = w.locator("[data-email-mailto]").get_attribute("href")
     assert "%0D%0A%0D%0A" in href, "newlines are sent as CRLF"
@@ -92,7 +107,7 @@ def test_open_in_email_app_link_decodes_to_the_preview(page):
 def test_hostile_input_stays_literal_everywhere_and_runs_nothing(context_factory):
     page = open_emails(context_factory(permissions=CLIPBOARD).new_page())
     w = widget(page, "keep-in-touch")
-    fill_shared(w, {**HOSTILE, "news": LONG, "new_role": "R&D <i>lead</i> ?%#"})
+    fill(w, {**HOSTILE, "news": LONG, "new_role": "R&D <i>lead</i> ?%#"})
     subject, body = preview(w)
     assert subject == f"A quick update since my {HOSTILE['role']} interview"
     for value in [*HOSTILE.values(), LONG, "R&D <i>lead</i> ?%#"]:
@@ -120,15 +135,20 @@ def test_hostile_input_stays_literal_everywhere_and_runs_nothing(context_factory
     assert page.evaluate("window.__pwned") is None
 
 
-def test_shared_fields_fill_every_template_and_follow_instant_navigation(page):
+def test_shared_fields_are_typed_once_and_fill_every_template_and_follow_instant_navigation(page):
     open_emails(page)
     assert page.locator("[data-email]").count() == 5
-    widget(page, "thank-helper").locator('[data-email-field="your_name"]').fill("Alex Kim")
-    widget(page, "gracious-reply").locator('[data-email-field="company"]').fill("Contoso")
+    expect(details(page)).to_be_visible()
+    for name in SHARED:
+        expect(page.locator(f'[data-email-field="{name}"]')).to_have_count(1)
+        expect(details(page).locator(f'[data-email-field="{name}"]')).to_be_visible()
+    expect(page.get_by_label("Remember my details on this device")).to_have_count(1)
+    details(page).get_by_label("Your name").fill("Alex Kim")
+    details(page).get_by_label("Company or organization").fill("Contoso")
     for w in page.locator("[data-email]").all():
-        expect(w.locator('[data-email-field="your_name"]')).to_have_value("Alex Kim")
         assert w.locator("[data-email-body]").text_content().endswith("Alex Kim")
         assert "Contoso" in "".join(preview(w))
+        expect(w.locator(".email__gap", has_text="[Your name]")).to_have_count(0)
     # not written to storage unless the student asks
     stored = page.evaluate("localStorage.getItem(guide.storageKey) || ''")
     assert "Alex Kim" not in stored
@@ -137,28 +157,57 @@ def test_shared_fields_fill_every_template_and_follow_instant_navigation(page):
     page.locator("article a[href$='ask-for-feedback/']").first.click()
     page.wait_for_url("**/ask-for-feedback/")
     w = widget(page, "feedback-request")
+    expect(details(page)).to_have_count(0)
     expect(w.locator('[data-email-field="your_name"]')).to_have_value("Alex Kim")
     assert "Contoso" in w.locator("[data-email-body]").text_content()
+    assert page.evaluate("window.__stayed") is True
+    # typed in the email itself on a page with one, a shared value still goes everywhere
+    w.locator('[data-email-field="role"]').fill("Analyst")
+    page.go_back()
+    page.wait_for_url("**/emails/")
+    expect(details(page).get_by_label("Role you applied for")).to_have_value("Analyst")
+    assert "Analyst" in widget(page, "thank-helper").locator("[data-email-body]").text_content()
+    assert page.evaluate("window.__stayed") is True
+
+
+def test_each_template_links_back_to_your_details(page):
+    open_emails(page)
+    links = page.get_by_role("link", name="Edit your details")
+    expect(links).to_have_count(5)
+    for w in page.locator("[data-email]").all():
+        expect(w.get_by_role("link", name="Edit your details")).to_have_attribute("href", re.compile(r"/emails/#email-details$"))
+    page.evaluate("window.__stayed = true")
+    widget(page, "thank-helper").get_by_role("link", name="Edit your details").click()
+    page.wait_for_url("**/emails/#email-details")
+    expect(details(page).get_by_role("heading", name="Your details")).to_be_in_viewport()
+    page.keyboard.press("Tab")
+    expect(details(page).get_by_label("Your name")).to_be_focused()
     assert page.evaluate("window.__stayed") is True
 
 
 def test_remember_my_details_saves_only_when_ticked(page):
     open_emails(page)
-    w = widget(page, "feedback-follow-up")
-    w.locator('[data-email-field="interviewer_name"]').fill("Mr Lee")
-    w.get_by_label("Remember my details on this device").check()
+    d = details(page)
+    d.get_by_label("Interviewer's name").fill("Mr Lee")
+    d.get_by_label("Remember my details on this device").check()
     assert "Mr Lee" in page.evaluate("localStorage.getItem(guide.storageKey)")
-    for box in page.get_by_label("Remember my details on this device").all():
-        expect(box).to_be_checked()
     page.reload()
-    expect(widget(page, "keep-in-touch").locator('[data-email-field="interviewer_name"]')).to_have_value("Mr Lee")
-    widget(page, "keep-in-touch").get_by_label("Remember my details on this device").uncheck()
+    expect(d.get_by_label("Interviewer's name")).to_have_value("Mr Lee")
+    expect(d.get_by_label("Remember my details on this device")).to_be_checked()
+    # the page with one email shows the same choice inside it
+    page.goto("reply-graciously/")
+    w = widget(page, "gracious-reply")
+    expect(w.get_by_label("Remember my details on this device")).to_be_checked()
+    expect(w.get_by_label("Interviewer's name")).to_have_value("Mr Lee")
+    w.get_by_label("Remember my details on this device").uncheck()
     assert "Mr Lee" not in page.evaluate("localStorage.getItem(guide.storageKey)")
     # "Don't save anything" replaces the checkbox with a notice
+    open_emails(page)
+    expect(d.get_by_label("Remember my details on this device")).not_to_be_checked()
     page.get_by_label("Don't save anything on this device").check()
-    expect(w.locator("[data-email-remember]")).to_be_hidden()
-    expect(w.locator("[data-email-nosave]")).to_be_visible()
-    expect(w.locator("[data-email-nosave]")).to_contain_text("Nothing is saved on this device")
+    expect(d.locator("[data-email-remember]")).to_be_hidden()
+    expect(d.locator("[data-email-nosave]")).to_be_visible()
+    expect(d.locator("[data-email-nosave]")).to_contain_text("Nothing is saved on this device")
 
 
 def test_empty_required_fields_are_marked_and_named(page):
@@ -174,40 +223,66 @@ def test_empty_required_fields_are_marked_and_named(page):
                                  "Role you applied for.")
     # an empty optional field leaves its line out rather than sending a blank
     assert "enjoyed learning about" not in w.locator("[data-email-body]").text_content()
-    fill_shared(w, {"your_name": "Sam", "interviewer_name": "Ms Okafor", "role": "Analyst"})
+    fill(w, {"your_name": "Sam", "interviewer_name": "Ms Okafor", "role": "Analyst"})
     expect(missing).to_have_text("Still to fill in: Company or organization.")
-    w.locator('[data-email-field="company"]').fill("Northwind")
+    # a shared field is typed in "Your details": the message links to its box there
+    link = missing.get_by_role("link", name="Company or organization")
+    expect(link).to_have_attribute("href", re.compile(r"#email-details-company$"))
+    link.click()
+    company = details(page).get_by_label("Company or organization")
+    expect(company).to_be_focused()
+    label = details(page).locator('label[for="email-details-company"]')
+    header = page.locator(".md-header").bounding_box()
+    assert label.bounding_box()["y"] >= header["y"] + header["height"], "the label is not under the header"
+    page.keyboard.type("Northwind")
     expect(gaps).to_have_count(0)
     expect(missing).to_be_hidden()
     w.locator('[data-email-field="highlight"]').fill("the booking app")
     assert "I enjoyed learning about the booking app." in w.locator("[data-email-body]").text_content()
+    # a missing field of the email's own is named, not linked (its box is right there)
+    k = widget(page, "keep-in-touch")
+    expect(k.locator("[data-email-missing]")).to_have_text("Still to fill in: Your news.")
+    expect(k.locator("[data-email-missing] a")).to_have_count(0)
+    # on a page with one email, nothing to link to: the boxes are in it
+    page.goto("ask-for-feedback/")
+    w = widget(page, "feedback-request")
+    expect(w.locator("[data-email-missing]")).to_have_text(
+        "Still to fill in: Your name, Interviewer's name, Company or organization, Role you applied for.")
+    expect(w.locator("[data-email-missing] a")).to_have_count(0)
+
+
+def focused(page):
+    return page.evaluate("document.activeElement.textContent.trim() || document.activeElement.id")
+
+
+def tab_until(page, target, most=20):
+    """Press Tab until the focused element's text (or id) is target; what was passed on the way."""
+    seen = []
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        seen.append(focused(page))
+        if seen[-1] == target:
+            return seen
+    pytest.fail(f"Tab never reached {target!r}; passed {seen}")
 
 
 def test_keyboard_only(context_factory):
     page = open_emails(context_factory(permissions=CLIPBOARD).new_page())
     w = widget(page, "gracious-reply")
-    first = w.locator('[data-email-field="your_name"]')
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if first.evaluate("el => el === document.activeElement"):
-            break
-    else:
-        pytest.fail("Tab never reached the first box of the first email")
+    tab_until(page, "email-details-your_name", most=80)
     page.keyboard.type("Kai")
     assert w.locator("[data-email-body]").text_content().endswith("Kai")
-    # the version radios are reached with Shift+Tab and switched with the arrow keys
-    page.keyboard.press("Shift+Tab")
+    # on through "Your details" to the first email: its link back, then its versions (arrow keys)
+    seen = tab_until(page, "email-gracious-reply-v0")
+    assert [s for s in seen if s.startswith("email-details-") or s == "Edit your details"] == [
+        "email-details-interviewer_name", "email-details-company", "email-details-role",
+        "email-details-remember", "Edit your details"]
     page.keyboard.press("ArrowRight")
     expect(w.get_by_label("Warmer")).to_be_checked()
     assert "With thanks,\nKai" in w.locator("[data-email-body]").text_content()
     # Tab order reaches every control; Space and Enter press the buttons
-    seen = []
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        seen.append(page.evaluate("document.activeElement.textContent.trim() || document.activeElement.id"))
-        if seen[-1] == "Copy body":
-            break
-    assert "email-gracious-reply-remember" in seen and "Copy subject" in seen
+    seen = tab_until(page, "Copy body")
+    assert seen[0] == "email-gracious-reply-highlight" and "Copy subject" in seen
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "keyboard focus is visible"
     page.keyboard.press("Enter")
@@ -216,9 +291,16 @@ def test_keyboard_only(context_factory):
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Space")
     expect(w.locator("[data-email-status]")).to_have_text("Copied subject.")
+    # back to a missing shared field from the "Still to fill in" message, with Enter
     page.keyboard.press("Shift+Tab")
+    assert focused(page) == "Role you applied for"
+    page.keyboard.press("Enter")
+    expect(details(page).get_by_label("Role you applied for")).to_be_focused()
+    page.keyboard.type("Analyst")
+    assert "Analyst" in w.locator("[data-email-subject]").text_content()
+    page.keyboard.press("Tab")
     page.keyboard.press("Space")
-    expect(w.get_by_label("Remember my details on this device")).to_be_checked()
+    expect(page.get_by_label("Remember my details on this device")).to_be_checked()
 
 
 def test_works_after_arriving_by_instant_navigation(page):
@@ -227,8 +309,9 @@ def test_works_after_arriving_by_instant_navigation(page):
     page.locator("article a[href$='emails/']").first.click()
     page.wait_for_url("**/emails/")
     w = widget(page, "feedback-request")
-    expect(w.locator("[data-email-field='your_name']")).to_be_visible()
-    w.locator("[data-email-field='your_name']").fill("Rin")
+    expect(details(page).locator("[data-email-field='your_name']")).to_be_visible()
+    expect(w.get_by_role("link", name="Edit your details")).to_be_visible()
+    details(page).locator("[data-email-field='your_name']").fill("Rin")
     assert w.locator("[data-email-body]").text_content().endswith("Rin")
     assert page.evaluate("window.__stayed") is True
     assert page.evaluate("document.querySelectorAll('[data-email]:not([data-bound])').length") == 0
@@ -244,7 +327,7 @@ def test_works_after_arriving_by_instant_navigation(page):
 def test_axe_with_filled_fields_gaps_and_messages(context_factory, scheme):
     page = open_emails(context_factory(color_scheme=scheme, permissions=CLIPBOARD).new_page())
     w = widget(page, "keep-in-touch")
-    fill_shared(w, {"your_name": "Sam", "news": "I finished a course."})
+    fill(w, {"your_name": "Sam", "news": "I finished a course."})
     w.get_by_role("button", name="Copy body").click()
     expect(w.locator("[data-email-status]")).to_be_visible()
     violations = axe_violations(page)
@@ -254,7 +337,21 @@ def test_axe_with_filled_fields_gaps_and_messages(context_factory, scheme):
 def test_without_javascript_each_email_is_plain_text(context_factory):
     page = context_factory(java_script_enabled=False).new_page()
     page.goto("emails/")
+    expect(details(page)).to_be_hidden()
+    expect(page.locator("a:visible", has_text="Edit your details")).to_have_count(0)
     for w in page.locator("[data-email]").all():
         expect(w.locator("[data-email-body]")).to_be_visible()
         assert "[Your name]" in w.locator("[data-email-body]").inner_text()
         expect(w.locator("button:visible, input:visible, textarea:visible, a:visible")).to_have_count(0)
+
+
+def test_printing_leaves_out_the_boxes_and_buttons_and_keeps_the_emails(page):
+    open_emails(page)
+    details(page).get_by_label("Your name").fill("Sam")
+    page.emulate_media(media="print")
+    expect(details(page)).to_be_hidden()
+    for w in page.locator("[data-email]").all():
+        expect(w.locator(".email__form")).to_be_hidden()
+        expect(w.locator(".email__actions")).to_be_hidden()
+        expect(w.locator("[data-email-body]")).to_be_visible()
+        assert w.locator("[data-email-body]").text_content().endswith("Sam")

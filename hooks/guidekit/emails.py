@@ -19,6 +19,9 @@ from .markers import MARKER, find_markers
 PLACEHOLDER = re.compile(r"\{([^{}\n]*)\}")
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 TEMPLATE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# A page with several templates asks for the shared fields once, in a "Your details" block
+# (id "email-details", like a template's "email-<id>"; so no template may be called "details").
+DETAILS = "details"
 
 FIELD_KEYS = {"label", "hint", "required", "example", "long", "autocomplete"}
 TEMPLATE_KEYS = {"id", "title", "when", "subject", "body", "version_name", "fields", "variants"}
@@ -235,6 +238,9 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
         if tid and not TEMPLATE_ID.match(tid):
             reader.error(entries["id"][1], f"The id '{tid}' can't be used in a marker.",
                          "use lower-case letters, digits and hyphens, e.g. 'feedback-request'.")
+        elif tid == DETAILS:
+            reader.error(entries["id"][1], f"The id '{DETAILS}' is taken by the \"Your details\" block.",
+                         "give the template another id.")
         if tid in templates:
             reader.error(entries["id"][1], f"The id '{tid}' is used twice (first on line {templates[tid].line}).",
                          "give each template its own id; pages show a template by its id.")
@@ -329,11 +335,24 @@ def check_markers(source: str, rel: str, library: EmailLibrary) -> tuple[list[st
 
 
 def add_headings(markdown: str, library: EmailLibrary) -> str:
-    """Put a '## Title' heading (id email-<id>) before each email marker, so it shows in the table of contents."""
+    """Put a '## Title' heading (id email-<id>) before each email marker, so it shows in the table of contents.
+
+    On a page with more than one template, a `<!-- email-details -->` marker goes before the first
+    heading: the place for the "Your details" block, where the shared fields are typed once.
+    """
+    shown = [m for m in find_markers(markdown, "email") if m.id in library.templates]
     out = []
     for line in markdown.split("\n"):
         m = MARKER.fullmatch(line.strip())
         if m and m["kind"] == "email" and m["id"] in library.templates:
+            if len(shown) > 1 and m["id"] == shown[0].id:
+                out += [f"<!-- email-{DETAILS} -->", ""]
             out += [f"## {library.templates[m['id']].title} {{#email-{m['id']}}}", ""]
         out.append(line)
     return "\n".join(out)
+
+
+def details_fields(library: EmailLibrary, ids: list[str]) -> list[Field]:
+    """The shared fields the given templates use, in the data file's order: what a "Your details" block asks for."""
+    used = {f.name: f for tid in ids for f in library.templates[tid].fields if f.shared}
+    return sorted(used.values(), key=lambda f: f.line)

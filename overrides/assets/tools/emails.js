@@ -1,7 +1,8 @@
 /* Email snippets: fill in, preview, copy, open in the email app, download.
  * Enhances the plain-text emails rendered by partials/email.html. Typed text is only
  * ever set with textContent/value. Shared details (your_name, interviewer_name,
- * company, role) live in guide.get("fields"), saved only when prefs.rememberFields. */
+ * company, role) live in guide.get("fields"), saved only when prefs.rememberFields.
+ * On a page with several emails they are typed once, in the "Your details" block. */
 (() => {
   "use strict";
   if (window.guideEmails) return;
@@ -11,12 +12,19 @@
   const own = {};     // template-only values, this visit only: {"template.field": text}
   const chosen = {};  // chosen version per template id
   const all = (sel, root) => (root || document).querySelectorAll(sel);
+  const BOXES = "[data-email][data-bound] [data-email-field], [data-email-details] [data-email-field]";
 
+  // Where a field's value lives: [store, key]. Without a spec (a box in "Your details"), it is shared.
+  function slot(spec, name) {
+    return spec && !spec.byName[name].shared ? [own, spec.id + "." + name] : [guide.get("fields"), name];
+  }
   function raw(spec, name) {
-    const v = spec.byName[name].shared ? guide.get("fields")[name] : own[spec.id + "." + name];
-    return typeof v === "string" ? v : "";
+    const [store, key] = slot(spec, name);
+    return typeof store[key] === "string" ? store[key] : "";
   }
   const value = (spec, name) => raw(spec, name).trim();
+  // A box's [spec, field name]: the email it is in, if any.
+  const field = (input) => [(input.closest("[data-email]") || {}).email, input.dataset.emailField];
 
   // Text -> lines of parts [text, isGap]. A line using an empty optional field is left out;
   // an empty required field shows as a [Label] gap; blank lines never pile up.
@@ -67,41 +75,54 @@
     w.subject = show(w.querySelector("[data-email-subject]"), fill(version.subject, spec, missing));
     w.body = show(w.querySelector("[data-email-body]"), fill(version.body, spec, missing));
     w.querySelector("[data-email-mailto]").href = "mailto:?subject=" + enc(w.subject) + "&body=" + enc(w.body);
-    const note = w.querySelector("[data-email-missing]");
-    note.hidden = !missing.size;
-    const labels = spec.fields.filter((f) => missing.has(f.label)).map((f) => f.label);
-    note.textContent = labels.length ? "Still to fill in: " + labels.join(", ") + "." : "";
+    // "Still to fill in": a field whose box is not in this email links to it (in "Your details").
+    // Rebuilt only when it changes, so a click on a link is not lost to a redraw.
+    const gaps = spec.fields.filter((f) => missing.has(f.label)), nodes = [];
+    const note = w.querySelector("[data-email-missing]"), key = gaps.map((f) => f.name).join();
+    if (note.dataset.gaps === key) return;
+    note.dataset.gaps = key;
+    gaps.forEach((f, i) => {
+      nodes.push(i ? ", " : "Still to fill in: ");
+      const box = w.querySelector('[data-email-field="' + f.name + '"]') ? null
+        : document.querySelector('[data-email-details] [data-email-field="' + f.name + '"]');
+      if (!box) return nodes.push(f.label);
+      const a = document.createElement("a");
+      a.href = "#" + box.id;
+      a.target = "_self";  // keeps Material's instant navigation out of it; onClick does the jump
+      a.textContent = f.label;
+      nodes.push(a);
+    });
+    note.hidden = !gaps.length;
+    note.replaceChildren(...nodes, gaps.length ? "." : "");
   }
 
-  function syncInputs(w) {
-    for (const input of all("[data-email-field]", w)) {
-      const name = input.dataset.emailField;
-      const v = raw(w.email, name);
+  // Boxes, choices and previews of the whole page from the stored values.
+  function refresh() {
+    for (const input of all(BOXES)) {
+      const v = raw(...field(input));
       if (input.value !== v) input.value = v;
     }
-    const i = chosen[w.email.id] || 0;
-    const radio = w.querySelector('[data-email-version][value="' + i + '"]');
-    if (radio) radio.checked = true;
     const on = guide.saving();
-    w.querySelector("[data-email-remember]").hidden = !on;
-    w.querySelector("[data-email-nosave]").hidden = on;
-    w.querySelector("[data-email-remember-box]").checked = guide.get("prefs").rememberFields === true;
-  }
-
-  function refresh() {
-    for (const w of all("[data-email][data-bound]")) { syncInputs(w); update(w); }
+    for (const el of all("[data-email-remember]")) el.hidden = !on;
+    for (const el of all("[data-email-nosave]")) el.hidden = on;
+    for (const box of all("[data-email-remember-box]")) box.checked = guide.get("prefs").rememberFields === true;
+    for (const w of all("[data-email][data-bound]")) {
+      const radio = w.querySelector('[data-email-version][value="' + (chosen[w.email.id] || 0) + '"]');
+      if (radio) radio.checked = true;
+      update(w);
+    }
   }
 
   function bind(root) {
-    for (const w of all("[data-email]:not([data-bound])", root)) {
+    const fresh = all("[data-email]:not([data-bound])", root);
+    for (const w of fresh) {
       w.dataset.bound = "";
       w.email = JSON.parse(w.dataset.email);
       w.email.byName = {};
       for (const f of w.email.fields) w.email.byName[f.name] = f;
-      for (const el of all("[data-email-js]", w)) el.hidden = false;
-      syncInputs(w);
-      update(w);
     }
+    for (const el of all("[data-email-js]", root)) el.hidden = false;
+    if (fresh.length) refresh();
   }
 
   function say(w, text) {
@@ -113,18 +134,17 @@
 
   function onInput(e) {
     const input = e.target;
-    const w = input.closest && input.closest("[data-email][data-bound]");
-    if (!w) return;
-    const spec = w.email;
+    if (!input.matches || !input.matches(BOXES + ", [data-email-version], [data-email-remember-box]")) return;
     if (input.matches("[data-email-field]")) {
-      const name = input.dataset.emailField;
-      if (spec.byName[name].shared) { guide.get("fields")[name] = input.value; guide.save(); }
-      else own[spec.id + "." + name] = input.value;
+      const [store, key] = slot(...field(input));
+      store[key] = input.value;
+      if (store !== own) guide.save();
       refresh();
     } else if (input.matches("[data-email-version]")) {
-      chosen[spec.id] = Number(input.value);
+      const w = input.closest("[data-email]");
+      chosen[w.email.id] = Number(input.value);
       update(w);
-    } else if (input.matches("[data-email-remember-box]") && e.type === "change") {
+    } else if (e.type === "change") {
       guide.get("prefs").rememberFields = input.checked;
       guide.save();
       refresh();
@@ -134,6 +154,14 @@
   }
 
   function onClick(e) {
+    const jump = e.target.closest && e.target.closest("[data-email-missing] a");
+    if (jump) {  // to the box in "Your details", shown with its label and focused
+      const box = document.getElementById(jump.hash.slice(1));
+      e.preventDefault();
+      box.scrollIntoView({ block: "center" });
+      box.focus({ preventScroll: true });
+      return;
+    }
     const btn = e.target.closest && e.target.closest("[data-email-copy], [data-email-download]");
     const w = btn && btn.closest("[data-email][data-bound]");
     if (!w) return;
