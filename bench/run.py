@@ -23,6 +23,7 @@ import gzip
 import os
 import pathlib
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -274,7 +275,8 @@ def markdown_body(md: pathlib.Path) -> str:
         text = text.split("\n---", 1)[1].split("\n", 1)[1]
     lines = [line for line in text.splitlines() if not line.strip().startswith("<!--")
              and not line.startswith("# ")]
-    return "\n".join(lines)
+    # The generated pages sit one folder down: keep their links to the real pages working.
+    return re.sub(r"\]\((?![a-z]+:|#|/)([^)]+\.md(?:#[^)]*)?)\)", r"](../\1)", "\n".join(lines))
 
 
 def scale_up(project: pathlib.Path, total_pages: int) -> int:
@@ -335,7 +337,7 @@ def bench_build(report: Report, work: pathlib.Path, pairs: int):
         project = copy_project(work / f"build-{size or 'real'}")
         added = scale_up(project, size) if size else 0
         plain = make_plain(project, work / f"build-{size or 'real'}-plain")
-        n_pages = len(built_pages_count(project))
+        n_pages = len(source_pages(project))
         ours, theirs = interleaved(project, plain, work / f"build-{size or 'real'}-out", pairs)
         wall_o, wall_p = (statistics.median(t for t, _ in runs) for runs in (ours, theirs))
         cpu_o, cpu_p = (statistics.median(c for _, c in runs) for runs in (ours, theirs))
@@ -366,7 +368,7 @@ def bench_build(report: Report, work: pathlib.Path, pairs: int):
     return figures
 
 
-def built_pages_count(project: pathlib.Path) -> list[pathlib.Path]:
+def source_pages(project: pathlib.Path) -> list[pathlib.Path]:
     docs = project / "docs"
     return [p for p in docs.rglob("*.md") if not p.relative_to(docs).parts[0].startswith("_")]
 
