@@ -24,13 +24,16 @@ serve: $(BIN)/.site-deps
 build: $(BIN)/.site-deps
 	$(BIN)/mkdocs build --strict
 
-# Chromium (browser tests), zbar-tools (QR decoding) and poppler-utils (PDF to image)
-# come from Debian's packages; installed only where missing and where we may.
+# Chromium (browser tests), zbar-tools (QR decoding), poppler-utils (PDF to image), Java (the HTML
+# checker) and npm (to install the checker and Lighthouse) come from Debian's packages;
+# installed only where missing and where we may.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v zbarimg  >/dev/null 2>&1 || missing="$$missing zbar-tools"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v java     >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm      >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -41,11 +44,18 @@ system-deps:
 	  fi; \
 	fi
 
-test: $(BIN)/.test-deps system-deps
+# npm packages, pinned by their package-lock.json: the W3C Nu HTML Checker for the tests, Lighthouse
+# for the benchmark. --ignore-scripts: vnu-jar's install script would fetch a Java of its own.
+%/node_modules/.installed: %/package.json %/package-lock.json | system-deps
+	npm ci --prefix $* --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(BIN)/.test-deps system-deps tests/node_modules/.installed
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/.test-deps system-deps
+# Figures against plain Material: page weight, build time, interactions, Lighthouse (bench/RESULTS.md).
+bench: $(BIN)/.test-deps system-deps bench/node_modules/.installed
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache tests/node_modules bench/node_modules bench/reports

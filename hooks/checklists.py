@@ -78,4 +78,5 @@ def on_page_content(html, page, config, files):
 
     html = replace_markers(html, "checklist", checklist)
     html = replace_markers(html, "checklists-overview", overview)
-    return html + tool_assets(page.url, "checklists") if used else html
+    # Before the content: its stylesheet then applies from the first paint (no layout shift).
+    return tool_assets(page.url, "checklists") + html if used else html

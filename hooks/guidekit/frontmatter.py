@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import yaml
 
+from .datafile import LOADER
 from .errors import ContentError
 
 REQUIRED = {
@@ -24,7 +25,7 @@ def check_front_matter(rel_path: str, source: str) -> list[ContentError]:
                              "add a line '---' after the last front matter line.")]
     block = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(block)
+        node = yaml.compose(block, Loader=LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark else 1
