@@ -17,6 +17,7 @@ from guidekit.errors import ContentErrors, raise_if_any
 from guidekit.markers import find_markers, replace_markers
 
 _library = EmailLibrary("", {})
+_env = None
 
 
 def _fail(exc: ContentErrors):
@@ -54,11 +55,17 @@ def on_page_markdown(markdown, page, config, files):
     return add_headings(markdown, _library)
 
 
+def on_pre_build(config):
+    # One theme environment per build, so the partials are compiled once, not on every page.
+    global _env
+    _env = config.theme.get_env()
+
+
 def on_page_content(html, page, config, files):
     ids = [m.id for m in find_markers(html, "email")]
     if not ids:
         return html
-    env = config.theme.get_env()
+    env = _env
     # add_headings marks the place of the "Your details" block on a page with several templates.
     details = f"email-{DETAILS}" if find_markers(html, f"email-{DETAILS}") else ""
 

@@ -123,6 +123,15 @@ def chromium_path() -> str | None:
     return "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
 
 
+def mark_window(page) -> None:
+    """Mark the window, to prove later that clicks swapped pages (instant navigation) instead of reloading.
+
+    Waits first for the network to settle: Material intercepts links only once it has sitemap.xml.
+    """
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__stayed = true")
+
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 

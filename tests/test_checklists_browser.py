@@ -6,7 +6,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from support import SiteServer, axe_violations, build, copy_project
+from support import SiteServer, axe_violations, build, copy_project, mark_window
 
 KEY = "/after-the-no/.after-the-no"
 NOSAVE = KEY + ".nosave"
@@ -32,7 +32,7 @@ def test_tick_survives_reload_and_instant_navigation(page):
     assert saved(page)["checklists"] == {"feel-it": {"tell-someone": True}}
     page.reload()
     expect(item(page, "Tell one person you trust")).to_be_checked()
-    page.evaluate("window.__stayed = true")
+    mark_window(page)
     page.get_by_role("link", name="Ask for feedback").first.click()
     expect(page.locator("h1")).to_contain_text("Ask for feedback")
     page.go_back()
@@ -44,7 +44,7 @@ def test_tick_survives_reload_and_instant_navigation(page):
 
 def test_one_click_after_ten_navigations_toggles_once(page):
     page.goto("feel-it/")
-    page.evaluate("window.__stayed = true")
+    mark_window(page)
     for _ in range(5):
         page.locator("nav.md-nav--primary").get_by_role("link", name="Ask for feedback").first.click()
         expect(page.locator("h1")).to_contain_text("Ask for feedback")

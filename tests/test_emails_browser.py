@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from support import axe_violations
+from support import axe_violations, mark_window
 
 pytestmark = pytest.mark.browser
 
@@ -153,7 +153,7 @@ def test_shared_fields_are_typed_once_and_fill_every_template_and_follow_instant
     stored = page.evaluate("localStorage.getItem(guide.storageKey) || ''")
     assert "Alex Kim" not in stored
     # instant navigation to a page with one embedded snippet keeps the values in memory
-    page.evaluate("window.__stayed = true")
+    mark_window(page)
     page.locator("article a[href$='ask-for-feedback/']").first.click()
     page.wait_for_url("**/ask-for-feedback/")
     w = widget(page, "feedback-request")
@@ -176,7 +176,7 @@ def test_each_template_links_back_to_your_details(page):
     expect(links).to_have_count(5)
     for w in page.locator("[data-email]").all():
         expect(w.get_by_role("link", name="Edit your details")).to_have_attribute("href", re.compile(r"/emails/#email-details$"))
-    page.evaluate("window.__stayed = true")
+    mark_window(page)
     widget(page, "thank-helper").get_by_role("link", name="Edit your details").click()
     page.wait_for_url("**/emails/#email-details")
     expect(details(page).get_by_role("heading", name="Your details")).to_be_in_viewport()
@@ -305,7 +305,7 @@ def test_keyboard_only(context_factory):
 
 def test_works_after_arriving_by_instant_navigation(page):
     page.goto("")
-    page.evaluate("window.__stayed = true")
+    mark_window(page)
     page.locator("article a[href$='emails/']").first.click()
     page.wait_for_url("**/emails/")
     w = widget(page, "feedback-request")

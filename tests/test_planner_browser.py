@@ -11,7 +11,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from support import axe_violations
+from support import axe_violations, mark_window
 
 COMPANY = "Smith, Jones; & Co\\ Ltd"
 INTERVIEWER = "Zoë Ångström-Nuñez 🙂👩🏽‍💼"
@@ -317,7 +317,7 @@ def test_planner_works_after_instant_navigation_from_the_compact_entry(context_f
     expect(compact.locator("[data-planner-until]")).to_contain_text("until Wednesday, March 10 at 9:00 PM")
     compact.get_by_label("How long will you let yourself feel it?").select_option("weekend")
     expect(compact.locator("[data-planner-until]")).to_contain_text("until Sunday, March 14 at 8:00 PM")
-    pg.evaluate("window.__stayed = true")
+    mark_window(pg)
     compact.get_by_role("link", name="Plan your next steps with dates").click()
     pg.wait_for_url("**/after-the-no/planner/")
     expect(pg.locator("#planner-dwell-weekend")).to_be_checked()

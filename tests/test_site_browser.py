@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from support import axe_violations, page_paths
+from support import axe_violations, mark_window, page_paths
 
 PAGES = page_paths()
 
@@ -44,7 +44,7 @@ def test_guidance_is_readable_without_javascript(context_factory, path):
 
 def test_instant_navigation_swaps_pages_without_reloading(page):
     page.goto("")
-    page.evaluate("window.__stayed = true")
+    mark_window(page)
     page.locator("article a[href*='feel-it']").first.click()
     page.wait_for_url("**/after-the-no/feel-it/")
     expect(page.locator("h1")).to_contain_text("Feel it, then set a limit")

@@ -165,10 +165,11 @@
       last = { news: news.date, result: schedule(news.date, custom ? hours.hours : el.dwell.value, plan) };
       until.textContent = untilText(last.result.until);
       for (const s of last.result.steps) {
-        const li = list.querySelector(`[data-step="${s.id}"]`), time = li.querySelector("time");
+        const li = list.querySelector(`[data-step="${s.id}"]`);
+        let time = li.querySelector("time");  // created here: an empty <time> isn't valid HTML
+        if (!time) li.querySelector(".planner__when").prepend(time = document.createElement("time"), " ");
         time.dateTime = iso(s.date);
         time.textContent = show(s.date);
-        time.hidden = false;
         list.append(li);
       }
     }
