@@ -35,15 +35,6 @@
     document.querySelectorAll("[data-checklist-overview]").forEach(renderOverview);
   }
 
-  function bind(root) {
-    for (const el of root.querySelectorAll("[data-checklist]:not([data-bound]), [data-checklist-transfer]:not([data-bound])")) {
-      el.dataset.bound = "";
-      for (const hidden of el.querySelectorAll("[hidden]")) hidden.hidden = false;
-      el.hidden = false;
-    }
-    renderAll();
-  }
-
   // One delegated listener per event for the whole site: binding can never double up.
   document.addEventListener("change", (event) => {
     const box = event.target.closest("[data-checklist] input[data-item]");
@@ -112,5 +103,5 @@
   }
 
   guide.onChange(renderAll);
-  guide.onPage(bind);
+  guide.onPage(renderAll);  // nothing to bind per page: the listeners above are delegated
 })();

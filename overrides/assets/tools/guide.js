@@ -76,7 +76,6 @@
   function bindDeviceControls(root) {
     for (const box of root.querySelectorAll("[data-guide-device]:not([data-bound])")) {
       box.dataset.bound = "";
-      box.hidden = false;
       const toggle = box.querySelector("[data-guide-nosave]");
       toggle.checked = !saving;
       box.querySelector("[data-guide-clear]").addEventListener("click", () => {
