@@ -230,8 +230,8 @@ def test_emails_page_shows_every_template_as_plain_text(site):
         assert "[Your name]" in w.select_one("[data-email-body]").get_text()
         assert "{" not in w.select_one(".email__preview").get_text()
         for el in w.select("[data-email-js], .email__actions, .email__form"):
-            assert el.has_attr("hidden"), "controls that need JavaScript start hidden"
-    assert doc.select_one("[data-email-details]").has_attr("hidden"), "without JavaScript there is nothing to type"
+            assert "guide-js-only" in el["class"], "controls that need JavaScript show only with it"
+    assert "guide-js-only" in doc.select_one("[data-email-details]")["class"], "without JavaScript there is nothing to type"
     for field in doc.select("article input[type=text], article textarea"):
         assert doc.select_one(f'label[for="{field["id"]}"]'), "every box has a label"
         for hint in field.get("aria-describedby", "").split():
@@ -256,7 +256,7 @@ def test_emails_page_asks_for_the_shared_details_once_before_the_first_email(sit
     for w in doc.select("[data-email]"):
         [link] = w.select('a[href="#email-details"]')
         assert link.get_text() == "Edit your details"
-        assert link.find_parent(class_="email__form").has_attr("hidden"), "the link shows only with JavaScript"
+        assert "guide-js-only" in link.find_parent(class_="email__form")["class"], "the link shows only with JavaScript"
         own = {f["name"] for f in json.loads(w["data-email"])["fields"] if not f["shared"]}
         assert {box["data-email-field"] for box in w.select("[data-email-field]")} == own
 

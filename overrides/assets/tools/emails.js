@@ -121,7 +121,6 @@
       w.email.byName = {};
       for (const f of w.email.fields) w.email.byName[f.name] = f;
     }
-    for (const el of all("[data-email-js]", root)) el.hidden = false;
     if (fresh.length) refresh();
   }
 

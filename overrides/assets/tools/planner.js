@@ -209,7 +209,6 @@
       box.dataset.bound = "";
       const plan = JSON.parse(box.dataset.planner);
       (box.classList.contains("planner--compact") ? compact : full)(box, plan);
-      for (const el of box.querySelectorAll("[data-planner-js], [data-planner-until], [data-planner-zone]")) el.hidden = false;
     }
   }
 
