@@ -34,20 +34,6 @@ def line_of(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def mapping(node: yaml.Node) -> dict[str, yaml.Node] | None:
-    """A mapping node as {key: value node}, or None if it isn't a mapping."""
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return {k.value: v for k, v in node.value}
-
-
-def text(node: yaml.Node | None) -> str | None:
-    """The stripped text of a scalar node; None if missing or not a plain value."""
-    if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
-        return None
-    return str(node.value).strip()
-
-
 def to_python(node: yaml.Node) -> Any:
     return yaml.safe_load(yaml.serialize(node))
 
@@ -55,14 +41,20 @@ def to_python(node: yaml.Node) -> Any:
 def did_you_mean(name: str, allowed) -> str:
     """The fix for an unknown name: the closest allowed one, or the whole list."""
     close = difflib.get_close_matches(name, sorted(allowed), n=1)
-    return f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(allowed)} (check the spelling)."
+    return f"did you mean '{close[0]}'?" if close else f"use one of: {_listed(allowed)} (check the spelling)."
+
+
+def _listed(names) -> str:
+    """Names for a message: in the file's order when given as a tuple or list, sorted when a set."""
+    return ", ".join(sorted(names) if isinstance(names, (set, frozenset)) else names)
 
 
 def named(node: yaml.Node, known: str, unknown: str, key: str = "id") -> str:
-    """How messages call a mapping entry: `known` with its id filled in ("the step '{}'"), or `unknown`."""
+    """How messages call a mapping entry: `known` with its id filled in ("the step '{}'"), or `unknown`
+    when it has no valid id yet (that gets its own message)."""
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
-            if k.value == key and isinstance(v, yaml.ScalarNode) and str(v.value).strip():
+            if k.value == key and isinstance(v, yaml.ScalarNode) and SLUG.match(str(v.value).strip()):
                 return known.format(str(v.value).strip())
     return unknown
 
@@ -82,7 +74,7 @@ class Reader:
         self.items: dict[str, yaml.Node] = {}
         self.keys: dict[str, int] = {}  # key -> the line of the key itself
         if not isinstance(node, yaml.MappingNode):
-            shape = f" ({', '.join(allowed)})" if allowed else ""
+            shape = f" ({_listed(allowed)})" if allowed else ""
             self.fail(self.line, f"{self.Where} is not a set of 'key: value' lines.",
                       f"write it as indented 'key: value' lines{shape}; check the indentation.")
             return
@@ -139,6 +131,15 @@ class Reader:
             return self.line
         return line_of(node) + (1 if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">") else 0)
 
+    def once(self, key: str, seen: dict[str, int], problem: str, fix: str) -> bool:
+        """Check that this entry's `key` value (an id) is new in `seen` (value -> line); report a repeat."""
+        value = self.text(key, required=False, blank=True)
+        if value in seen:
+            self.fail(self.at(key), f"{problem} (first on line {seen[value]}).", fix)
+            return False
+        seen[value] = self.at(key)
+        return True
+
     def _matching(self, key: str, pattern: re.Pattern, required: bool, example: str, what: str, fix: str) -> str | None:
         value = self.text(key, required, f"add a line '{key}: {example}'.")
         if value is not None and not pattern.match(value):
@@ -188,7 +189,8 @@ class Reader:
         if node is None:
             return []
         if not isinstance(node, yaml.SequenceNode) or (required and not node.value):
-            self.fail(self.at(key), f"'{key}' in {self.where} is not a list of entries.",
+            wrong = "has no entries" if isinstance(node, yaml.SequenceNode) else "is not a list of entries"
+            self.fail(self.at(key), f"'{key}' in {self.where} {wrong}.",
                       fix or "start each entry on its own line with '- id: ...'.")
             return []
         return node.value
