@@ -67,10 +67,11 @@ class Reader:
     and its first value kept. Problems go to the shared `errors` list, so one pass reports all.
     """
 
-    def __init__(self, node, path: str, errors: list[ContentError], where: str, allowed=None):
+    def __init__(self, node, path: str, errors: list[ContentError], where: str, allowed=None, *,
+                 line: int | None = None):
         self.path, self.errors, self.where = path, errors, where
         self.mark = node.start_mark
-        self.line = line_of(node)
+        self.line = line or line_of(node)  # where problems of the whole entry are reported
         self.items: dict[str, yaml.Node] = {}
         self.keys: dict[str, int] = {}  # key -> the line of the key itself
         if not isinstance(node, yaml.MappingNode):
