@@ -64,9 +64,11 @@ def in_night(hhmm: str, night: dict) -> bool:
     return (t >= start or t < end) if start > end else (start <= t < end)
 
 
-def _preset(node, path, errors) -> Preset | None:
+def _preset(node, path, errors, seen: dict[str, int]) -> Preset | None:
     r = Reader(node, path, errors, "a dwell preset", ("id", "label", "hours", "until", "weekday"))
     pid, label = r.ident("id"), r.text("label")
+    if pid and not r.once("id", seen, f"The dwell preset id '{pid}' is used twice", "give each preset its own id."):
+        pid = None
     hours = r.number("hours", 1, 24 * 60, required=False)
     until = r.time("until", required=False)
     weekday = r.text("weekday", required=False)
@@ -86,9 +88,11 @@ def _preset(node, path, errors) -> Preset | None:
 STEP_KEYS = ("id", "title", "why", "from", "days", "at", "hours", "when", "page", "email", "checklist", "weekday_only")
 
 
-def _step(node, path, errors) -> Step | None:
+def _step(node, path, errors, seen: dict[str, int]) -> Step | None:
     r = Reader(node, path, errors, named(node, "the step '{}'", "a plan step"), STEP_KEYS)
     sid = r.ident("id")
+    if sid and not r.once("id", seen, f"The step id '{sid}' is used twice", "give each step its own id."):
+        sid = None
     values = {key: r.text(key) for key in ("title", "why", "when", "page")}
     start = r.text("from", fix="add 'from: news' or 'from: dwelling' (what the timing counts from).")
     if start is not None and start not in STARTS:
@@ -127,7 +131,8 @@ def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:
 
     dwell = top.child("dwell", "the 'dwell' section", ("default", "end_title", "end_why", "presets", "custom"))
     end = {"title": dwell.text("end_title"), "why": dwell.text("end_why")}
-    presets = [p for p in (_preset(n, path, errors) for n in dwell.sequence("presets")) if p]
+    preset_ids: dict[str, int] = {}  # id -> line, to report a repeated id
+    presets = [p for p in (_preset(n, path, errors, preset_ids) for n in dwell.sequence("presets")) if p]
     default = dwell.ident("default")
     custom_r = dwell.child("custom", "the 'custom' dwell choice", ("label", "min_hours", "max_hours", "default_hours"))
     custom = {"label": custom_r.text("label"),
@@ -154,23 +159,10 @@ def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:
             if weekday_time and in_night(weekday_time, night):
                 top.fail(top.at("weekday_time"), f"'weekday_time: {weekday_time}' is in the night.", "choose a daytime, e.g. \"09:00\".")
 
-    steps = []
-    seen: dict[str, int] = {}
-    for node in top.sequence("steps"):
-        step = _step(node, path, errors)
-        if step is None:
-            continue
-        if step.id in seen:
-            errors.append(ContentError(path, step.line, f"The step id '{step.id}' is used twice (first on line {seen[step.id]}).",
-                                       "give each step its own id."))
-            continue
-        seen[step.id] = step.line
-        steps.append(step)
+    step_ids: dict[str, int] = {}
+    steps = [s for s in (_step(n, path, errors, step_ids) for n in top.sequence("steps")) if s]
 
     ids = [p.id for p in presets]
-    for index, preset in enumerate(presets):
-        if preset.id in ids[:index]:
-            errors.append(ContentError(path, dwell.at("presets"), f"The dwell preset id '{preset.id}' is used twice.", "give each preset its own id."))
     if default and ids and default not in ids:
         dwell.fail(dwell.at("default"), f"'default: {default}' names no dwell preset.", f"use one of: {', '.join(ids)}.")
     if errors:
