@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
-
 from .datafile import Reader, compose, named
 from .errors import ContentError, raise_if_any
 
@@ -55,7 +53,7 @@ def load_checklists(rel_path: str, source: str) -> list[Checklist]:
 
 def _checklist(rel_path, node, seen, errors) -> Checklist | None:
     r = Reader(node, rel_path, errors, named(node, "the checklist '{}'", "a checklist"), CHECKLIST_KEYS)
-    if not isinstance(node, yaml.MappingNode):
+    if not r.ok:
         return None
     cid = r.ident("id")
     if cid is not None:
@@ -74,7 +72,7 @@ def _items(checklist: Reader, cid: str) -> list[Item]:
     for entry in entries:
         r = Reader(entry, checklist.path, checklist.errors,
                    named(entry, f"the item '{{}}' of '{cid}'", f"an item of '{cid}'"), ITEM_KEYS)
-        if not isinstance(entry, yaml.MappingNode):
+        if not r.ok:
             continue
         iid = r.ident("id")
         if iid is not None:

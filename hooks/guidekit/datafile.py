@@ -1,4 +1,8 @@
-"""Read a YAML data file keeping line numbers, so every error can say file:line and what to fix."""
+"""Read a YAML data file keeping line numbers, so every error can say file:line and what to fix.
+
+A tool's loader: `root, errors = compose(path, text)`, then `Reader(root, path, errors, "the file",
+KEYS)` and its `text`, `ident`, `time`, `number`, `flag`, `child` and `sequence` for each value.
+"""
 from __future__ import annotations
 
 import difflib
@@ -74,7 +78,8 @@ class Reader:
         self.line = line or line_of(node)  # where problems of the whole entry are reported
         self.items: dict[str, yaml.Node] = {}
         self.keys: dict[str, int] = {}  # key -> the line of the key itself
-        if not isinstance(node, yaml.MappingNode):
+        self.ok = isinstance(node, yaml.MappingNode)  # False: reported, and there is nothing to read
+        if not self.ok:
             shape = f" ({_listed(allowed)})" if allowed else ""
             self.fail(self.line, f"{self.Where} is not a set of 'key: value' lines.",
                       f"write it as indented 'key: value' lines{shape}; check the indentation.")

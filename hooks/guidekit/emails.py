@@ -92,7 +92,7 @@ def _field(parent: Reader, name: str, node, shared: bool) -> Field | None:
                     "use lower-case letters, digits and '_', starting with a letter, e.g. 'interviewer_name'.")
         return None
     r = Reader(node, parent.path, parent.errors, f"field '{name}'", FIELD_KEYS, line=line)
-    if not isinstance(node, yaml.MappingNode):
+    if not r.ok:
         return None
     label = r.text("label") or ""
     hint, example, auto = (r.text(key, required=False, blank=True) or "" for key in ("hint", "example", "autocomplete"))
@@ -140,7 +140,7 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
         return library, [ContentError(rel, 1, "The file is empty.",
                                       "add 'fields:' and 'templates:' as described in the guide's README.")]
     top = Reader(root, rel, errors, "the file", TOP_KEYS)
-    if not isinstance(root, yaml.MappingNode):
+    if not top.ok:
         return library, errors
     shared = _fields(top, "the shared 'fields'", shared=True)
     shared_used: set[str] = set()
@@ -153,7 +153,7 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
     for node in nodes:
         what = named(node, "template '{}'", "a template")
         r = Reader(node, rel, errors, what, TEMPLATE_KEYS)
-        if not isinstance(node, yaml.MappingNode):
+        if not r.ok:
             continue
         tid = r.ident("id") or ""
         if tid == DETAILS:
@@ -175,7 +175,7 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
         raw = [(r, r.text("version_name", required=False, blank=True) or "Standard")]
         for item in r.sequence("variants", required=False, fix="start each variant with '- name:'."):
             vr = Reader(item, rel, errors, f"a variant of {what}", VARIANT_KEYS)
-            if isinstance(item, yaml.MappingNode):
+            if vr.ok:
                 vname = vr.text("name") or ""
                 vr.where = f"the '{vname}' variant of {what}"
                 raw.append((vr, vname))
