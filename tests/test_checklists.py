@@ -67,11 +67,12 @@ def test_unit_errors_name_the_line():
     assert errors_of(GOOD.replace("id: two", "id: one")) == [
         "docs/_data/checklists.yml:9: The item id 'one' is used twice in 'feel-it' (first on line 7). "
         "Fix: give each item in a checklist its own id."]
-    assert errors_of(GOOD.replace("    title: Feel it\n", ""))[0].startswith("docs/_data/checklists.yml:2: The checklist 'feel-it' has no title.")
-    assert errors_of(GOOD.replace("text: Second thing", "text: ''"))[0].startswith("docs/_data/checklists.yml:10: The item 'two' of 'feel-it' is empty.")
-    assert errors_of(GOOD.replace("    why:", "    wyh:"))[0].startswith("docs/_data/checklists.yml:5: Unknown key 'wyh'")
-    assert errors_of(GOOD.replace("id: one", "id: One Thing"))[0].startswith("docs/_data/checklists.yml:7: The item id 'One Thing' is not a valid id.")
-    assert errors_of("checklists: []\n")[0].startswith("docs/_data/checklists.yml:1: There is no list of checklists.")
+    assert errors_of(GOOD.replace("    title: Feel it\n", ""))[0].startswith("docs/_data/checklists.yml:2: The checklist 'feel-it' has no 'title'.")
+    assert errors_of(GOOD.replace("text: Second thing", "text: ''"))[0].startswith("docs/_data/checklists.yml:10: 'text' in the item 'two' of 'feel-it' is empty.")
+    assert errors_of(GOOD.replace("    why:", "    wyh:"))[0].startswith(
+        "docs/_data/checklists.yml:5: The checklist 'feel-it' has an unknown key 'wyh'. Fix: did you mean 'why'?")
+    assert errors_of(GOOD.replace("id: one", "id: One Thing"))[0].startswith("docs/_data/checklists.yml:7: 'id: One Thing' in an item of 'feel-it' is not a valid id.")
+    assert errors_of("checklists: []\n")[0].startswith("docs/_data/checklists.yml:1: 'checklists' in the file has no entries. Fix: start the file with 'checklists:'")
 
 
 def _break(tmp_path, old: str, new: str, target: str = "_data/checklists.yml"):
@@ -104,12 +105,12 @@ def test_build_error_duplicate_item_id(tmp_path):
 
 def test_build_error_empty_item(tmp_path):
     out = _break(tmp_path, "text: Tell one person you trust what happened", "text:")
-    assert f"docs/_data/checklists.yml:{line_of('text: Tell one person you trust')}: The item 'tell-someone' of 'feel-it' is empty." in out
+    assert f"docs/_data/checklists.yml:{line_of('text: Tell one person you trust')}: 'text' in the item 'tell-someone' of 'feel-it' is empty." in out
 
 
 def test_build_error_missing_title(tmp_path):
     out = _break(tmp_path, "    title: Feel it, then set a limit\n", "")
-    assert f"docs/_data/checklists.yml:{line_of('  - id: feel-it')}: The checklist 'feel-it' has no title." in out
+    assert f"docs/_data/checklists.yml:{line_of('  - id: feel-it')}: The checklist 'feel-it' has no 'title'." in out
 
 
 def test_build_error_malformed_yaml(tmp_path):

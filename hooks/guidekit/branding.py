@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .datafile import line_of
+from .datafile import compose, line_of
 from .errors import ContentError, raise_if_any
 
 PREFIX = "extra.career_center"
@@ -75,13 +75,10 @@ class Where:
 def locate(path: str, source: str) -> Where:
     """Lines of `extra:`, `extra.career_center:` and its keys in mkdocs.yml.
 
-    yaml.compose builds nodes without constructing them, so tags such as `!ENV` don't matter.
+    compose builds nodes without constructing them, so tags such as `!ENV` don't matter.
     """
     lines: dict[str, int] = {}
-    try:
-        root = yaml.compose(source)
-    except yaml.YAMLError:
-        root = None
+    root, _ = compose(path, source)  # mkdocs.yml's own syntax errors are MkDocs's to report
 
     def keys(node) -> dict[str, tuple[int, yaml.Node]]:
         pairs = node.value if isinstance(node, yaml.MappingNode) else []

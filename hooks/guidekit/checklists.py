@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
-
-from .datafile import SLUG, SLUG_FIX, compose, line_of, mapping, text
+from .datafile import Reader, compose, named
 from .errors import ContentError, raise_if_any
 
 CHECKLIST_KEYS = {"id", "page", "title", "why", "items"}
@@ -36,19 +34,16 @@ class Checklist:
 
 def load_checklists(rel_path: str, source: str) -> list[Checklist]:
     """Parse and validate the checklist file; raise ContentErrors listing every problem."""
-    errors: list[ContentError] = []
     root, errors = compose(rel_path, source)
     if root is None and not errors:
         errors.append(ContentError(rel_path, 1, "The file is empty.", "start it with 'checklists:' and a list of checklists."))
     if errors:
         raise_if_any(errors)
-    top = mapping(root)
-    lists = top.get("checklists") if top else None
-    if not isinstance(lists, yaml.SequenceNode) or not lists.value:
-        raise_if_any([ContentError(rel_path, line_of(lists or root), "There is no list of checklists.",
-                                   "start the file with 'checklists:' followed by entries that begin with '  - id:'.")])
+    top = Reader(root, rel_path, errors, "the file", ("checklists",))
+    lists = top.sequence("checklists", fix="start the file with 'checklists:' followed by entries that begin with '  - id:'.")
+    raise_if_any(errors)
     result, seen = [], {}
-    for node in lists.value:
+    for node in lists:
         checklist = _checklist(rel_path, node, seen, errors)
         if checklist:
             result.append(checklist)
@@ -57,75 +52,34 @@ def load_checklists(rel_path: str, source: str) -> list[Checklist]:
 
 
 def _checklist(rel_path, node, seen, errors) -> Checklist | None:
-    where = line_of(node)
-    fields = mapping(node)
-    if fields is None:
-        errors.append(ContentError(rel_path, where, "This checklist entry is not a set of 'key: value' lines.",
-                                   "write it as '- id: ...' followed by 'page:', 'title:', 'why:' and 'items:'."))
+    r = Reader(node, rel_path, errors, named(node, "the checklist '{}'", "a checklist"), CHECKLIST_KEYS)
+    if not r.ok:
         return None
-    for key, value in fields.items():
-        if key not in CHECKLIST_KEYS:
-            errors.append(ContentError(rel_path, line_of(value), f"Unknown key '{key}' in a checklist.",
-                                       f"use only {', '.join(sorted(CHECKLIST_KEYS))} (check the spelling)."))
-    cid = text(fields.get("id"))
-    if not cid:
-        errors.append(ContentError(rel_path, where, "A checklist has no 'id'.",
-                                   "add 'id: page-name', the guidance page's file name without '.md'."))
-        cid = "?"
-    elif not SLUG.match(cid):
-        errors.append(ContentError(rel_path, line_of(fields["id"]), f"The checklist id '{cid}' is not a valid id.", SLUG_FIX + "."))
-    elif cid in seen:
-        errors.append(ContentError(rel_path, line_of(fields["id"]), f"The checklist id '{cid}' is used twice (first on line {seen[cid]}).",
-                                   "give each checklist its own id."))
-    else:
-        seen[cid] = line_of(fields["id"])
-    values = {}
-    for key, fix in (("title", "add 'title: What this checklist is about'"),
-                     ("why", "add 'why: One line on why these steps matter'"),
-                     ("page", "add 'page: file-name.md', the guidance page this checklist belongs to")):
-        values[key] = text(fields.get(key))
-        if not values[key]:
-            where_key = line_of(fields[key]) if key in fields else where
-            errors.append(ContentError(rel_path, where_key, f"The checklist '{cid}' has no {key}.", fix + "."))
-    items = _items(rel_path, cid, fields.get("items"), where, errors)
-    return Checklist(cid, values["page"] or "", values["title"] or "", values["why"] or "", tuple(items), where,
-                     line_of(fields["page"]) if "page" in fields else where)
+    cid = r.ident("id")
+    if cid is not None:
+        r.once("id", seen, f"The checklist id '{cid}' is used twice", "give each checklist its own id.")
+    title = r.text("title", fix="add 'title: What this checklist is about'.")
+    why = r.text("why", fix="add 'why: One line on why these steps matter'.")
+    page = r.text("page", fix="add 'page: file-name.md', the guidance page this checklist belongs to.")
+    cid = cid or "?"
+    items = _items(r, cid)
+    return Checklist(cid, page or "", title or "", why or "", tuple(items), r.line, r.at("page"))
 
 
-def _items(rel_path, cid, node, where, errors) -> list[Item]:
-    if not isinstance(node, yaml.SequenceNode) or not node.value:
-        errors.append(ContentError(rel_path, line_of(node) if node else where, f"The checklist '{cid}' has no items.",
-                                   "add 'items:' and under it lines like '  - id: item-id' and '    text: What to do'."))
-        return []
+def _items(checklist: Reader, cid: str) -> list[Item]:
+    entries = checklist.sequence("items", fix="add 'items:' and under it lines like '  - id: item-id' and '    text: What to do'.")
     items, seen = [], {}
-    for entry in node.value:
-        fields = mapping(entry)
-        line = line_of(entry)
-        if fields is None:
-            errors.append(ContentError(rel_path, line, f"An item of '{cid}' is not written as 'id:' and 'text:'.",
-                                       "write each item as '- id: item-id' with 'text: What to do' on the next line."))
+    for entry in entries:
+        r = Reader(entry, checklist.path, checklist.errors,
+                   named(entry, f"the item '{{}}' of '{cid}'", f"an item of '{cid}'"), ITEM_KEYS)
+        if not r.ok:
             continue
-        for key, value in fields.items():
-            if key not in ITEM_KEYS:
-                errors.append(ContentError(rel_path, line_of(value), f"Unknown key '{key}' in an item of '{cid}'.",
-                                           "an item has only 'id' and 'text'."))
-        iid, body = text(fields.get("id")), text(fields.get("text"))
-        if not iid:
-            errors.append(ContentError(rel_path, line, f"An item of '{cid}' has no id.",
-                                       "add 'id: short-name'; keep it unchanged when you reword the text, so saved ticks stay."))
-        elif not SLUG.match(iid):
-            errors.append(ContentError(rel_path, line_of(fields["id"]), f"The item id '{iid}' is not a valid id.", SLUG_FIX + "."))
-        elif iid in seen:
-            errors.append(ContentError(rel_path, line_of(fields["id"]),
-                                       f"The item id '{iid}' is used twice in '{cid}' (first on line {seen[iid]}).",
-                                       "give each item in a checklist its own id."))
-        else:
-            seen[iid] = line_of(fields["id"])
-        if not body:
-            errors.append(ContentError(rel_path, line_of(fields["text"]) if "text" in fields else line,
-                                       f"The item '{iid or '?'}' of '{cid}' is empty.", "write what to do after 'text:'."))
+        iid = r.ident("id")
+        if iid is not None:
+            r.once("id", seen, f"The item id '{iid}' is used twice in '{cid}'", "give each item in a checklist its own id.")
+        body = r.text("text", fix="write what to do after 'text:'.")
         if iid and body:
-            items.append(Item(iid, body, line))
+            items.append(Item(iid, body, r.line))
     return items
 
 

@@ -6,16 +6,12 @@ this module only makes sure the rules it receives are complete and sensible.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-import yaml
-
+from .datafile import Reader, compose, named
 from .errors import ContentError
 
 WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")  # JS Date order
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 STARTS = ("news", "dwelling")
 
 
@@ -68,103 +64,11 @@ def in_night(hhmm: str, night: dict) -> bool:
     return (t >= start or t < end) if start > end else (start <= t < end)
 
 
-class _Reader:
-    """Reads one YAML mapping node, recording problems with the line of the key or value at fault."""
-
-    def __init__(self, node, path: str, errors: list[ContentError], where: str, allowed: tuple[str, ...]):
-        self.path, self.errors, self.where = path, errors, where
-        self.mark = node.start_mark
-        self.line = node.start_mark.line + 1
-        self.items = {}
-        if not isinstance(node, yaml.MappingNode):
-            self.fail(self.line, f"{self.Where} is not a set of 'key: value' lines.", "write it as indented 'key: value' lines.")
-            return
-        for key, value in node.value:
-            if key.value in self.items:
-                self.fail(key.start_mark.line + 1, f"{self.Where} has '{key.value}' twice.", "keep one of the two lines.")
-            elif key.value not in allowed:
-                self.fail(key.start_mark.line + 1, f"{self.Where} has an unknown key '{key.value}'.",
-                          f"use one of: {', '.join(allowed)} (check the spelling).")
-            self.items[key.value] = value
-
-    @property
-    def Where(self) -> str:  # at the start of a sentence
-        return self.where[:1].upper() + self.where[1:]
-
-    def fail(self, line: int, problem: str, fix: str) -> None:
-        self.errors.append(ContentError(self.path, line, problem, fix))
-
-    def at(self, key: str) -> int:
-        node = self.items.get(key)
-        return node.start_mark.line + 1 if node is not None else self.line
-
-    def node(self, key: str, required: bool, fix: str):
-        node = self.items.get(key)
-        if node is None and required:
-            self.fail(self.line, f"{self.Where} has no '{key}'.", fix)
-        return node
-
-    def text(self, key: str, required: bool = True, fix: str = "") -> str | None:
-        node = self.node(key, required, fix or f"add a line '{key}: ...'.")
-        if node is None:
-            return None
-        if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
-            self.fail(self.at(key), f"'{key}' in {self.where} is empty or not plain text.", fix or f"write a value after '{key}:'.")
-            return None
-        return node.value.strip()
-
-    def _matching(self, key: str, pattern: re.Pattern, required: bool, example: str, what: str, fix: str) -> str | None:
-        value = self.text(key, required, f"add a line '{key}: {example}'.")
-        if value is not None and not pattern.match(value):
-            self.fail(self.at(key), f"'{key}: {value}' in {self.where} is not {what}.", fix)
-            return None
-        return value
-
-    def ident(self, key: str, required: bool = True) -> str | None:
-        return self._matching(key, ID, required, "some-id", "a valid id",
-                              "use lowercase letters, digits and single dashes, e.g. 'feedback-request'.")
-
-    def time(self, key: str, required: bool = True) -> str | None:
-        return self._matching(key, TIME, required, '"09:00"', "a time of day",
-                              'write it on a 24-hour clock in quotes, from "00:00" to "23:59", e.g. "09:30".')
-
-    def number(self, key: str, low: int, high: int, required: bool = True) -> int | None:
-        value = self.text(key, required, f"add a line '{key}: <whole number from {low} to {high}>'.")
-        if value is None:
-            return None
-        if not re.fullmatch(r"\d+", value) or not low <= int(value) <= high:
-            self.fail(self.at(key), f"'{key}: {value}' in {self.where} is not a whole number from {low} to {high}.",
-                      f"write a whole number from {low} to {high}.")
-            return None
-        return int(value)
-
-    def flag(self, key: str) -> bool:
-        value = self.text(key, required=False)
-        if value is None:
-            return False
-        if value.lower() not in ("true", "false"):
-            self.fail(self.at(key), f"'{key}: {value}' in {self.where} is neither true nor false.", f"write '{key}: true' or leave the line out.")
-        return value.lower() == "true"
-
-    def child(self, key: str, where: str, allowed: tuple[str, ...]) -> "_Reader":
-        node = self.node(key, True, f"add the '{key}:' section (see the comments in the file).")
-        if node is None:  # already reported; read an empty section so the rest is still checked
-            node = yaml.MappingNode("tag:yaml.org,2002:map", [], self.mark)
-        return _Reader(node, self.path, self.errors, where, allowed)
-
-    def sequence(self, key: str) -> list:
-        node = self.node(key, True, f"add the '{key}:' list (see the comments in the file).")
-        if node is None:
-            return []
-        if not isinstance(node, yaml.SequenceNode) or not node.value:
-            self.fail(self.at(key), f"'{key}' in {self.where} is not a list of entries.", "start each entry on its own line with '- id: ...'.")
-            return []
-        return node.value
-
-
-def _preset(node, path, errors) -> Preset | None:
-    r = _Reader(node, path, errors, "a dwell preset", ("id", "label", "hours", "until", "weekday"))
+def _preset(node, path, errors, seen: dict[str, int]) -> Preset | None:
+    r = Reader(node, path, errors, "a dwell preset", ("id", "label", "hours", "until", "weekday"))
     pid, label = r.ident("id"), r.text("label")
+    if pid and not r.once("id", seen, f"The dwell preset id '{pid}' is used twice", "give each preset its own id."):
+        pid = None
     hours = r.number("hours", 1, 24 * 60, required=False)
     until = r.time("until", required=False)
     weekday = r.text("weekday", required=False)
@@ -184,11 +88,11 @@ def _preset(node, path, errors) -> Preset | None:
 STEP_KEYS = ("id", "title", "why", "from", "days", "at", "hours", "when", "page", "email", "checklist", "weekday_only")
 
 
-def _step(node, path, errors) -> Step | None:
-    r = _Reader(node, path, errors, "a plan step", STEP_KEYS)
+def _step(node, path, errors, seen: dict[str, int]) -> Step | None:
+    r = Reader(node, path, errors, named(node, "the step '{}'", "a plan step"), STEP_KEYS)
     sid = r.ident("id")
-    if sid:
-        r.where = f"the step '{sid}'"
+    if sid and not r.once("id", seen, f"The step id '{sid}' is used twice", "give each step its own id."):
+        sid = None
     values = {key: r.text(key) for key in ("title", "why", "when", "page")}
     start = r.text("from", fix="add 'from: news' or 'from: dwelling' (what the timing counts from).")
     if start is not None and start not in STARTS:
@@ -216,21 +120,19 @@ def _step(node, path, errors) -> Step | None:
 def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:
     """Parse planner.yml; return the plan (None if unusable) and every problem found."""
     errors: list[ContentError] = []
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return None, [ContentError(path, mark.line + 1 if mark else 1, f"The file is not valid YAML ({getattr(exc, 'problem', exc)}).",
-                                   "check the indentation and put times like \"09:00\" in quotes.")]
+    root, errors = compose(path, text)
+    if errors:
+        return None, errors
     if root is None:
         return None, [ContentError(path, 1, "The file is empty.", "restore it from the project's history (git checkout).")]
-    top = _Reader(root, path, errors, "the planner file", ("dwell", "news", "night", "weekday_time", "steps"))
+    top = Reader(root, path, errors, "the planner file", ("dwell", "news", "night", "weekday_time", "steps"))
     if errors:
         return None, errors
 
     dwell = top.child("dwell", "the 'dwell' section", ("default", "end_title", "end_why", "presets", "custom"))
     end = {"title": dwell.text("end_title"), "why": dwell.text("end_why")}
-    presets = [p for p in (_preset(n, path, errors) for n in dwell.sequence("presets")) if p]
+    preset_ids: dict[str, int] = {}  # id -> line, to report a repeated id
+    presets = [p for p in (_preset(n, path, errors, preset_ids) for n in dwell.sequence("presets")) if p]
     default = dwell.ident("default")
     custom_r = dwell.child("custom", "the 'custom' dwell choice", ("label", "min_hours", "max_hours", "default_hours"))
     custom = {"label": custom_r.text("label"),
@@ -257,23 +159,10 @@ def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:
             if weekday_time and in_night(weekday_time, night):
                 top.fail(top.at("weekday_time"), f"'weekday_time: {weekday_time}' is in the night.", "choose a daytime, e.g. \"09:00\".")
 
-    steps = []
-    seen: dict[str, int] = {}
-    for node in top.sequence("steps"):
-        step = _step(node, path, errors)
-        if step is None:
-            continue
-        if step.id in seen:
-            errors.append(ContentError(path, step.line, f"The step id '{step.id}' is used twice (first on line {seen[step.id]}).",
-                                       "give each step its own id."))
-            continue
-        seen[step.id] = step.line
-        steps.append(step)
+    step_ids: dict[str, int] = {}
+    steps = [s for s in (_step(n, path, errors, step_ids) for n in top.sequence("steps")) if s]
 
     ids = [p.id for p in presets]
-    for index, preset in enumerate(presets):
-        if preset.id in ids[:index]:
-            errors.append(ContentError(path, dwell.at("presets"), f"The dwell preset id '{preset.id}' is used twice.", "give each preset its own id."))
     if default and ids and default not in ids:
         dwell.fail(dwell.at("default"), f"'default: {default}' names no dwell preset.", f"use one of: {', '.join(ids)}.")
     if errors:
