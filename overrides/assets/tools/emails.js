@@ -153,11 +153,14 @@
   }
 
   function onClick(e) {
-    const jump = e.target.closest && e.target.closest("[data-email-missing] a");
-    if (jump) {  // to the box in "Your details", shown with its label and focused
-      const box = document.getElementById(jump.hash.slice(1));
+    const jump = e.target.closest && e.target.closest("[data-email-missing] a, .email__details-link a");
+    if (jump) {  // to a box in "Your details" (or the block's first), shown with its label and focused
+      const target = document.getElementById(jump.hash.slice(1));
+      const box = target.matches("input, textarea") ? target
+        : target.closest("[data-email-details]").querySelector("[data-email-field]");
       e.preventDefault();
-      box.scrollIntoView({ block: "center" });
+      history.replaceState(history.state, "", jump.hash);
+      (box === target ? box : target).scrollIntoView({ block: box === target ? "center" : "start" });
       box.focus({ preventScroll: true });
       return;
     }
