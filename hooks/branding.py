@@ -10,12 +10,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
+from _hookerrors import fail_on, failing_build
 from guidekit.branding import colour_warnings, load_center, locate, palette_css
-from guidekit.errors import ContentErrors
 from guidekit.markers import replace_markers, unknown_markers
 
 log = get_plugin_logger("branding")
@@ -30,10 +29,8 @@ def on_config(config):
     _build["root"] = root = os.path.dirname(path)
     with open(path, encoding="utf-8") as fh:
         where = locate(os.path.relpath(path, root), fh.read())
-    try:
+    with failing_build():
         center = load_center(config.extra.get("career_center"), Path(config.docs_dir), where)
-    except ContentErrors as exc:
-        raise PluginError(exc.report()) from None
     for warning in colour_warnings(center):
         log.warning(warning)
     config.extra["career_center"] = center
@@ -67,8 +64,7 @@ def on_page_markdown(markdown, page, config, files):
     errors = unknown_markers(rel, page.file.content_string, "center", PARTS,
                              lambda part: f"The page asks for '<!-- center: {part} -->', which doesn't exist.",
                              f"use one of: {', '.join(f'<!-- center: {p} -->' for p in PARTS)}.")
-    if errors:
-        raise PluginError(ContentErrors(errors).report())
+    fail_on(errors)
     return markdown
 
 

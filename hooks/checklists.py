@@ -7,33 +7,22 @@ from __future__ import annotations
 
 import os
 
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from guidekit.assets import tool_assets
 from guidekit.checklists import check_pages, load_checklists
-from guidekit.errors import ContentErrors, raise_if_any
+from _hookerrors import fail_on, failing_build
 from guidekit.markers import replace_markers, unknown_markers
 
 _build: dict = {}
-
-
-def _fail_on_errors(errors):
-    try:
-        raise_if_any(errors)
-    except ContentErrors as exc:
-        raise PluginError(exc.report()) from None
 
 
 def on_config(config):
     root = os.path.dirname(config.config_file_path)
     path = os.path.join(config.docs_dir, "_data", "checklists.yml")
     _build["root"], _build["rel"] = root, os.path.relpath(path, root)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            checklists = load_checklists(_build["rel"], fh.read())
-    except ContentErrors as exc:
-        raise PluginError(exc.report()) from None
+    with failing_build(), open(path, encoding="utf-8") as fh:
+        checklists = load_checklists(_build["rel"], fh.read())
     _build["checklists"] = {c.id: c for c in checklists}
     config.extra["checklists"] = list(_build["checklists"].values())  # for other hooks and templates
     return config
@@ -41,7 +30,7 @@ def on_config(config):
 
 def on_files(files, config):
     pages = {f.src_uri for f in files.documentation_pages()}
-    _fail_on_errors(check_pages(_build["rel"], list(_build["checklists"].values()), pages))
+    fail_on(check_pages(_build["rel"], list(_build["checklists"].values()), pages))
     return files
 
 
@@ -55,7 +44,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     rel = os.path.relpath(page.file.abs_src_path, _build["root"])
     known = _build["checklists"]
-    _fail_on_errors(unknown_markers(rel, page.file.content_string, "checklist", known,
+    fail_on(unknown_markers(rel, page.file.content_string, "checklist", known,
                                     lambda cid: f"The page asks for the checklist '{cid}', which doesn't exist.",
                                     f"use one of the ids in {_build['rel']}: {', '.join(sorted(known))}."))
     return markdown

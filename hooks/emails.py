@@ -9,29 +9,21 @@ from __future__ import annotations
 import os
 import pathlib
 
-from mkdocs.exceptions import PluginError
-
+from _hookerrors import fail_on, failing_build
 from guidekit.assets import tool_assets
 from guidekit.emails import DETAILS, EmailLibrary, add_headings, check_markers, details_fields, load_emails
-from guidekit.errors import ContentErrors, raise_if_any
 from guidekit.markers import find_markers, replace_markers
 
 _library = EmailLibrary("", {})
 _env = None
 
 
-def _fail(exc: ContentErrors):
-    raise PluginError(exc.report()) from None
-
-
 def on_config(config):
     global _library
     root = pathlib.Path(config.config_file_path).parent
     path = pathlib.Path(config.docs_dir) / "_data" / "emails.yml"
-    try:
+    with failing_build():
         _library = load_emails(path, os.path.relpath(path, root))
-    except ContentErrors as exc:
-        _fail(exc)
     config.extra["email_templates"] = _library.templates  # for other hooks (the planner links to them)
     return config
 
@@ -44,10 +36,7 @@ def on_files(files, config):
         if file.abs_src_path is None:  # generated pages (e.g. printable sheets) have no markers
             continue
         errors += check_markers(file.content_string, os.path.relpath(file.abs_src_path, root), _library)[1]
-    try:
-        raise_if_any(errors)
-    except ContentErrors as exc:
-        _fail(exc)
+    fail_on(errors)
     return files
 
 

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import os
 
-from mkdocs.exceptions import PluginError
-
-from guidekit.errors import ContentErrors, raise_if_any
+from _hookerrors import fail_on
 from guidekit.frontmatter import check_front_matter
 
 
@@ -17,9 +15,6 @@ def on_files(files, config):
             continue
         rel = os.path.relpath(file.abs_src_path, root)
         errors += check_front_matter(rel, file.content_string)
-    try:
-        raise_if_any(errors)
-    except ContentErrors as exc:
-        raise PluginError(exc.report()) from None
+    fail_on(errors)
     return files
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import os
 
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from guidekit.assets import tool_assets
-from guidekit.errors import ContentError, ContentErrors, raise_if_any
+from _hookerrors import fail_on
+from guidekit.errors import ContentError
 from guidekit.markers import find_markers, replace_markers
 from guidekit.planner import check_references, load_plan, script_data
 
@@ -25,13 +25,6 @@ PLANNER_PAGE = "planner/index.md"
 EMAILS_PAGE = "emails/index.md"    # each template is anchored #email-<id> there
 
 _build: dict = {}  # what one build has read: plan, page titles, jinja env
-
-
-def _raise(errors: list[ContentError]) -> None:
-    try:
-        raise_if_any(errors)
-    except ContentErrors as exc:
-        raise PluginError(exc.report()) from None
 
 
 def _data_file(config, name: str) -> tuple[str, str | None]:
@@ -62,7 +55,7 @@ def on_files(files, config):
         _build.update(plan=plan, has_emails=emails is not None, path=rel, titles={
             step.page: get_data(files.get_file_from_path(step.page).content_string)[1].get("title", step.page)
             for step in plan.steps if step.page in pages})
-    _raise(errors)
+    fail_on(errors)
     return files
 
 
@@ -79,7 +72,7 @@ def on_page_markdown(markdown, page, config, files):
     if "plan" not in _build:
         errors.append(ContentError(rel, markers[0].line, f"The planner has no data: docs/_data/{DATA} is missing.",
                                    f"restore docs/_data/{DATA} (git checkout) or remove the marker."))
-    _raise(errors)
+    fail_on(errors)
     return markdown
 
 
