@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from _hookerrors import fail_on, failing_build
+from _shared import fail_on, failing_build, render, source_path
 from guidekit.branding import colour_warnings, load_center, locate, palette_css
 from guidekit.markers import replace_markers, unknown_markers
 
@@ -26,7 +26,7 @@ _build: dict = {}
 
 def on_config(config):
     path = config.config_file_path
-    _build["root"] = root = os.path.dirname(path)
+    root = os.path.dirname(path)
     with open(path, encoding="utf-8") as fh:
         where = locate(os.path.relpath(path, root), fh.read())
     with failing_build():
@@ -52,15 +52,10 @@ def on_files(files, config):
     return files
 
 
-def on_pre_build(config):
-    # Pages are converted before MkDocs's own on_env, so keep a theme environment for the partials.
-    _build["env"] = config.theme.get_env()
-
-
 def on_page_markdown(markdown, page, config, files):
-    if page.file.abs_src_path is None:
+    rel = source_path(page, config)
+    if rel is None:
         return markdown
-    rel = os.path.relpath(page.file.abs_src_path, _build["root"])
     errors = unknown_markers(rel, page.file.content_string, "center", PARTS,
                              lambda part: f"The page asks for '<!-- center: {part} -->', which doesn't exist.",
                              f"use one of: {', '.join(f'<!-- center: {p} -->' for p in PARTS)}.")
@@ -71,4 +66,4 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     center = config.extra["career_center"]
     return replace_markers(html, "center",
-                           lambda part: _build["env"].get_template(PARTS[part]).render(center=center, config=config, page=page))
+                           lambda part: render(config, PARTS[part], center=center, config=config, page=page))

@@ -11,7 +11,7 @@ from mkdocs.utils import get_relative_url
 
 from guidekit.assets import tool_assets
 from guidekit.checklists import check_pages, load_checklists
-from _hookerrors import fail_on, failing_build
+from _shared import fail_on, failing_build, render, source_path
 from guidekit.markers import replace_markers, unknown_markers
 
 _build: dict = {}
@@ -20,7 +20,7 @@ _build: dict = {}
 def on_config(config):
     root = os.path.dirname(config.config_file_path)
     path = os.path.join(config.docs_dir, "_data", "checklists.yml")
-    _build["root"], _build["rel"] = root, os.path.relpath(path, root)
+    _build["rel"] = os.path.relpath(path, root)
     with failing_build(), open(path, encoding="utf-8") as fh:
         checklists = load_checklists(_build["rel"], fh.read())
     _build["checklists"] = {c.id: c for c in checklists}
@@ -34,15 +34,10 @@ def on_files(files, config):
     return files
 
 
-def on_pre_build(config):
-    # Pages are converted before MkDocs's own on_env, so keep a theme environment for the partials.
-    _build["env"] = config.theme.get_env()
-
-
 def on_page_markdown(markdown, page, config, files):
-    if page.file.abs_src_path is None:
+    rel = source_path(page, config)
+    if rel is None:
         return markdown
-    rel = os.path.relpath(page.file.abs_src_path, _build["root"])
     known = _build["checklists"]
     fail_on(unknown_markers(rel, page.file.content_string, "checklist", known,
                                     lambda cid: f"The page asks for the checklist '{cid}', which doesn't exist.",
@@ -51,19 +46,19 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    env, known = _build["env"], _build["checklists"]
+    known = _build["checklists"]
     used = []
 
     def checklist(cid):
         used.append(cid)
-        return env.get_template("partials/checklist.html").render(
+        return render(config, "partials/checklist.html",
             checklist=known[cid], print_href=get_relative_url(f"print/{cid}/", page.url))
 
     def overview(_):
         used.append("overview")
         pages = {f.src_uri: f for f in files.documentation_pages()}
         entries = [(c, get_relative_url(pages[c.page].url, page.url)) for c in known.values()]
-        return env.get_template("partials/checklists-overview.html").render(entries=entries, page=page)
+        return render(config, "partials/checklists-overview.html", entries=entries, page=page)
 
     html = replace_markers(html, "checklist", checklist)
     html = replace_markers(html, "checklists-overview", overview)

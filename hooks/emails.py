@@ -9,13 +9,12 @@ from __future__ import annotations
 import os
 import pathlib
 
-from _hookerrors import fail_on, failing_build
+from _shared import fail_on, failing_build, render
 from guidekit.assets import tool_assets
 from guidekit.emails import DETAILS, EmailLibrary, add_headings, check_markers, details_fields, load_emails
 from guidekit.markers import find_markers, replace_markers
 
 _library = EmailLibrary("", {})
-_env = None
 
 
 def on_config(config):
@@ -44,27 +43,18 @@ def on_page_markdown(markdown, page, config, files):
     return add_headings(markdown, _library)
 
 
-def on_pre_build(config):
-    # One theme environment per build, so the partials are compiled once, not on every page.
-    global _env
-    _env = config.theme.get_env()
-
-
 def on_page_content(html, page, config, files):
     ids = [m.id for m in find_markers(html, "email")]
     if not ids:
         return html
-    env = _env
     # add_headings marks the place of the "Your details" block on a page with several templates.
     details = f"email-{DETAILS}" if find_markers(html, f"email-{DETAILS}") else ""
 
     def render_details(_id: str) -> str:
-        return env.get_template("partials/email-details.html").render(id=details,
-                                                                      fields=details_fields(_library, ids))
+        return render(config, "partials/email-details.html", id=details, fields=details_fields(_library, ids))
 
-    def render(template_id: str) -> str:
-        return env.get_template("partials/email.html").render(template=_library.templates[template_id],
-                                                              details=details)
+    def render_email(template_id: str) -> str:
+        return render(config, "partials/email.html", template=_library.templates[template_id], details=details)
 
     html = replace_markers(html, f"email-{DETAILS}", render_details)
-    return tool_assets(page.url, "emails") + replace_markers(html, "email", render)
+    return tool_assets(page.url, "emails") + replace_markers(html, "email", render_email)

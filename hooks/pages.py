@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from _hookerrors import fail_on
+from _shared import fail_on
 from guidekit.frontmatter import check_front_matter
 
 

@@ -14,7 +14,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from guidekit.assets import tool_assets
-from _hookerrors import fail_on
+from _shared import fail_on, render, source_path
 from guidekit.errors import ContentError
 from guidekit.markers import find_markers, replace_markers
 from guidekit.planner import check_references, load_plan, script_data
@@ -24,7 +24,7 @@ VARIANTS = ("", "compact")
 PLANNER_PAGE = "planner/index.md"
 EMAILS_PAGE = "emails/index.md"    # each template is anchored #email-<id> there
 
-_build: dict = {}  # what one build has read: plan, page titles, jinja env
+_build: dict = {}  # what one build has read: plan, page titles
 
 
 def _data_file(config, name: str) -> tuple[str, str | None]:
@@ -63,7 +63,7 @@ def on_page_markdown(markdown, page, config, files):
     markers = find_markers(page.file.content_string, "planner")
     if not markers:
         return markdown
-    rel = os.path.relpath(page.file.abs_src_path, os.path.dirname(config.config_file_path))
+    rel = source_path(page, config)
     errors = [ContentError(rel, m.line, f"'<!-- planner: {m.id} -->' is not a kind of planner.",
                            "write '<!-- planner -->' for the full planner or '<!-- planner: compact -->' for the short one.")
               for m in markers if m.id not in VARIANTS]
@@ -92,9 +92,7 @@ def _render(variant: str, page, config, files) -> str:
         steps.append({"step": step, "url": _link(files, page, step.page), "title": _build["titles"][step.page],
                       "email_url": email_url})
     data = script_data(plan, {s["step"].id: s["url"] for s in steps})
-    if "env" not in _build:
-        _build["env"] = config.theme.get_env()
-    return _build["env"].get_template("partials/planner.html").render(
+    return render(config, "partials/planner.html",
         compact=variant == "compact", plan=plan, steps=steps, planner_url=_link(files, page, PLANNER_PAGE),
         data_json=json.dumps(data, ensure_ascii=False))  # an attribute value, escaped by the partial
 
@@ -104,9 +102,9 @@ def on_page_content(html_text, page, config, files):
         return html_text
     found = []
 
-    def render(variant: str) -> str:
+    def expand(variant: str) -> str:
         found.append(variant)
         return _render(variant, page, config, files)
 
-    html_text = replace_markers(html_text, "planner", render)
+    html_text = replace_markers(html_text, "planner", expand)
     return html_text + tool_assets(page.url, "planner") if found else html_text

@@ -9,11 +9,9 @@ from __future__ import annotations
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from _shared import render
 from guidekit import printsheets
 from guidekit.markers import replace_markers
-
-_build: dict = {}
-
 
 def on_files(files, config):
     checklists = config.extra["checklists"]
@@ -26,10 +24,6 @@ def on_files(files, config):
     return files
 
 
-def on_pre_build(config):
-    _build["env"] = config.theme.get_env()
-
-
 def on_page_content(html, page, config, files):
     checklists = {c.id: c for c in config.extra["checklists"]}
     center = config.extra.get("career_center") or {}
@@ -37,13 +31,13 @@ def on_page_content(html, page, config, files):
 
     def sheet(checklist, heading):
         url = printsheets.live_url(config.site_url or "", pages[checklist.page].url)
-        return _build["env"].get_template("partials/print-sheet.html").render(
+        return render(config, "partials/print-sheet.html",
             checklist=checklist, heading=heading, center=center, live_url=url,
             shown_url=printsheets.display_url(url), qr=printsheets.qr_svg(url))
 
     def index(_):
         links = [(c, get_relative_url(f"print/{c.id}/", page.url)) for c in checklists.values()]
-        return _build["env"].get_template("partials/print-index.html").render(
+        return render(config, "partials/print-index.html",
             links=links, all_href=get_relative_url("print/all/", page.url))
 
     html = replace_markers(html, "print-sheet", lambda cid: sheet(checklists[cid], "h1"))
