@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import ROOT, SiteServer, build, chromium_path
+from support import EXAMPLE, ROOT, Guide, SiteServer, build, center_edits, chromium_path, copy_project
 
 IN_CI = bool(os.environ.get("CI"))
 
@@ -29,6 +29,42 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site(server):
     return server.site
+
+
+def _served(path, out, prefix):
+    srv = SiteServer(out, prefix)
+    result = build(path, out, site_url=srv.url)
+    assert result.returncode == 0, f"strict build of {path} failed:\n{result.stdout}\n{result.stderr}"
+    srv.site = out
+    return srv
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory):
+    """The tests' example site (tests/example: its own pages, data and settings), served under its
+    own sub-path. Behaviour tests run here, so a center's edits to its content can't break them."""
+    with _served(EXAMPLE, tmp_path_factory.mktemp("example"), "/example-guide/") as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def edited(tmp_path_factory):
+    """The guide after a center's typical edits (support.center_edits), built strictly and served."""
+    project = copy_project(tmp_path_factory.mktemp("edited") / "project")
+    srv_edits = center_edits(project)
+    with _served(project, tmp_path_factory.mktemp("edited-site"), "/careers-guide/") as srv:
+        srv.project, srv.edits = project, srv_edits
+        yield srv
+
+
+@pytest.fixture(scope="session", params=["shipped", "center-edits"])
+def guide(request):
+    """Content tests run on the shipped guide and on a copy with a center's typical edits."""
+    if request.param == "shipped":
+        srv = request.getfixturevalue("server")
+        return Guide("shipped", ROOT, srv.site, srv.url)
+    srv = request.getfixturevalue("edited")
+    return Guide("center-edits", srv.project, srv.site, srv.url)
 
 
 @pytest.fixture(scope="session")
@@ -85,6 +121,32 @@ def context_factory(browser, server):
     yield make
     for ctx in made:
         ctx.close()
+
+
+@pytest.fixture
+def example_context_factory(browser, example):
+    made = []
+
+    def make(**kwargs):
+        ctx = browser.new_context(base_url=example.url, **kwargs)
+        ctx.watch = watch_context(ctx)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+@pytest.fixture
+def example_page(example_context_factory):
+    """A fresh browser page on the example site; fails the test on a request off 127.0.0.1 or a JS error."""
+    ctx = example_context_factory()
+    pg = ctx.new_page()
+    pg.watch = ctx.watch
+    yield pg
+    assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
+    assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
 
 
 @pytest.fixture

@@ -15,24 +15,25 @@ from bs4 import BeautifulSoup
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+EXAMPLE = ROOT / "tests" / "example"  # the example site the behaviour tests run on (its own pages and data)
 PREFIX = "/after-the-no/"  # the site is served under a sub-path, as GitHub project pages are
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 
 
-def center_settings() -> dict:
+def center_settings(root: pathlib.Path = ROOT) -> dict:
     """extra.career_center as written in mkdocs.yml (composed, since mkdocs.yml uses the !ENV tag)."""
     import yaml
     from guidekit.datafile import to_python
-    top = dict((k.value, v) for k, v in yaml.compose((ROOT / "mkdocs.yml").read_text()).value)
+    top = dict((k.value, v) for k, v in yaml.compose((root / "mkdocs.yml").read_text()).value)
     extra = dict((k.value, v) for k, v in top["extra"].value)
     return to_python(extra["career_center"])
 
 
-def page_paths() -> list[str]:
+def page_paths(docs: pathlib.Path = DOCS) -> list[str]:
     """Site-relative URL of every Markdown page: '' for the home page, 'feel-it/' and so on."""
     paths = []
-    for md in sorted(DOCS.rglob("*.md")):
-        rel = md.relative_to(DOCS)
+    for md in sorted(docs.rglob("*.md")):
+        rel = md.relative_to(docs)
         if rel.parts[0].startswith("_"):
             continue
         stem = rel.with_suffix("")
@@ -43,7 +44,8 @@ def page_paths() -> list[str]:
 
 def build(project: pathlib.Path, out: pathlib.Path, *, strict: bool = True,
           site_url: str | None = None, quiet: bool = True) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` as an author would. site_url overrides mkdocs.yml's (through SITE_URL).
+    """Run `mkdocs build` as an author would, on project/mkdocs.yml. site_url overrides mkdocs.yml's
+    (through SITE_URL).
 
     quiet (-q) hides warnings, and with them strict mode's check of warnings: pass quiet=False to see them.
     """
@@ -102,10 +104,6 @@ class SiteServer:
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def start(self):
-        self.thread.start()
-        return self
-
     def __enter__(self):
         self.thread.start()
         return self
@@ -143,3 +141,108 @@ def axe_violations(page) -> list[str]:
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [f"{v['id']} ({v['impact']}): {n['target']} {n.get('failureSummary', '')[:160]}"
             for v in result["violations"] for n in v["nodes"]]
+
+
+# ---- A center's typical edits, made in a copy: the content tests must pass on it too ----
+
+EDITED_CENTER = """\
+  career_center:
+    name: Riverside & District College Careers and Employability Service
+    contact_email: careers@riverside-district.ac.example
+    primary_color: "#1f4e79"
+"""
+NEW_PAGE = "contact-us.md"
+
+
+def _replace_block(text: str, header: str, new: str) -> str:
+    """Replace the YAML block that starts with the line `header` (and its more-indented lines) by `new`."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.rstrip() == header)
+    indent = len(header) - len(header.lstrip())
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].lstrip().startswith("#")
+                                or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    return "".join(lines[:start]) + new + "".join(lines[end:])
+
+
+def center_edits(project: pathlib.Path) -> list[str]:
+    """Make the edits a new center typically makes; return what was done, for messages.
+
+    Its own settings (a long name with '&', no phone, logo, links or address, its own colour), one
+    checklist item reworded, one added and one removed, an email subject changed, a shorter planner
+    limit, and a short new page in the nav. Derived from whatever the data holds, not its wording.
+    """
+    import yaml
+    done = []
+    config = project / "mkdocs.yml"
+    text = _replace_block(config.read_text(encoding="utf-8"), "  career_center:", EDITED_CENTER)
+    text = text.replace("\nnav:\n", f"\nnav:\n  - Contact us: {NEW_PAGE}\n", 1)
+    config.write_text(text, encoding="utf-8")
+    (project / "docs" / NEW_PAGE).write_text(
+        "---\ntitle: Contact us\ndescription: How to reach our careers team by email or in person during the week.\n---\n\n"
+        "# Contact us\n\nWrite to us at any time. We answer within two working days.\n", encoding="utf-8")
+    done += ["center settings replaced", f"page {NEW_PAGE} added to the nav"]
+
+    data = project / "docs" / "_data"
+    checklists = yaml.safe_load((data / "checklists.yml").read_text(encoding="utf-8"))
+    lists = checklists["checklists"]
+    lists[0]["items"][0]["text"] = "Write down one thing you did well (reworded by the center)"
+    lists[0]["items"].append({"id": "center-added-item", "text": "Book a short chat with a career adviser"})
+    lists[-1]["items"].pop()
+    (data / "checklists.yml").write_text(yaml.safe_dump(checklists, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done.append("checklist items reworded, added and removed")
+
+    emails = yaml.safe_load((data / "emails.yml").read_text(encoding="utf-8"))
+    emails["templates"][0]["subject"] = "A short question: " + emails["templates"][0]["subject"]
+    (data / "emails.yml").write_text(yaml.safe_dump(emails, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done.append("an email subject changed")
+
+    plan = yaml.safe_load((data / "planner.yml").read_text(encoding="utf-8"))
+    custom = plan["dwell"]["custom"]
+    custom["max_hours"] = max(custom["min_hours"] + 1, custom["default_hours"], custom["max_hours"] // 2)
+    (data / "planner.yml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done.append("a shorter planner limit")
+    return done
+
+
+class Guide:
+    """A built guide for the content tests: the shipped one, or a copy with a center's edits.
+
+    Content tests read what to expect from this guide's own data and settings (never from
+    wording written into the test), so they hold after any sensible edit a center makes.
+    """
+
+    def __init__(self, name: str, root: pathlib.Path, site: pathlib.Path, url: str):
+        self.name, self.root, self.site, self.url = name, root, site, url
+        self.docs = root / "docs"
+
+    def __repr__(self):
+        return f"Guide({self.name})"
+
+    def _load(self, loader, name):
+        path = self.docs / "_data" / name
+        data, errors = loader(f"docs/_data/{name}", path.read_text(encoding="utf-8"))
+        assert not errors, errors
+        return data
+
+    def checklists(self):
+        from guidekit.checklists import load_checklists
+        return self._load(load_checklists, "checklists.yml")
+
+    def emails(self):
+        from guidekit.emails import parse_emails
+        return self._load(lambda rel, text: parse_emails(text, rel), "emails.yml")
+
+    def plan(self):
+        from guidekit.planner import load_plan
+        return self._load(load_plan, "planner.yml")
+
+    def center(self) -> dict:
+        return center_settings(self.root)
+
+    def pages(self) -> list[str]:
+        return page_paths(self.docs)
+
+    def html(self, path: str):
+        return soup(self.site / path / "index.html") if not path.endswith(".html") else soup(self.site / path)

@@ -310,7 +310,7 @@ def test_build_error_for_an_unknown_center_marker(tmp_path):
     result = build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert f"docs/privacy.md:{line}: The page asks for '<!-- center: contacts -->', which doesn't exist." in output
+    assert f"docs/privacy.md:{line}: The page asks for the center's contact block 'contacts', which doesn't exist. Fix: did you mean 'contact'" in output
 
 
 def test_low_contrast_custom_colour_fails_the_strict_build_naming_it(tmp_path):
@@ -319,7 +319,7 @@ def test_low_contrast_custom_colour_fails_the_strict_build_naming_it(tmp_path):
     result = build(project, tmp_path / "out", quiet=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "WARNING -  branding: extra.career_center.primary_color '#ffcc00' has a contrast of only 1.5:1" in output
+    assert "WARNING -  center: extra.career_center.primary_color '#ffcc00' has a contrast of only 1.5:1" in output
     assert build(project, tmp_path / "lax", strict=False).returncode == 0
 
 
@@ -335,21 +335,22 @@ def test_custom_colour_pair_is_applied(tmp_path):
     assert "--md-primary-fg-color:#1f4e79;" in css.replace(" ", "") and "--md-accent-fg-color:#8a1c4a;" in css.replace(" ", "")
 
 
-def test_settings_reach_other_hooks_as_config_extra(tmp_path):
-    """Other hooks (printable sheets, email snippets) read config.extra["career_center"] (in templates
-    config.extra.career_center): a dict whose keys also read as attributes."""
+def test_settings_reach_templates_as_config_extra_and_components_as_center_data(tmp_path):
+    """Templates read config.extra.career_center; components that declare needs=("center",) read
+    build.data["center"]: the same validated dict, whose keys also read as attributes."""
+    from components import center as center_component
+    from components.base import Build
+
+    class Config(dict):
+        __getattr__ = dict.__getitem__
+
     project = copy_project(tmp_path / "p")
-    (project / "hooks" / "peek.py").write_text(
-        "import json, os\n"
-        "def on_post_build(config):\n"
-        "    c = config.extra['career_center']\n"
-        "    data = {'attr': c.name, 'item': c['contact_email'], 'keys': sorted(c)}\n"
-        "    open(os.path.join(config.site_dir, 'peek.json'), 'w').write(json.dumps(data))\n")
-    path = project / "mkdocs.yml"
-    path.write_text(path.read_text().replace("  - hooks/checklists.py\n", "  - hooks/checklists.py\n  - hooks/peek.py\n"))
-    assert build(project, tmp_path / "out").returncode == 0
-    data = json.loads((tmp_path / "out" / "peek.json").read_text())
-    assert data["attr"] == "Example University Career Center (example settings)"
-    assert data["item"] == "careers@example.edu"
-    assert data["keys"] == sorted(["name", "short_name", "logo", "contact_email", "phone", "booking_url", "support_url",
-                                   "support_text", "address", "primary_color", "accent_color", "phone_link", "address_lines"])
+    config = Config(config_file_path=str(project / "mkdocs.yml"), docs_dir=str(project / "docs"),
+                    extra={"career_center": default_settings()}, theme={"palette": {}}, extra_css=[])
+    build = Build([center_component.component], str(project), str(project / "docs"), config)
+    assert build.load() == []
+    c = config.extra["career_center"]
+    assert c is build.data["center"]
+    assert c.name == c["name"] == default_settings()["name"].strip()
+    assert sorted(c) == sorted(["name", "short_name", "logo", "contact_email", "phone", "booking_url", "support_url",
+                                "support_text", "address", "primary_color", "accent_color", "phone_link", "address_lines"])

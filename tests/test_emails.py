@@ -2,14 +2,11 @@
 from __future__ import annotations
 
 import json
-import tempfile
 import textwrap
-from pathlib import Path
 
 import pytest
 
-from guidekit.emails import add_headings, check_markers, details_fields, load_emails, parse_emails
-from guidekit.errors import ContentErrors
+from guidekit.emails import add_headings, details_fields, parse_emails
 from support import DOCS, build, copy_project, page_paths, soup
 
 DATA = DOCS / "_data" / "emails.yml"
@@ -55,7 +52,8 @@ def line_of(text: str, needle: str, nth: int = 1) -> int:
 # ---- unit: the real data and the rules ----
 
 def test_the_real_data_loads_with_all_templates():
-    library = load_emails(DATA, REL)
+    library, errors = parse_emails(DATA.read_text(), REL)
+    assert not errors
     assert IDS <= set(library.templates)
     for t in library.templates.values():
         assert t.title and t.when and t.versions
@@ -123,25 +121,8 @@ def test_optional_field_in_subject_stray_brace_and_typo_in_key():
 def test_bad_yaml_and_missing_file():
     [err] = parse("templates:\n  - id: [oops\n")[1]
     assert err.path == REL and "YAML" in err.problem
-    assert load_emails(DOCS / "_data" / "no-such.yml", REL).templates == {}
-    with pytest.raises(ContentErrors) as exc:
-        load_emails(_write(GOOD.replace("title: Say hello", "title:")), REL)
-    assert f"{REL}:7:" in exc.value.report()
-
-
-def _write(text):
-    path = Path(tempfile.mkdtemp()) / "emails.yml"
-    path.write_text(text)
-    return path
-
-
-def test_markers_are_checked_with_page_lines():
-    library = parse(GOOD)[0]
-    page = "---\ntitle: T\n---\n\n<!-- email: hello -->\n\n<!-- email: nope -->\n\nSee <!-- email: hello -->\n\n<!-- email: hello -->\n"
-    ids, errors = check_markers(page, "docs/t.md", library)
-    assert ids == ["hello"]
-    assert [(e.line, e.problem.split(" ")[1]) for e in errors] == [(7, "is"), (9, "email"), (11, "email")]
-    assert "There is no email template 'nope'" in errors[0].problem and "hello" in errors[0].fix
+    [err] = parse(GOOD.replace("title: Say hello", "title:"))[1]
+    assert f"{REL}:7:" in str(err)
 
 
 def test_each_marker_gets_a_heading_for_the_table_of_contents():
@@ -160,7 +141,7 @@ def test_a_page_with_several_templates_gets_one_details_block_before_the_first()
 
 
 def test_the_details_block_asks_for_the_shared_fields_the_templates_use_in_file_order():
-    library = load_emails(DATA, REL)
+    library = parse_emails(DATA.read_text(), REL)[0]
     assert [f.name for f in details_fields(library, sorted(IDS))] == SHARED
     assert [f.name for f in details_fields(library, ["thank-helper"])] == ["your_name", "company", "role"]
 
@@ -214,7 +195,7 @@ def test_build_fails_on_unknown_template_in_a_page(tmp_path):
     page = "docs/ask-for-feedback.md"
     text, out = _broken_build(tmp_path, lambda t: t.replace("<!-- email: feedback-request -->",
                                                             "<!-- email: feedback-requets -->"), rel=page)
-    assert f"{page}:{line_of(text, 'feedback-requets')}: There is no email template 'feedback-requets'." in out
+    assert f"{page}:{line_of(text, 'feedback-requets')}: The page asks for the email template 'feedback-requets', which doesn't exist." in out
 
 
 # ---- build: the HTML a visitor gets ----

@@ -135,13 +135,12 @@ def test_build_names_the_page_line_of_an_unknown_marker(tmp_path):
         page.write_text(page.read_text().replace("<!-- planner -->", "<!-- planner: huge -->"))
     output = _broken_build(tmp_path, edit)
     line = line_of((DOCS / "planner" / "index.md").read_text(), "<!-- planner -->")
-    assert f"docs/planner/index.md:{line}: '<!-- planner: huge -->' is not a kind of planner." in output
+    assert f"docs/planner/index.md:{line}: The page asks for a kind of planner 'huge', which doesn't exist." in output
 
 
 def test_build_reports_a_missing_data_file_at_the_marker(tmp_path):
     output = _broken_build(tmp_path, lambda project: (project / "docs" / "_data" / "planner.yml").unlink())
-    line = line_of((DOCS / "feel-it.md").read_text(), "<!-- planner: compact -->")
-    assert f"docs/feel-it.md:{line}: The planner has no data" in output
+    assert "docs/_data/planner.yml:1: The planner data file docs/_data/planner.yml is missing." in output
 
 
 def test_build_checks_email_ids_against_the_email_templates(tmp_path):

@@ -8,7 +8,7 @@ from guidekit.printsheets import display_url, live_url, qr_svg
 from support import DOCS, center_settings, soup
 
 CENTER = center_settings()
-CHECKLISTS = load_checklists("docs/_data/checklists.yml", (DOCS / "_data" / "checklists.yml").read_text())
+CHECKLISTS = load_checklists("docs/_data/checklists.yml", (DOCS / "_data" / "checklists.yml").read_text())[0]
 
 
 def test_live_and_display_urls():

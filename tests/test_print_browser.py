@@ -15,7 +15,7 @@ from guidekit.checklists import load_checklists
 from support import DOCS, axe_violations, center_settings
 
 CENTER = center_settings()
-CHECKLISTS = load_checklists("docs/_data/checklists.yml", (DOCS / "_data" / "checklists.yml").read_text())
+CHECKLISTS = load_checklists("docs/_data/checklists.yml", (DOCS / "_data" / "checklists.yml").read_text())[0]
 CHROME = ["Search", "Skip to content", "All printable checklists", "Print this sheet", "Previous", "Untick all"]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .datafile import Reader, compose, named
-from .errors import ContentError, raise_if_any
+from .errors import ContentError
 
 CHECKLIST_KEYS = {"id", "page", "title", "why", "items"}
 ITEM_KEYS = {"id", "text"}
@@ -32,23 +32,23 @@ class Checklist:
     page_line: int
 
 
-def load_checklists(rel_path: str, source: str) -> list[Checklist]:
-    """Parse and validate the checklist file; raise ContentErrors listing every problem."""
+def load_checklists(rel_path: str, source: str) -> tuple[list[Checklist], list[ContentError]]:
+    """Parse and validate the checklist file; the checklists and every problem found."""
     root, errors = compose(rel_path, source)
     if root is None and not errors:
         errors.append(ContentError(rel_path, 1, "The file is empty.", "start it with 'checklists:' and a list of checklists."))
     if errors:
-        raise_if_any(errors)
+        return [], errors
     top = Reader(root, rel_path, errors, "the file", ("checklists",))
     lists = top.sequence("checklists", fix="start the file with 'checklists:' followed by entries that begin with '  - id:'.")
-    raise_if_any(errors)
+    if errors:
+        return [], errors
     result, seen = [], {}
     for node in lists:
         checklist = _checklist(rel_path, node, seen, errors)
         if checklist:
             result.append(checklist)
-    raise_if_any(errors)
-    return result
+    return (result if not errors else []), errors
 
 
 def _checklist(rel_path, node, seen, errors) -> Checklist | None:

@@ -2,19 +2,18 @@
 
 The data file holds shared fields (details most emails need, typed once) and templates
 (subject and body with {placeholders}). Every problem is reported with its file and line.
-Nothing here imports MkDocs; the hook `hooks/emails.py` connects it to the build.
+Nothing here imports MkDocs; `hooks/components/emails.py` connects it to the build.
 """
 from __future__ import annotations
 
 import difflib
-import pathlib
 import re
 from dataclasses import dataclass
 
 import yaml
 
 from .datafile import Reader, compose, named
-from .errors import ContentError, raise_if_any
+from .errors import ContentError
 from .markers import MARKER, find_markers
 
 PLACEHOLDER = re.compile(r"\{([^{}\n]*)\}")
@@ -79,10 +78,6 @@ class Template:
 class EmailLibrary:
     path: str
     templates: dict[str, Template]
-
-
-def placeholders(text: str) -> list[str]:
-    return [m[1] for m in PLACEHOLDER.finditer(text)]
 
 
 def _field(parent: Reader, name: str, node, shared: bool) -> Field | None:
@@ -216,35 +211,6 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
             top.fail(f.line, f"The shared field '{name}' is defined but no template uses it.",
                      f"use {{{name}}} in a template, or remove the field.")
     return EmailLibrary(rel, templates), errors
-
-
-def load_emails(path: pathlib.Path, rel: str) -> EmailLibrary:
-    """Load and check the email data file; raise ContentErrors listing every problem."""
-    if not path.is_file():
-        return EmailLibrary(rel, {})
-    library, errors = parse_emails(path.read_text(encoding="utf-8"), rel)
-    raise_if_any(errors)
-    return library
-
-
-def check_markers(source: str, rel: str, library: EmailLibrary) -> tuple[list[str], list[ContentError]]:
-    """The template ids a page's `<!-- email: id -->` markers name, and their problems (with the page's lines)."""
-    ids, errors = [], []
-    lines = source.splitlines()
-    for marker in find_markers(source, "email"):
-        if not MARKER.fullmatch(lines[marker.line - 1].strip()):
-            errors.append(ContentError(rel, marker.line, "The email marker shares its line with other text.",
-                                       "put '<!-- email: id -->' on a line of its own, with a blank line before and after."))
-        elif marker.id not in library.templates:
-            known = ", ".join(sorted(library.templates)) or "none yet"
-            errors.append(ContentError(rel, marker.line, f"There is no email template '{marker.id}'.",
-                                       f"use one of the ids in {library.path} ({known}), or add a template with that id."))
-        elif marker.id in ids:
-            errors.append(ContentError(rel, marker.line, f"The email template '{marker.id}' is shown twice on this page.",
-                                       "keep one marker for it."))
-        else:
-            ids.append(marker.id)
-    return ids, errors
 
 
 def add_headings(markdown: str, library: EmailLibrary) -> str:

@@ -1,16 +1,13 @@
-"""Markers are HTML comments in Markdown, e.g. `<!-- checklist: feel-it -->`.
+"""Markers are HTML comments in Markdown, e.g. `<!-- checklist: feel-it -->`: one grammar for every tool.
 
-They stay invisible in a Markdown preview and on a page whose hook is missing.
-`find_markers` reads them from the Markdown source with line numbers (for errors);
-`replace_markers` swaps them for rendered HTML in the page's built HTML.
+`<!-- kind -->` or `<!-- kind: id -->`, on a line of its own. They stay invisible in a Markdown
+preview and on a page whose tool is missing. `find_all_markers` reads them from the Markdown source
+with line numbers (for errors); the build swaps them for rendered HTML in the page's built HTML.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Collection
-
-from .errors import ContentError
 
 MARKER = re.compile(r"<!--\s*(?P<kind>[a-z][a-z-]*)(?:\s*:\s*(?P<id>[^\s>]*))?\s*-->")
 
@@ -20,26 +17,14 @@ class Marker:
     kind: str
     id: str
     line: int
+    has_id: bool = False  # written as `<!-- kind: id -->` (even with an empty id)
+
+
+def find_all_markers(markdown: str) -> list[Marker]:
+    """Every marker in a page's Markdown, with its 1-based line."""
+    return [Marker(m["kind"], m["id"] or "", number, m["id"] is not None)
+            for number, line in enumerate(markdown.splitlines(), start=1) for m in MARKER.finditer(line)]
 
 
 def find_markers(markdown: str, kind: str) -> list[Marker]:
-    found = []
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        for m in MARKER.finditer(line):
-            if m["kind"] == kind:
-                found.append(Marker(kind, m["id"] or "", number))
-    return found
-
-
-def unknown_markers(rel_path: str, markdown: str, kind: str, known: Collection[str],
-                    problem: Callable[[str], str], fix: str) -> list[ContentError]:
-    """An error (file:line, problem(id), fix) for each `<!-- kind: id -->` whose id isn't known."""
-    return [ContentError(rel_path, m.line, problem(m.id), fix)
-            for m in find_markers(markdown, kind) if m.id not in known]
-
-
-def replace_markers(html: str, kind: str, render: Callable[[str], str]) -> str:
-    """Replace each `<!-- kind: id -->` with render(id)."""
-    def swap(m: re.Match) -> str:
-        return render(m["id"] or "") if m["kind"] == kind else m[0]
-    return MARKER.sub(swap, html)
+    return [m for m in find_all_markers(markdown) if m.kind == kind]

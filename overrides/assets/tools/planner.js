@@ -1,5 +1,5 @@
 /* The dwell-time planner: dates the plan's steps in the student's own time zone, and exports
- * them as an .ics file, as text and on paper. Markup and data come from hooks/planner.py
+ * them as an .ics file, as text and on paper. Markup and data come from hooks/components/planner.py
  * (partials/planner.html, rules in docs/_data/planner.yml). Loaded only on planner pages. */
 (() => {
   "use strict";
@@ -205,7 +205,7 @@
   }
 
   function bind(root) {
-    for (const box of root.querySelectorAll("[data-planner]:not([data-bound])")) {  // rules: hooks/planner.py
+    for (const box of root.querySelectorAll("[data-planner]:not([data-bound])")) {  // rules: hooks/components/planner.py
       box.dataset.bound = "";
       const plan = JSON.parse(box.dataset.planner);
       (box.classList.contains("planner--compact") ? compact : full)(box, plan);

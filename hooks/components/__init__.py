@@ -1,0 +1,8 @@
+"""One component per tool; the build (base.Build) runs them. Add a tool: write its module here
+with a Component subclass and `component = ...`, and list it in COMPONENTS."""
+from __future__ import annotations
+
+from . import center, checklists, device, emails, pages, planner, print as print_
+
+COMPONENTS = [pages.component, center.component, device.component, checklists.component,
+              print_.component, emails.component, planner.component]

@@ -1,0 +1,243 @@
+"""What a tool is to the build: a Component, and the Build that runs them.
+
+A component declares everything the build needs to know about its tool:
+
+- `name`: the tool's name; its files share it (hooks/components/<name>.py, hooks/guidekit/<name>.py,
+  overrides/partials/<name>*.html, overrides/assets/tools/<name>.js|css, tests/test_<name>*.py).
+- `data`: its data file in docs/_data/ (or None), read by `load(path, text) -> (data, errors)`.
+  A missing data file is a build error naming the file, for every component alike.
+- `needs`: the components whose data it reads (`build.data_of(self, "emails")`); the build loads
+  those first. Nothing is handed over through config.extra, and the order of hooks doesn't matter.
+- `markers`: the marker kinds it expands, each with the ids (variants) it accepts: `variants(kind)`.
+  The one marker grammar is `<!-- kind -->` or `<!-- kind: id -->` on a line of its own.
+- `assets`: its script and style in overrides/assets/tools/, loaded only on pages that show it.
+- `configure`, `add_files`, `check`, `markdown`, `render`: what it does at each step; all optional.
+
+Nothing here knows a particular tool. guide.py (the one hook in mkdocs.yml) connects a Build to
+MkDocs's events.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any, Collection
+
+from mkdocs.utils import get_relative_url
+
+from guidekit.assets import tool_assets
+from guidekit.datafile import did_you_mean
+from guidekit.errors import ContentError
+from guidekit.markers import MARKER, Marker, find_all_markers
+
+ANY_ID = None  # variants(kind) returns this when any id is accepted (checked by the component itself)
+
+
+class Component:
+    name: str = ""
+    data: str | None = None                # file name inside docs/_data/
+    needs: tuple[str, ...] = ()
+    markers: dict[str, str] = {}           # kind -> what its id names, for messages ("the checklist")
+    internal: tuple[str, ...] = ()         # kinds only the build writes (generated pages), never authors
+    ids_in_data: tuple[str, ...] = ()      # kinds whose ids are those of entries in the data file
+    assets: tuple[str, ...] = ()           # names of assets/tools/<name>.css and .js
+
+    def load(self, path: str, text: str) -> tuple[Any, list[ContentError]]:
+        """Read the data file's text; return the data (None if unusable) and every problem."""
+        return None, []
+
+    def configure(self, build: "Build") -> list[ContentError]:
+        return []
+
+    def add_files(self, build: "Build", files) -> None:
+        pass
+
+    def check(self, build: "Build", pages: set[str]) -> list[ContentError]:
+        """Cross-checks once the pages are known: links to pages, ids of other tools."""
+        return []
+
+    def variants(self, build: "Build", kind: str) -> Collection[str] | None:
+        """The ids a marker of this kind accepts ('' for none), or ANY_ID."""
+        return ("",)
+
+    def check_page(self, build: "Build", path: str, markers: list[Marker]) -> list[ContentError]:
+        """Page-level rules for this component's markers (e.g. one planner per page)."""
+        return []
+
+    def markdown(self, build: "Build", page, markdown: str) -> str:
+        return markdown
+
+    def render(self, build: "Build", kind: str, ident: str, page) -> str:
+        raise NotImplementedError(f"{self.name} has no renderer for {kind}")
+
+
+def ordered(components: list[Component]) -> list[Component]:
+    """The components with every one after those it needs (a cycle or unknown name is a programming error)."""
+    by_name = {c.name: c for c in components}
+    done: list[Component] = []
+    visiting: set[str] = set()
+
+    def visit(c: Component) -> None:
+        if c in done:
+            return
+        if c.name in visiting:
+            raise RuntimeError(f"components need each other in a circle: {c.name}")
+        visiting.add(c.name)
+        for name in c.needs:
+            if name not in by_name:
+                raise RuntimeError(f"the component '{c.name}' needs '{name}', which is not registered")
+            visit(by_name[name])
+        visiting.discard(c.name)
+        done.append(c)
+
+    for c in components:
+        visit(c)
+    return done
+
+
+@dataclass
+class Build:
+    """One build's state: the project paths, each component's data, and the marker table."""
+    components: list[Component]
+    root: str                     # the folder of mkdocs.yml
+    docs_dir: str
+    config: Any = None
+    data: dict[str, Any] = field(default_factory=dict)
+    files: Any = None
+
+    def __post_init__(self):
+        self.components = ordered(self.components)
+        self.kinds: dict[str, Component] = {}
+        for c in self.components:
+            for kind in [*c.markers, *c.internal]:
+                if kind in self.kinds:
+                    raise RuntimeError(f"the marker kind '{kind}' belongs to both {self.kinds[kind].name} and {c.name}")
+                self.kinds[kind] = c
+
+    # Data -------------------------------------------------------------------------------------
+
+    def rel(self, path: str) -> str:
+        """A path as the author knows it: relative to the folder of mkdocs.yml."""
+        return os.path.relpath(path, self.root)
+
+    def data_path(self, name: str) -> str:
+        return os.path.join(self.docs_dir, "_data", name)
+
+    def load(self) -> list[ContentError]:
+        """Read every component's data file, in dependency order; every problem of every file."""
+        errors: list[ContentError] = []
+        for c in self.components:
+            errors += c.configure(self)
+            if not c.data:
+                continue
+            path = self.data_path(c.data)
+            rel = self.rel(path)
+            try:
+                with open(path, encoding="utf-8") as fh:
+                    text = fh.read()
+            except FileNotFoundError:
+                errors.append(ContentError(rel, 1, f"The {c.name} data file {rel} is missing.",
+                                           f"restore it (git checkout -- {rel}); the {c.name} tool needs it."))
+                continue
+            data, problems = c.load(rel, text)
+            errors += problems
+            if data is not None and not problems:
+                self.data[c.name] = data
+        return errors
+
+    def data_of(self, component: Component, name: str):
+        """The data of a component that `component` declared in its needs."""
+        if name != component.name and name not in component.needs:
+            raise RuntimeError(f"the component '{component.name}' reads '{name}' without declaring it in needs")
+        return self.data[name]
+
+    def loaded(self, component: Component) -> bool:
+        return not component.data or component.name in self.data
+
+    # Markers ----------------------------------------------------------------------------------
+
+    def check_markers(self, path: str, source: str) -> list[ContentError]:
+        """Every marker of one page: a known kind, an accepted id, on a line of its own."""
+        errors: list[ContentError] = []
+        lines = source.splitlines()
+        per_component: dict[str, list[Marker]] = {}
+        for m in find_all_markers(source):
+            shown = f"<!-- {m.kind}: {m.id} -->" if m.has_id else f"<!-- {m.kind} -->"
+            owner = self.kinds.get(m.kind)
+            if owner is not None and m.kind in owner.internal:
+                errors.append(ContentError(path, m.line, f"'{shown}' is a marker the build writes itself.",
+                                           "remove it; the build puts it where it is needed."))
+                continue
+            if owner is None:
+                authored = [k for c in self.components for k in c.markers]
+                close = did_you_mean(m.kind, authored)
+                if not m.has_id and not close.startswith("did you mean"):
+                    continue  # a one-word HTML comment such as <!-- draft --> is just a comment
+                suggestion = (f"did you mean '<!-- {close.split(chr(39))[1]}{': ' + m.id if m.has_id else ''} -->'?"
+                              if close.startswith("did you mean") else
+                              f"use one of: {', '.join(sorted(authored))}.")
+                errors.append(ContentError(path, m.line, f"'{shown}' is not a marker the guide knows.", suggestion))
+                continue
+            if not self.loaded(owner):
+                continue  # its data file has problems of its own, already reported
+            if not MARKER.fullmatch(lines[m.line - 1].strip()):
+                errors.append(ContentError(path, m.line, f"The marker '{shown}' shares its line with other text.",
+                                           f"put '{shown}' on a line of its own, with a blank line before and after."))
+                continue
+            allowed = owner.variants(self, m.kind)
+            if allowed is not ANY_ID and m.id not in allowed:
+                errors.append(self._variant_error(path, m, shown, owner, allowed))
+                continue
+            per_component.setdefault(owner.name, []).append(m)
+        for c in self.components:
+            if c.name in per_component:
+                errors += c.check_page(self, path, per_component[c.name])
+        return errors
+
+    def _variant_error(self, path: str, m: Marker, shown: str, owner: Component, allowed) -> ContentError:
+        what = owner.markers[m.kind]
+        ids = sorted(i for i in allowed if i)
+        where = f" (in {self.rel(self.data_path(owner.data))})" if m.kind in owner.ids_in_data else ""
+        if m.id and not ids:
+            return ContentError(path, m.line, f"'{shown}' takes no id.", f"write '<!-- {m.kind} -->'.")
+        if not m.id:
+            return ContentError(path, m.line, f"'{shown}' doesn't say which {what}.",
+                                f"write '<!-- {m.kind}: id -->' with one of: {', '.join(ids)}{where}.")
+        forms = [f"<!-- {m.kind}: {i} -->" if i else f"<!-- {m.kind} -->" for i in sorted(allowed)]
+        close = did_you_mean(m.id, ids)
+        fix = (f"{close[:-1]}{where}?" if close.startswith("did you mean") else f"use one of: {', '.join(forms)}{where}.")
+        return ContentError(path, m.line, f"The page asks for {what} '{m.id}', which doesn't exist.", fix)
+
+    def expand(self, html: str, page) -> str:
+        """Replace every marker in a page's HTML with its component's rendering, in one pass;
+        the scripts and styles of the components shown go before the content."""
+        used: list[Component] = []
+
+        def swap(match) -> str:
+            owner = self.kinds.get(match["kind"])
+            if owner is None or not self.loaded(owner):
+                return match[0]  # a plain comment (or a tool whose data failed, already reported)
+            if owner not in used:
+                used.append(owner)
+            return owner.render(self, match["kind"], match["id"] or "", page)
+
+        html = MARKER.sub(swap, html)
+        assets = "".join(tool_assets(page.url, a) for c in used for a in c.assets)
+        return assets + html
+
+    # Links ------------------------------------------------------------------------------------
+
+    def pages(self) -> dict[str, Any]:
+        """Documentation pages by source path inside docs/ ('feel-it.md')."""
+        return {f.src_uri: f for f in self.files.documentation_pages()}
+
+    def link(self, page, target: str) -> str | None:
+        """Relative URL from page to a source file ('emails/index.md') or a site path ('print/x/')."""
+        if target.endswith(".md"):
+            file = self.files.get_file_from_path(target) if self.files else None
+            if file is None:
+                return None
+            target = file.url
+        return get_relative_url(target, page.url)
+
+

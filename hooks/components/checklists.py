@@ -1,0 +1,42 @@
+"""The checklists tool: docs/_data/checklists.yml into interactive checklists.
+
+`<!-- checklist: id -->` shows one checklist; `<!-- checklists-overview -->` lists them all with
+progress, export and import. Logic: guidekit/checklists.py. Partials: checklist.html,
+checklists-overview.html. Script and style: assets/tools/checklists.js|css.
+"""
+from __future__ import annotations
+
+from guidekit.checklists import check_pages, load_checklists
+
+from .base import ANY_ID, Component
+from .render import render
+
+
+class Checklists(Component):
+    name = "checklists"
+    data = "checklists.yml"
+    ids_in_data = ("checklist",)
+    markers = {"checklist": "the checklist", "checklists-overview": "the overview"}
+    assets = ("checklists",)
+
+    def load(self, path, text):
+        checklists, errors = load_checklists(path, text)
+        return {c.id: c for c in checklists}, errors
+
+    def check(self, build, pages):
+        return check_pages(build.rel(build.data_path(self.data)), list(build.data_of(self, self.name).values()), pages)
+
+    def variants(self, build, kind):
+        return build.data_of(self, self.name).keys() if kind == "checklist" else ("",)
+
+    def render(self, build, kind, ident, page):
+        known = build.data_of(self, self.name)
+        if kind == "checklist":
+            return render(build, "partials/checklist.html", checklist=known[ident],
+                          print_href=build.link(page, f"print/{ident}/"))
+        pages = build.pages()
+        entries = [(c, build.link(page, c.page)) for c in known.values() if c.page in pages]
+        return render(build, "partials/checklists-overview.html", entries=entries, page=page)
+
+
+component = Checklists()

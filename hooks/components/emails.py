@@ -1,0 +1,62 @@
+"""The email snippets: docs/_data/emails.yml into fill-in email builders.
+
+`<!-- email: id -->` shows one template, under a heading of its title (so it is in the table of
+contents). On a page with several, the shared fields are asked once, in a "Your details" block
+placed before the first (the internal marker `<!-- email-details -->`). Logic: guidekit/emails.py.
+Partials: email.html, email-details.html, email-fields.html. Script and style: assets/tools/emails.js|css.
+"""
+from __future__ import annotations
+
+from guidekit.emails import DETAILS, add_headings, details_fields, parse_emails
+from guidekit.errors import ContentError
+from guidekit.markers import find_markers
+
+from .base import Component
+from .render import render
+
+DETAILS_KIND = f"email-{DETAILS}"
+
+
+class Emails(Component):
+    name = "emails"
+    data = "emails.yml"
+    ids_in_data = ("email",)
+    markers = {"email": "the email template"}
+    internal = (DETAILS_KIND,)
+    assets = ("emails",)
+
+    def load(self, path, text):
+        return parse_emails(text, path)
+
+    def variants(self, build, kind):
+        return build.data_of(self, self.name).templates.keys()
+
+    def check_page(self, build, path, markers):
+        seen, errors = set(), []
+        for m in markers:
+            if m.id in seen:
+                errors.append(_twice(path, m))
+            seen.add(m.id)
+        return errors
+
+    def markdown(self, build, page, markdown):
+        return add_headings(markdown, build.data_of(self, self.name))
+
+    def render(self, build, kind, ident, page):
+        library = build.data_of(self, self.name)
+        if kind == DETAILS_KIND:
+            ids = [m.id for m in find_markers(page.markdown or "", "email") if m.id in library.templates]
+            return render(build, "partials/email-details.html", id=DETAILS_KIND, fields=details_fields(library, ids))
+        details = DETAILS_KIND if _has_details(page) else ""
+        return render(build, "partials/email.html", template=library.templates[ident], details=details)
+
+
+def _has_details(page) -> bool:
+    return bool(find_markers(page.markdown or "", DETAILS_KIND))
+
+
+def _twice(path, m):
+    return ContentError(path, m.line, f"The email template '{m.id}' is shown twice on this page.", "keep one marker for it.")
+
+
+component = Emails()

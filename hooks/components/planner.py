@@ -1,0 +1,65 @@
+"""The dwell-time planner: docs/_data/planner.yml into a dated plan of next steps.
+
+`<!-- planner -->` is the full planner; `<!-- planner: compact -->` a short entry point linking to
+it. Its steps link to guidance pages, email templates and checklists, so it needs those tools'
+data. Logic: guidekit/planner.py (the scheduling runs in the browser: assets/tools/planner.js).
+Partial: planner.html. Script and style: assets/tools/planner.js|css.
+"""
+from __future__ import annotations
+
+import json
+
+from mkdocs.utils.meta import get_data
+
+from guidekit.errors import ContentError
+from guidekit.planner import check_references, load_plan, script_data
+
+from .base import Component
+from .render import render
+
+PLANNER_PAGE = "planner/index.md"
+EMAILS_PAGE = "emails/index.md"    # each template is anchored #email-<id> there
+
+
+class Planner(Component):
+    name = "planner"
+    data = "planner.yml"
+    needs = ("emails", "checklists")
+    markers = {"planner": "a kind of planner"}
+    assets = ("planner",)
+
+    def load(self, path, text):
+        return load_plan(path, text)
+
+    def check(self, build, pages):
+        plan = build.data_of(self, self.name)
+        emails, checklists = build.data_of(self, "emails"), build.data_of(self, "checklists")
+        errors = check_references(plan, build.rel(build.data_path(self.data)), pages,
+                                  set(emails.templates), set(checklists))
+        files = build.pages()
+        self.titles = {step.page: get_data(files[step.page].content_string)[1].get("title", step.page)
+                       for step in plan.steps if step.page in files}
+        return errors
+
+    def variants(self, build, kind):
+        return ("", "compact")
+
+    def check_page(self, build, path, markers):
+        return [ContentError(path, m.line, "The page has a second planner marker.", "keep one planner marker per page.")
+                for m in markers[1:]]
+
+    def render(self, build, kind, ident, page):
+        plan = build.data_of(self, self.name)
+        emails = build.link(page, EMAILS_PAGE)
+        steps = []
+        for step in plan.steps:
+            email_url = emails + f"#email-{step.email}" if step.email and emails else None
+            steps.append({"step": step, "url": build.link(page, step.page), "title": self.titles[step.page],
+                          "email_url": email_url})
+        data = script_data(plan, {s["step"].id: s["url"] for s in steps})
+        return render(build, "partials/planner.html",
+                      compact=ident == "compact", plan=plan, steps=steps, planner_url=build.link(page, PLANNER_PAGE),
+                      data_json=json.dumps(data, ensure_ascii=False))  # an attribute value, escaped by the partial
+
+
+component = Planner()

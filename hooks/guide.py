@@ -1,0 +1,60 @@
+"""The one MkDocs hook (listed under `hooks:` in mkdocs.yml): MkDocs's events in, the components out.
+
+Every tool is a component in hooks/components/ (its logic, free of MkDocs, in hooks/guidekit/).
+This module only hands each event to the build: load and check every data file, add generated
+pages, check every page's markers, expand the markers, minify the published assets. Content
+problems end the build with file:line, the problem and the fix, and no Python traceback.
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+
+from mkdocs.exceptions import PluginError
+
+from components import COMPONENTS
+from components.base import Build
+from guidekit.errors import ContentError, ContentErrors
+from guidekit.minify import minify_folder
+
+_build: Build | None = None
+
+
+def fail_on(errors: list[ContentError]) -> None:
+    if errors:
+        raise PluginError(ContentErrors(errors).report())
+
+
+def on_config(config):
+    global _build
+    _build = Build(list(COMPONENTS), os.path.dirname(config.config_file_path), config.docs_dir, config)
+    fail_on(_build.load())
+    return config
+
+
+def on_files(files, config):
+    _build.files = files
+    for component in _build.components:
+        component.add_files(_build, files)
+    pages = {f.src_uri for f in files.documentation_pages()}
+    errors = [e for component in _build.components for e in component.check(_build, pages)]
+    for file in files.documentation_pages():
+        if file.abs_src_path is not None:  # generated pages carry only markers the build wrote
+            errors += _build.check_markers(_build.rel(file.abs_src_path), file.content_string)
+    fail_on(errors)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    for component in _build.components:
+        markdown = component.markdown(_build, page, markdown)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    return _build.expand(html, page)
+
+
+def on_post_build(config):
+    """Publish assets/tools/*.js and *.css minified (every byte counts on a phone)."""
+    minify_folder(pathlib.Path(config.site_dir) / "assets" / "tools")
