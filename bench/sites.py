@@ -1,0 +1,126 @@
+"""The sites every figure compares: the project as it is, and plain Material built from the same Markdown.
+
+Building them (into an empty folder, timed), listing their pages, and serving them as GitHub Pages does
+(under the project's sub-path, text gzipped). Also the one bridge to tests/support.py: the other bench
+modules take ROOT, build, soup, SiteServer and chromium_path from here.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import pathlib
+import resource
+import shutil
+import sys
+import time
+from urllib.parse import urlsplit
+
+import yaml
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests"))
+import support  # noqa: E402
+from support import ROOT, SiteServer, build, chromium_path, copy_project, soup  # noqa: E402,F401 (re-exported)
+
+GZIP_LEVEL = 6                  # what most web servers use
+CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def load_config(project: pathlib.Path) -> dict:
+    from mkdocs.utils.yaml import get_yaml_loader  # understands !ENV and !relative
+    with open(project / "mkdocs.yml", encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=get_yaml_loader())
+
+
+def make_plain(src: pathlib.Path, dest: pathlib.Path) -> pathlib.Path:
+    """A copy of src's docs/ with a minimal mkdocs.yml: Material as it comes, no project code."""
+    cfg = load_config(src)
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(src / "docs", dest / "docs")
+    theme = {k: v for k, v in cfg["theme"].items() if k not in ("custom_dir", "logo", "favicon")}
+    theme["font"] = False
+    plain = {"site_name": cfg["site_name"], "theme": theme}
+    for key in ("site_description", "site_url", "copyright", "plugins", "markdown_extensions", "nav",
+                "exclude_docs", "extra", "use_directory_urls"):
+        if key in cfg:
+            plain[key] = cfg[key]
+    if isinstance(plain.get("site_url"), (list, tuple)):  # an !ENV tag with nothing set
+        plain["site_url"] = plain["site_url"][-1]
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return dest
+
+
+def tool_page_urls(project: pathlib.Path) -> list[str]:
+    """Site-relative URLs of the pages in the nav's "Tools" section (e.g. 'checklists/')."""
+    def walk(items, inside):
+        for item in items or []:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, list):
+                        yield from walk(value, inside or str(title).strip().lower() == "tools")
+                    elif inside:
+                        yield value
+            elif inside:
+                yield item
+    urls = []
+    for src in walk(load_config(project).get("nav"), False):
+        if isinstance(src, str) and src.endswith(".md"):
+            stem = src[:-3]
+            urls.append(stem[: -len("index")] if stem.endswith("index") else stem + "/")
+    return urls
+
+
+def run_build(project: pathlib.Path, out: pathlib.Path, site_url: str | None = None) -> tuple[float, float]:
+    """Build into an empty folder; return (wall-clock seconds, CPU seconds of the build process)."""
+    if out.exists():
+        shutil.rmtree(out)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = build(project, out, strict=False, site_url=site_url)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode:
+        raise SystemExit(f"mkdocs build of {project} failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def built_pages(site: pathlib.Path) -> dict[str, pathlib.Path]:
+    """Every built HTML page, by site-relative URL ('' for the home page, '404.html' for Material's)."""
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        pages[rel[: -len("index.html")] if rel.endswith("index.html") else rel] = path
+    return pages
+
+
+class _GzipHandler(support._Handler):
+    """Serve as GitHub Pages does: text files gzipped when the browser accepts gzip."""
+
+    TEXT = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+    def do_GET(self):
+        path = pathlib.Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        ctype = self.guess_type(str(path))
+        if not (path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")
+                and ctype.startswith(self.TEXT)):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def gzip_server(site: pathlib.Path) -> SiteServer:
+    """support.SiteServer (127.0.0.1, under the same sub-path) with gzip, like GitHub Pages.
+
+    Use it as a context manager (`with gzip_server(site) as server:`): that starts and stops it.
+    """
+    server = SiteServer(site)
+    server.httpd.RequestHandlerClass = functools.partial(_GzipHandler, directory=str(site))
+    return server
