@@ -246,3 +246,30 @@ class Guide:
 
     def html(self, path: str):
         return soup(self.site / path / "index.html") if not path.endswith(".html") else soup(self.site / path)
+
+
+TOOLS = ROOT / "overrides" / "assets" / "tools"
+
+
+def node_or_skip() -> str:
+    """The `node` command; outside CI a missing Node skips the test (make system-deps installs npm, and Node with it)."""
+    import pytest
+    found = shutil.which("node")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("Node.js is needed for the JavaScript tests: install Debian's 'nodejs' package.")
+        pytest.skip("Node.js not found; JavaScript tests skipped outside CI.")
+    return found
+
+
+def run_js(tool: str, body: str, data=None, tz: str = "UTC"):
+    """Run `body` under Node with `rules` (what assets/tools/{tool}.js exports there) and `input`
+    (data, through JSON) in scope; body ends with `return <JSON-ready value>`, which comes back."""
+    import json
+    script = (f"const rules = require({json.dumps(str(TOOLS / (tool + '.js')))});\n"
+              "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+              f"process.stdout.write(JSON.stringify((() => {{\n{body}\n}})()));\n")
+    result = subprocess.run([node_or_skip(), "-e", script], input=json.dumps(data), capture_output=True,
+                            text=True, env={**os.environ, "TZ": tz}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)

@@ -1,4 +1,9 @@
-"""Email snippets: the data checks (unit), the build's errors and the built HTML (build layer)."""
+"""Email snippets: the data checks (unit), the build's errors and the built HTML (build layer).
+
+The fill rule is laid out as data in guidekit/emails.py (`layout`) and applied by
+assets/tools/emails.js (tests/js/emails.test.mjs); here, under Node, the script and the text shown
+without JavaScript are checked to agree on every template.
+"""
 from __future__ import annotations
 
 import json
@@ -7,7 +12,7 @@ import textwrap
 import pytest
 
 from guidekit.emails import add_headings, details_fields, parse_emails
-from support import DOCS, build, copy_project, page_paths, soup
+from support import DOCS, build, copy_project, page_paths, run_js, soup
 
 DATA = DOCS / "_data" / "emails.yml"
 REL = "docs/_data/emails.yml"
@@ -72,7 +77,37 @@ def test_a_good_file_parses_into_templates_with_fields_in_order():
     assert [f.name for f in hello.fields] == ["your_name", "friend", "extra"]
     assert hello.field("your_name").shared and not hello.field("friend").shared
     assert hello.fallback(hello.versions[0].subject) == "Hello from [Your name]"
-    assert hello.spec()["versions"][0]["body"].startswith("Hi {friend},")
+    spec = hello.spec()
+    assert spec["fields"][0] == {"name": "your_name", "label": "Your name", "gap": "[Your name]", "shared": True}
+    assert spec["versions"][0]["body"] == [
+        [{"needs": [], "parts": ["Hi ", "friend", ","]}],
+        [{"needs": ["extra"], "parts": ["", "extra", ""]}],
+        [{"needs": [], "parts": ["Bye, ", "your_name", ""]}],
+    ]
+
+
+def test_without_javascript_an_empty_optional_field_leaves_its_line_out():
+    library, errors = parse(GOOD.replace("Bye, {your_name}", "Bye,\n      {your_name}\n      PS {extra}\n\n\n\n      Ciao"))
+    assert errors == []
+    hello = library.templates["hello"]
+    assert hello.fallback(hello.versions[0].body) == "Hi [Friend's name],\n\nBye,\n[Your name]\n\nCiao"
+
+
+# ---- the text shown without JavaScript is what the page's script shows before anything is typed
+
+FILL_EMPTY = """
+    return input.map((spec) => {
+      rules.index(spec);
+      return spec.versions.map((v) => [v.subject, v.body].map((t) => rules.text(rules.fill(t, spec, {}))));
+    });"""
+
+
+def test_the_script_with_nothing_typed_shows_the_text_shown_without_javascript():
+    """For every shipped template and version, and the tests' own: emails.js under Node on Template.spec()."""
+    templates = [*parse_emails(DATA.read_text(), REL)[0].templates.values(), *parse(GOOD)[0].templates.values()]
+    shown = run_js("emails", FILL_EMPTY, [t.spec() for t in templates])
+    for t, versions in zip(templates, shown):
+        assert versions == [[t.fallback(v.subject), t.fallback(v.body)] for v in t.versions], t.id
 
 
 def test_placeholder_used_but_not_defined_names_its_line():
@@ -252,6 +287,16 @@ def test_a_page_with_one_email_keeps_the_shared_fields_in_it(site, path, templat
     names = [box["data-email-field"] for box in w.select("[data-email-field]")]
     assert names[:4] == SHARED and len(names) == 5
     assert len(w.select("[data-email-remember-box]")) == 1
+
+
+@pytest.mark.parametrize("path", ["emails/", "ask-for-feedback/", "reply-graciously/"])
+def test_each_built_email_shows_what_its_script_shows_before_anything_is_typed(site, path):
+    widgets = soup(site / path / "index.html").select("[data-email]")
+    assert widgets
+    shown = run_js("emails", FILL_EMPTY, [json.loads(w["data-email"]) for w in widgets])
+    for w, versions in zip(widgets, shown):
+        without_js = [w.select_one("[data-email-subject]").get_text(), w.select_one("[data-email-body]").get_text()]
+        assert without_js == versions[0], w["aria-labelledby"]
 
 
 def test_email_code_loads_only_on_pages_with_snippets(site):

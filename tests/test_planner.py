@@ -1,6 +1,7 @@
 """Dwell-time planner: its data file is checked with file:line errors, and the build renders it.
 
-The scheduling rules themselves run in the browser; tests/test_planner_browser.py checks them there.
+The scheduling rules themselves live in assets/tools/planner.js: tests/js/planner.test.mjs checks
+them under Node, tests/test_planner_browser.py in the page. Here: the data Python hands that script.
 """
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import json
 
 import pytest
 
-from guidekit.planner import check_references, load_plan, script_data
-from support import DOCS, build, built_file, copy_project, page_paths, soup
+from guidekit.planner import check_references, in_night, load_plan, night_ranges, script_data
+from support import DOCS, build, built_file, copy_project, page_paths, run_js, soup
 
 DATA = DOCS / "_data" / "planner.yml"
 PATH = "docs/_data/planner.yml"
@@ -41,6 +42,92 @@ def test_the_real_data_loads_with_every_step_needed():
     assert data["custom"] == {"min": 1, "max": 336, "default": 48}
     assert next(p for p in data["presets"] if p["id"] == "weekend")["weekday"] == 0  # Sunday, as JS counts
     assert next(s for s in data["steps"] if s["id"] == "be-kind")["url"] == "../be-kind/"
+
+
+# A plan owned by these tests (the shipped one is the center's to change).
+OWN = """\
+dwell:
+  default: tonight
+  end_title: Dwelling ends
+  end_why: On to the plan.
+  presets:
+    - id: tonight
+      label: Tonight
+      until: "20:00"
+    - id: sunday
+      label: Until Sunday
+      until: "18:00"
+      weekday: sunday
+  custom:
+    label: Hours
+    min_hours: 2
+    max_hours: 100
+    default_hours: 10
+news:
+  max_days_ago: 30
+  max_days_ahead: 3
+night:
+  starts: "22:30"
+  ends: "06:15"
+  move_to: "07:45"
+weekday_time: "09:05"
+steps:
+  - id: late
+    title: Late
+    why: Why
+    from: news
+    hours: 2
+    when: Two hours on
+    page: late.md
+  - id: midnight
+    title: At midnight
+    why: Why
+    from: news
+    days: 1
+    at: "00:00"
+    when: At midnight
+    page: midnight.md
+    weekday_only: true
+"""
+
+
+@pytest.mark.parametrize("starts, ends, ranges", [
+    ("21:00", "08:00", [[0, 480], [1260, 1440]]),
+    ("00:00", "06:00", [[0, 360]]),
+    ("01:30", "05:00", [[90, 300]]),
+    ("21:00", "00:00", [[1260, 1440]]),
+])
+def test_the_night_goes_to_the_page_as_ranges_that_never_wrap(starts, ends, ranges):
+    night = {"starts": starts, "ends": ends}
+    assert night_ranges(night) == ranges
+    assert in_night(starts, night) and not in_night(ends, night)
+
+
+def test_times_go_to_the_page_as_minutes_after_midnight():
+    plan, errors = load_plan(PATH, OWN)
+    assert errors == []
+    data = script_data(plan, {})
+    assert data["night"] == {"ranges": [[0, 375], [1350, 1440]], "moveTo": 465}
+    assert data["weekdayTime"] == 545
+    assert [p.get("until") for p in data["presets"]] == [1200, 1080]
+    assert [s["at"] for s in data["steps"]] == [None, 0]
+
+
+def test_the_page_script_schedules_with_the_data_python_hands_it():
+    """planner.js under Node, on script_data's output: the night and the times arrive as Python read them."""
+    plan, _ = load_plan(PATH, OWN)
+    when = run_js("planner", """
+        const local = (d) => rules.iso(d).slice(0, 16);
+        return input.news.map(([y, m, d, h, mi]) => {
+          const r = rules.schedule(new Date(y, m - 1, d, h, mi), "tonight", input.plan);
+          return r.steps.map((s) => s.id + " " + local(s.date));
+        });""", {"plan": script_data(plan, {}), "news": [[2027, 3, 9, 20, 0], [2027, 3, 9, 20, 45], [2027, 3, 12, 10, 0]]},
+        tz="America/New_York")
+    assert when == [
+        ["late 2027-03-09T22:00", "midnight 2027-03-10T07:45"],  # 22:00 is before the night; midnight is in it
+        ["late 2027-03-10T07:45", "midnight 2027-03-10T07:45"],  # 22:45 is in it
+        ["late 2027-03-12T12:00", "midnight 2027-03-15T09:05"],  # Saturday morning: weekday only, so Monday
+    ]
 
 
 @pytest.mark.parametrize("old, new, needle, expected", [

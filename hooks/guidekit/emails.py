@@ -40,6 +40,11 @@ class Field:
     shared: bool = False        # typed once, fills every template (guide.get("fields") in the browser)
     line: int = 0
 
+    @property
+    def gap(self) -> str:
+        """What stands in the email while the field is empty (and it is required): "[Label]"."""
+        return f"[{self.label}]"
+
 
 @dataclass(frozen=True)
 class Version:
@@ -60,17 +65,28 @@ class Template:
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
+    def layout(self, text: str) -> list[list[dict]]:
+        """A subject or body as the browser fills it in: see `layout`."""
+        return layout(text, {f.name: f for f in self.fields})
+
     def fallback(self, text: str) -> str:
-        """The text as shown without JavaScript: every placeholder as [Label]."""
-        return PLACEHOLDER.sub(lambda m: f"[{self.field(m[1]).label}]", text)
+        """The text as shown without JavaScript: the layout with every field empty.
+
+        That is what assets/tools/emails.js shows before anything is typed, from the same layout
+        (sent in spec()): lines that need an optional field are left out, the others show each
+        field's gap text. tests/test_emails.py runs the script under Node to prove they agree.
+        """
+        paragraphs = (["".join(self.field(part).gap if i % 2 else part for i, part in enumerate(line["parts"]))
+                       for line in paragraph if not line["needs"]] for paragraph in self.layout(text))
+        return "\n\n".join("\n".join(lines) for lines in paragraphs if lines)
 
     def spec(self) -> dict:
-        """What the browser script needs, as plain JSON-ready data."""
+        """What the browser script needs, as plain JSON-ready data: subjects and bodies already laid out."""
         return {
             "id": self.id,
-            "fields": [{"name": f.name, "label": f.label, "required": f.required, "shared": f.shared}
-                       for f in self.fields],
-            "versions": [{"name": v.name, "subject": v.subject, "body": v.body} for v in self.versions],
+            "fields": [{"name": f.name, "label": f.label, "gap": f.gap, "shared": f.shared} for f in self.fields],
+            "versions": [{"name": v.name, "subject": self.layout(v.subject), "body": self.layout(v.body)}
+                         for v in self.versions],
         }
 
 
@@ -78,6 +94,27 @@ class Template:
 class EmailLibrary:
     path: str
     templates: dict[str, Template]
+
+
+def layout(text: str, fields: dict[str, Field]) -> list[list[dict]]:
+    """The text as paragraphs of lines, each line {"needs": [...], "parts": [...]}: the fill rule, as data.
+
+    parts alternate literal text (even places) and field names (odd places). needs names the
+    optional fields the line uses: while one of them is empty, the line is left out (so a
+    student never sends a blank). Blank lines only separate paragraphs; a paragraph whose lines
+    are all left out goes with its blank line. The browser (assets/tools/emails.js) and the
+    text shown without JavaScript (Template.fallback) both work from this, so they agree.
+    """
+    paragraphs: list[list[dict]] = [[]]
+    for line in text.split("\n"):
+        if not line.strip():
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        parts = PLACEHOLDER.split(line)
+        needs = [name for name in dict.fromkeys(parts[1::2]) if not fields[name].required]
+        paragraphs[-1].append({"needs": needs, "parts": parts})
+    return [p for p in paragraphs if p]
 
 
 def _field(parent: Reader, name: str, node, shared: bool) -> Field | None:

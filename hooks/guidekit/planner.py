@@ -2,7 +2,9 @@
 
 Every problem becomes a ContentError naming the file and line (from yaml.compose node marks).
 The scheduling itself runs in the student's browser (assets/tools/planner.js), in their time zone;
-this module only makes sure the rules it receives are complete and sensible.
+this module makes sure the rules it receives are complete and sensible, and hands them over in a form
+the script uses as is: times of day as minutes after midnight, the night as ranges that never wrap
+past midnight (night_ranges, which the checks here use too). So each rule is written once.
 """
 from __future__ import annotations
 
@@ -54,14 +56,29 @@ class Plan:
     steps: list[Step]
 
 
-def _minutes(hhmm: str) -> int:
-    hours, minutes = hhmm.split(":")
-    return int(hours) * 60 + int(minutes)
+DAY_MINUTES = 24 * 60
+
+
+def minutes(hhmm: str) -> int:
+    """"HH:MM" as minutes after midnight."""
+    hours, mins = hhmm.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+def night_ranges(night: dict) -> list[list[int]]:
+    """The night as [start, end) minute-of-day ranges that never wrap past midnight.
+
+    A night from "21:00" to "08:00" is [[0, 480], [1260, 1440]]. planner.js receives these ranges
+    and only asks whether a time lies in one of them: the wrap-around is worked out here, once.
+    """
+    start, end = minutes(night["starts"]), minutes(night["ends"])
+    ranges = [[start, end]] if start < end else [[0, end], [start, DAY_MINUTES]]
+    return [r for r in ranges if r[0] < r[1]]
 
 
 def in_night(hhmm: str, night: dict) -> bool:
-    t, start, end = _minutes(hhmm), _minutes(night["starts"]), _minutes(night["ends"])
-    return (t >= start or t < end) if start > end else (start <= t < end)
+    t = minutes(hhmm)
+    return any(start <= t < end for start, end in night_ranges(night))
 
 
 def _preset(node, path, errors, seen: dict[str, int]) -> Preset | None:
@@ -191,10 +208,13 @@ def check_references(plan: Plan, path: str, pages: set[str], emails: set[str] | 
 
 
 def script_data(plan: Plan, urls: dict[str, str]) -> dict:
-    """What planner.js needs to schedule: the rules and each step's text, with `urls[step.id]` as its link."""
+    """What planner.js needs to schedule: the rules and each step's text, with `urls[step.id]` as its link.
+
+    Times of day are minutes after midnight; the night is its non-wrapping ranges (night_ranges).
+    """
     presets = []
     for p in plan.presets:
-        rule = {"hours": p.hours} if p.hours is not None else {"until": p.until, "weekday": p.weekday}
+        rule = {"hours": p.hours} if p.hours is not None else {"until": minutes(p.until), "weekday": p.weekday}
         presets.append({"id": p.id, "label": p.label, **rule})
     return {
         "presets": presets,
@@ -202,8 +222,9 @@ def script_data(plan: Plan, urls: dict[str, str]) -> dict:
         "end": plan.end,
         "custom": {"min": plan.custom["min_hours"], "max": plan.custom["max_hours"], "default": plan.custom["default_hours"]},
         "news": {"daysAgo": plan.news["max_days_ago"], "daysAhead": plan.news["max_days_ahead"]},
-        "night": {"starts": plan.night["starts"], "ends": plan.night["ends"], "moveTo": plan.night["move_to"]},
-        "weekdayTime": plan.weekday_time,
-        "steps": [{"id": s.id, "title": s.title, "why": s.why, "from": s.start, "days": s.days, "at": s.at,
+        "night": {"ranges": night_ranges(plan.night), "moveTo": minutes(plan.night["move_to"])},
+        "weekdayTime": minutes(plan.weekday_time),
+        "steps": [{"id": s.id, "title": s.title, "why": s.why, "from": s.start, "days": s.days,
+                   "at": minutes(s.at) if s.at is not None else None,
                    "hours": s.hours, "weekdayOnly": s.weekday_only, "email": s.email, "url": urls.get(s.id, "")} for s in plan.steps],
     }

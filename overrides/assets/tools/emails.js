@@ -2,13 +2,56 @@
  * Enhances the plain-text emails rendered by partials/email.html. Typed text is only
  * ever set with textContent/value. Shared details (your_name, interviewer_name,
  * company, role) live in guide.get("fields"), saved only when prefs.rememberFields.
- * On a page with several emails they are typed once, in the "Your details" block. */
+ * On a page with several emails they are typed once, in the "Your details" block.
+ *
+ * The first part is plain functions (the fill rule, the mailto: link): under Node this file
+ * exports them instead of touching a page, for the tests in tests/js/ and tests/test_emails.py. */
 (() => {
   "use strict";
-  if (window.guideEmails) return;
-  window.guideEmails = true;
 
-  const PH = /\{([a-z][a-z0-9_]*)\}/g;
+  /** A template's spec (guidekit/emails.py Template.spec) with its fields also by name. */
+  function index(spec) {
+    spec.byName = {};
+    for (const f of spec.fields) spec.byName[f.name] = f;
+    return spec;
+  }
+
+  /** A subject or body, laid out by guidekit/emails.py `layout` (paragraphs of lines, each line
+   *  {needs, parts}), filled with `values` ({field name: typed text}): lines of parts [text, isGap].
+   *  A line is kept only when every field it `needs` is filled; a field still empty shows its gap
+   *  text ("[Label]") and its name goes into `missing`; kept paragraphs are one blank line apart.
+   *  With no values this is exactly the text shown without JavaScript (Template.fallback). */
+  function fill(paragraphs, spec, values, missing = new Set()) {
+    const value = (name) => (typeof values[name] === "string" ? values[name].trim() : "");
+    const lines = [];
+    for (const paragraph of paragraphs) {
+      const kept = paragraph.filter((line) => line.needs.every(value));
+      if (kept.length && lines.length) lines.push([]);
+      for (const line of kept) {
+        lines.push(line.parts.map((part, i) => {
+          if (i % 2 === 0) return [part];  // text; the odd places are field names
+          if (value(part)) return [value(part)];
+          missing.add(part);
+          return [spec.byName[part].gap, true];
+        }).filter((p) => p[0]));
+      }
+    }
+    return lines;
+  }
+
+  const text = (lines) => lines.map((parts) => parts.map((p) => p[0]).join("")).join("\n");
+  const enc = (s) => encodeURIComponent(s).replace(/%0A/g, "%0D%0A");
+  /** RFC 6068: subject and body percent-encoded, newlines as %0D%0A. */
+  const mailto = (subject, body) => "mailto:?subject=" + enc(subject) + "&body=" + enc(body);
+
+  const rules = { index, fill, text, mailto };
+  if (typeof window === "undefined") {  // Node
+    module.exports = rules;
+    return;
+  }
+  if (window.guideEmails) return;
+  window.guideEmails = rules;
+
   const own = {};     // template-only values, this visit only: {"template.field": text}
   const chosen = {};  // chosen version per template id
   const all = (sel, root) => (root || document).querySelectorAll(sel);
@@ -22,33 +65,8 @@
     const [store, key] = slot(spec, name);
     return typeof store[key] === "string" ? store[key] : "";
   }
-  const value = (spec, name) => raw(spec, name).trim();
   // A box's [spec, field name]: the email it is in, if any.
   const field = (input) => [(input.closest("[data-email]") || {}).email, input.dataset.emailField];
-
-  // Text -> lines of parts [text, isGap]. A line using an empty optional field is left out;
-  // an empty required field shows as a [Label] gap; blank lines never pile up.
-  function fill(text, spec, missing) {
-    const lines = [];
-    for (const line of text.split("\n")) {
-      const names = Array.from(line.matchAll(PH), (m) => m[1]);
-      if (names.some((n) => !spec.byName[n].required && !value(spec, n))) continue;
-      if (!line.trim() && (!lines.length || !lines[lines.length - 1].length)) continue;
-      const parts = [];
-      let last = 0;
-      for (const m of line.matchAll(PH)) {
-        const v = value(spec, m[1]);
-        const label = spec.byName[m[1]].label;
-        parts.push([line.slice(last, m.index)], v ? [v] : ["[" + label + "]", true]);
-        if (!v) missing.add(label);
-        last = m.index + m[0].length;
-      }
-      parts.push([line.slice(last)]);
-      lines.push(parts.filter((p) => p[0]));
-    }
-    while (lines.length && !lines[lines.length - 1].length) lines.pop();
-    return lines;
-  }
 
   function show(el, lines) {
     const nodes = [];
@@ -63,21 +81,20 @@
       }
     });
     el.replaceChildren(...nodes);  // strings become text nodes
-    return lines.map((parts) => parts.map((p) => p[0]).join("")).join("\n");
+    return text(lines);
   }
-
-  const enc = (s) => encodeURIComponent(s).replace(/%0A/g, "%0D%0A");
 
   function update(w) {
     const spec = w.email;
     const version = spec.versions[chosen[spec.id] || 0];
-    const missing = new Set();
-    w.subject = show(w.querySelector("[data-email-subject]"), fill(version.subject, spec, missing));
-    w.body = show(w.querySelector("[data-email-body]"), fill(version.body, spec, missing));
-    w.querySelector("[data-email-mailto]").href = "mailto:?subject=" + enc(w.subject) + "&body=" + enc(w.body);
+    const missing = new Set(), values = {};
+    for (const f of spec.fields) values[f.name] = raw(spec, f.name);
+    w.subject = show(w.querySelector("[data-email-subject]"), fill(version.subject, spec, values, missing));
+    w.body = show(w.querySelector("[data-email-body]"), fill(version.body, spec, values, missing));
+    w.querySelector("[data-email-mailto]").href = mailto(w.subject, w.body);
     // "Still to fill in": a field whose box is not in this email links to it (in "Your details").
     // Rebuilt only when it changes, so a click on a link is not lost to a redraw.
-    const gaps = spec.fields.filter((f) => missing.has(f.label)), nodes = [];
+    const gaps = spec.fields.filter((f) => missing.has(f.name)), nodes = [];
     const note = w.querySelector("[data-email-missing]"), key = gaps.map((f) => f.name).join();
     if (note.dataset.gaps === key) return;
     note.dataset.gaps = key;
@@ -117,9 +134,7 @@
     const fresh = all("[data-email]:not([data-bound])", root);
     for (const w of fresh) {
       w.dataset.bound = "";
-      w.email = JSON.parse(w.dataset.email);
-      w.email.byName = {};
-      for (const f of w.email.fields) w.email.byName[f.name] = f;
+      w.email = index(JSON.parse(w.dataset.email));
     }
     if (fresh.length) refresh();
   }

@@ -1,28 +1,32 @@
 /* The dwell-time planner: dates the plan's steps in the student's own time zone, and exports
  * them as an .ics file, as text and on paper. Markup and data come from hooks/components/planner.py
- * (partials/planner.html, rules in docs/_data/planner.yml). Loaded only on planner pages. */
+ * (partials/planner.html, rules in docs/_data/planner.yml, handed over by
+ * guidekit/planner.py script_data: times of day as minutes after midnight, the night as ranges
+ * that never wrap past midnight). Loaded only on planner pages.
+ *
+ * The first half is plain functions (scheduling, input checks, the calendar file): under Node
+ * this file exports them instead of touching a page, for the tests in tests/js/. */
 (() => {
   "use strict";
-  if (window.guidePlanner) return;
 
   const HOUR = 36e5, DAY = 864e5;
-  const hm = (t) => t.split(":").map(Number);
   const pad = (n) => String(n).padStart(2, "0");
   const weekend = (day) => day % 6 === 0;
+  const minuteOfDay = (d) => d.getHours() * 60 + d.getMinutes();
 
-  /** The first `time` of day at or after `from` (strictly after if `strict`) on a day `ok` accepts. */
-  function next(from, time, ok = () => true, strict = false) {
-    const [h, m] = hm(time);
+  /** The first local time `t` (minutes after midnight) at or after `from` (strictly after if `strict`)
+   *  on a day `ok` accepts. */
+  function next(from, t, ok = () => true, strict = false) {
     for (let i = 0; i < 9; i++) {
-      const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + i, h, m);
+      const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + i, Math.floor(t / 60), t % 60);
       if ((strict ? d > from : d >= from) && ok(d.getDay())) return d;
     }
   }
 
+  /** In the night: the local time lies in one of the night's [start, end) minute ranges. */
   function inNight(d, night) {
-    const t = d.getHours() * 60 + d.getMinutes();
-    const [s, e] = [night.starts, night.ends].map((x) => hm(x)[0] * 60 + hm(x)[1]);
-    return s > e ? t >= s || t < e : t >= s && t < e;
+    const t = minuteOfDay(d);
+    return night.ranges.some(([s, e]) => s <= t && t < e);
   }
 
   /** When dwelling ends: choice is a preset id or a number of hours. */
@@ -39,7 +43,7 @@
     const until = dwellEnd(news, choice, plan);
     const steps = plan.steps.map((s) => {
       const base = s.from === "news" ? news : until;
-      let d = s.at
+      let d = s.at != null  // 0 is midnight
         ? next(s.days ? new Date(base.getFullYear(), base.getMonth(), base.getDate() + s.days) : base, s.at, undefined, !s.days)
         : new Date(+base + s.hours * HOUR);
       if (inNight(d, plan.night)) d = next(d, plan.night.moveTo);
@@ -97,12 +101,12 @@
   const esc = (t) => String(t).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
   const utc = (d) => d.toISOString().replace(/[-:]|\.\d+/g, "");
 
-  /** Entries for the file and the text copy: the end of dwelling, then each step. */
-  function entries(result, plan, fields) {
+  /** Entries for the file and the text copy: the end of dwelling, then each step (links resolved against `base`). */
+  function entries(result, plan, fields, base) {
     const who = [fields.company, fields.interviewer_name].filter(Boolean).join(", ");
     return [{ id: "dwell-end", title: plan.end.title, why: plan.end.why, date: result.until },
       ...result.steps.map((s) => ({ id: s.id, title: s.title + (s.email && who ? ` (${who})` : ""), why: s.why, date: s.date,
-        url: new URL(s.url, location.href).href }))];
+        url: new URL(s.url, base).href }))];
   }
 
   function ics(news, list) {
@@ -123,6 +127,13 @@
     return [`My plan (times in ${zone()})`, untilText(result.until), "",
       ...list.slice(1).map((e) => `${show(e.date)}: ${e.title}\n  ${e.why}\n  ${e.url}`)].join("\n");
   }
+
+  const rules = { schedule, dwellEnd, parseNews, parseHours, entries, ics, fold, iso, asText };
+  if (typeof window === "undefined") {  // Node: node --test tests/js/
+    module.exports = rules;
+    return;
+  }
+  if (window.guidePlanner) return;
 
   // --- Page widgets. Typed values live in guide.get("planner") / guide.get("fields"): in memory
   // for this visit, written to the device only when the student ticks "Remember my details".
@@ -174,7 +185,7 @@
       }
     }
 
-    const exported = () => entries(last.result, plan, guide.get("fields"));
+    const exported = () => entries(last.result, plan, guide.get("fields"), location.href);
     box.querySelector("[data-planner-ics]").addEventListener("click", () => {
       guide.download("after-the-no-plan.ics", "text/calendar;charset=utf-8", ics(last.news, exported()));
       guide.announce("The calendar file is downloading. Open it to add the plan to your calendar.");
@@ -212,6 +223,6 @@
     }
   }
 
-  window.guidePlanner = { schedule, dwellEnd, parseNews, ics, fold };
+  window.guidePlanner = rules;
   guide.onPage(bind);
 })();
