@@ -1,20 +1,28 @@
 """Dwell-time planner: its data file is checked with file:line errors, and the build renders it.
 
 The scheduling rules themselves live in assets/tools/planner.js: tests/js/planner.test.mjs checks
-them under Node, tests/test_planner_browser.py in the page. Here: the data Python hands that script.
+them under Node, tests/test_planner_browser.py in the page. Here: the data Python hands that script
+(unit tests on data the tests own: tests/example/docs/_data/planner.yml and the small plan OWN),
+one strict build proving the errors reach the author, and content tests on the `guide` (shipped and
+after a center's edits) that read what to expect from that guide's own plan.
 """
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import PurePosixPath
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from components import checklists, device, emails, planner
+from components.base import Build
+from guidekit.markers import find_markers
 from guidekit.planner import check_references, in_night, load_plan, night_ranges, script_data
-from support import DOCS, build, built_file, copy_project, page_paths, run_js, soup
+from support import EXAMPLE, build, copy_project, run_js
 
-DATA = DOCS / "_data" / "planner.yml"
 PATH = "docs/_data/planner.yml"
-TEXT = DATA.read_text(encoding="utf-8")
+TEXT = (EXAMPLE / "docs" / "_data" / "planner.yml").read_text(encoding="utf-8")  # the tests' example plan
 
 
 def line_of(text: str, needle: str, after: str = "") -> int:
@@ -29,22 +37,13 @@ def problems(text: str):
     return errors
 
 
-def test_the_real_data_loads_with_every_step_needed():
+def example_plan():
     plan, errors = load_plan(PATH, TEXT)
     assert errors == []
-    ids = [s.id for s in plan.steps]
-    assert {"gracious-reply", "feedback-request", "no-reply-follow-up", "analyse", "update-materials",
-            "be-kind", "back-to-applications"} <= set(ids)
-    assert len(ids) == len(set(ids))
-    assert {p.id for p in plan.presets} >= {"evening", "day", "weekend"}
-    assert all(s.weekday_only for s in plan.steps if s.email), "professional emails must fall on weekdays"
-    data = script_data(plan, {"be-kind": "../be-kind/"})
-    assert data["custom"] == {"min": 1, "max": 336, "default": 48}
-    assert next(p for p in data["presets"] if p["id"] == "weekend")["weekday"] == 0  # Sunday, as JS counts
-    assert next(s for s in data["steps"] if s["id"] == "be-kind")["url"] == "../be-kind/"
+    return plan
 
 
-# A plan owned by these tests (the shipped one is the center's to change).
+# A plan owned by these tests, with times chosen to show the conversion to minutes.
 OWN = """\
 dwell:
   default: tonight
@@ -58,6 +57,9 @@ dwell:
       label: Until Sunday
       until: "18:00"
       weekday: sunday
+    - id: day
+      label: A day
+      hours: 24
   custom:
     label: Hours
     min_hours: 2
@@ -87,8 +89,12 @@ steps:
     at: "00:00"
     when: At midnight
     page: midnight.md
+    email: reply
     weekday_only: true
 """
+
+
+# --- what Python hands the page script
 
 
 @pytest.mark.parametrize("starts, ends, ranges", [
@@ -106,11 +112,19 @@ def test_the_night_goes_to_the_page_as_ranges_that_never_wrap(starts, ends, rang
 def test_times_go_to_the_page_as_minutes_after_midnight():
     plan, errors = load_plan(PATH, OWN)
     assert errors == []
-    data = script_data(plan, {})
+    data = script_data(plan, {"midnight": "../midnight/"})
     assert data["night"] == {"ranges": [[0, 375], [1350, 1440]], "moveTo": 465}
     assert data["weekdayTime"] == 545
-    assert [p.get("until") for p in data["presets"]] == [1200, 1080]
+    assert data["presets"] == [
+        {"id": "tonight", "label": "Tonight", "until": 1200, "weekday": None},
+        {"id": "sunday", "label": "Until Sunday", "until": 1080, "weekday": 0},  # Sunday, as JS counts
+        {"id": "day", "label": "A day", "hours": 24},
+    ]
+    assert (data["default"], data["end"]) == ("tonight", {"title": "Dwelling ends", "why": "On to the plan."})
+    assert data["custom"] == {"min": 2, "max": 100, "default": 10}
+    assert data["news"] == {"daysAgo": 30, "daysAhead": 3}
     assert [s["at"] for s in data["steps"]] == [None, 0]
+    assert [(s["url"], s["email"], s["weekdayOnly"]) for s in data["steps"]] == [("", None, False), ("../midnight/", "reply", True)]
 
 
 def test_the_page_script_schedules_with_the_data_python_hands_it():
@@ -130,40 +144,76 @@ def test_the_page_script_schedules_with_the_data_python_hands_it():
     ]
 
 
+def test_no_step_ever_lands_at_night_or_a_weekday_only_step_on_a_weekend():
+    """Every dwell choice, news at many times over seven weeks across a DST change, in two time zones:
+    the example plan's own night and weekend rules hold for every step."""
+    bad = run_js("planner", """
+        const plan = input.plan, bad = [];
+        const night = (d) => plan.night.ranges.some(([s, e]) => s <= d.getHours() * 60 + d.getMinutes() && d.getHours() * 60 + d.getMinutes() < e);
+        const choices = [...plan.presets.map((p) => p.id), plan.custom.min, 5, 17, 49, plan.custom.max];
+        for (const tz of ["America/New_York", "Europe/London"]) {
+          process.env.TZ = tz;  // Node applies a changed TZ at once
+          for (let t = Date.UTC(2027, 2, 1); t < Date.UTC(2027, 3, 20); t += 37 * 60000 * 60 / 7) {
+            for (const c of choices) {
+              for (const s of rules.schedule(new Date(t), c, plan).steps) {
+                const day = s.date.getDay();
+                if (night(s.date)) bad.push(`${tz}: ${s.id} at night: ${s.date} (${c})`);
+                if (s.weekdayOnly && (day === 0 || day === 6)) bad.push(`${tz}: ${s.id} on a weekend: ${s.date} (${c})`);
+                if (s.date < new Date(t)) bad.push(`${tz}: ${s.id} before the news: ${s.date}`);
+              }
+            }
+          }
+        }
+        return bad.slice(0, 10);""", {"plan": script_data(example_plan(), {})})
+    assert bad == []
+
+
+# --- mistakes in the data file, named with their line (on the tests' example plan)
+
+
 @pytest.mark.parametrize("old, new, needle, expected", [
     ('    at: "10:00"', '    at: "25:00"', 'at: "25:00"', "is not a time of day"),
-    ("    why: A calm", "    tittle: x\n    why: A calm", "tittle", "unknown key 'tittle'"),
+    ('    at: "10:00"', '    at: "5pm"', 'at: "5pm"', "'at: 5pm' in the step 'reply' is not a time of day."),
+    ("    why: Example reason to reply.", "    tittle: x\n    why: Example reason to reply.", "tittle", "unknown key 'tittle'"),
     ("from: dwelling", "from: tomorrow", "from: tomorrow", "neither 'news' nor 'dwelling'"),
-    ("max_hours: 336", "max_hours: 1", "max_hours: 1", "'max_hours' is not larger"),
+    ("max_hours: 100", "max_hours: 1", "max_hours: 1", "'max_hours' is not larger"),
+    ("default_hours: 30", "default_hours: 101", "default_hours: 101", "'default_hours' lies outside"),
     ("default: evening", "default: tonight", "default: tonight", "names no dwell preset"),
     ('move_to: "09:00"', 'move_to: "23:00"', 'move_to: "23:00"', "is itself in the night"),
+    ('weekday_time: "09:00"', 'weekday_time: "22:00"', 'weekday_time: "22:00"', "is in the night"),
+    ('ends: "08:00"', 'ends: "21:00"', 'ends: "21:00"', "starts and ends at the same time"),
     ("    weekday_only: true", "    weekday_only: maybe", "weekday_only: maybe", "neither true nor false"),
     ("hours: 24", "hours: -3", "hours: -3", "not a whole number"),
+    ("weekday: sunday", "weekday: sundae", "weekday: sundae", "is not a day of the week"),
 ])
 def test_each_mistake_is_named_with_its_line(old, new, needle, expected):
+    assert old in TEXT
     text = TEXT.replace(old, new, 1)
     [err] = problems(text)
     assert (err.path, err.line) == (PATH, line_of(text, needle)), str(err)
     assert expected in err.problem and err.fix
 
 
-def test_a_step_needs_exactly_one_way_of_timing():
+def test_a_step_and_a_preset_need_exactly_one_way_of_timing():
     both = TEXT.replace('    at: "10:00"\n', '    at: "10:00"\n    hours: 3\n', 1)
     [err] = problems(both)
-    assert err.line == line_of(both, "- id: gracious-reply") and "not both" in err.problem
+    assert err.line == line_of(both, "- id: reply") and "not both" in err.problem
     neither = TEXT.replace("    hours: 1\n", "", 1)
     [err] = problems(neither)
-    assert err.line == line_of(neither, "- id: be-kind") and "either 'days' and 'at', or 'hours'" in err.problem
+    assert err.line == line_of(neither, "- id: rest") and "either 'days' and 'at', or 'hours'" in err.problem
+    preset = TEXT.replace("      hours: 24\n", '      hours: 24\n      until: "20:00"\n', 1)
+    [err] = problems(preset)
+    assert err.line == line_of(preset, "- id: day") and "exactly one" in err.problem
 
 
 def test_duplicate_step_id_and_missing_title():
-    text = TEXT.replace("id: feedback-request", "id: gracious-reply", 1)
+    text = TEXT.replace("id: ask", "id: reply", 1)
     [err] = problems(text)
-    assert err.line == line_of(text, "- id: gracious-reply", after="- id: gracious-reply\n")
-    assert f"used twice (first on line {line_of(text, '- id: gracious-reply')})" in err.problem
-    text = TEXT.replace("    title: Ask for feedback\n", "", 1)
+    assert err.line == line_of(text, "- id: reply", after="- id: reply\n")
+    assert f"used twice (first on line {line_of(text, '- id: reply')})" in err.problem
+    text = TEXT.replace("    title: Example ask step\n", "", 1)
     [err] = problems(text)
-    assert err.line == line_of(text, "- id: feedback-request") and "The step 'feedback-request' has no 'title'." == err.problem
+    assert err.line == line_of(text, "- id: ask") and err.problem == "The step 'ask' has no 'title'."
 
 
 def test_invalid_yaml_and_empty_file():
@@ -173,109 +223,152 @@ def test_invalid_yaml_and_empty_file():
 
 
 def test_references_to_pages_emails_and_checklists():
-    plan, _ = load_plan(PATH, TEXT)
+    plan = example_plan()
     pages = {s.page for s in plan.steps}
+    emails = {s.email for s in plan.steps if s.email}
+    lists = {s.checklist for s in plan.steps if s.checklist}
+    assert check_references(plan, PATH, pages, emails, lists) == []
     assert check_references(plan, PATH, pages, None, None) == []  # other tools' data absent: not checked
-    [err] = check_references(plan, PATH, pages - {"analyse.md"}, None, None)
-    assert err.line == line_of(TEXT, "page: analyse.md") and "not a page of the guide" in err.problem
-    emails = {"gracious-reply", "feedback-request"}
-    [err] = check_references(plan, PATH, pages, emails, None)
-    assert err.line == line_of(TEXT, "email: feedback-follow-up") and "emails.yml" in err.problem
-    [err] = check_references(plan, PATH, pages, None, {"be-kind", "analyse", "keep-going"})
-    assert err.line == line_of(TEXT, "checklist: update-materials")
+    missing = "second.md"
+    errs = check_references(plan, PATH, pages - {missing}, None, None)
+    assert [e.line for e in errs] == [s.lines["page"] for s in plan.steps if s.page == missing]
+    assert errs[0].line == line_of(TEXT, f"page: {missing}") and "not a page of the guide" in errs[0].problem
+    [err] = check_references(plan, PATH, pages, emails - {"ask"}, None)
+    assert err.line == line_of(TEXT, "email: ask") and "'ask'" in err.problem and "emails.yml" in err.problem
+    [err] = check_references(plan, PATH, pages, None, set())
+    assert err.line == line_of(TEXT, "checklist: first-list") and "checklists.yml" in err.problem
 
 
-# --- the build
+def test_an_unknown_kind_of_planner_names_the_page_line():
+    b = Build([planner.component, device.component, emails.component, checklists.component], str(EXAMPLE), str(EXAMPLE / "docs"))
+    assert b.load() == []
+    [err] = b.check_markers("docs/page.md", "# Page\n\n<!-- planner: huge -->\n")
+    assert (err.path, err.line) == ("docs/page.md", 3)
+    assert err.problem == "The page asks for a kind of planner 'huge', which doesn't exist."
+    assert "<!-- planner -->" in err.fix and "<!-- planner: compact -->" in err.fix
 
 
-def _broken_build(tmp_path, edit):
+def test_the_strict_build_reports_every_planner_problem_with_file_and_line(tmp_path):
+    """The one build: a copy of the example site with a missing page, email template and checklist
+    in its plan and an unknown kind of planner on a page: all four reach the author, no traceback."""
     project = copy_project(tmp_path / "p")
-    edit(project)
-    result = build(project, tmp_path / "out")
+    site = project / "tests" / "example"  # where its mkdocs.yml finds the project's config, hooks and theme
+    shutil.copytree(EXAMPLE, site)
+    plan = example_plan()
+    lines = TEXT.splitlines(keepends=True)
+    step_page = plan.steps[0]
+    step_email = next(s for s in plan.steps if s.email)
+    step_list = next(s for s in plan.steps if s.checklist)
+    for n, key, old in [(step_page.lines["page"], "page", step_page.page), (step_email.lines["email"], "email", step_email.email),
+                        (step_list.lines["checklist"], "checklist", step_list.checklist)]:
+        lines[n - 1] = lines[n - 1].replace(f"{key}: {old}", f"{key}: no-such-{key}", 1)
+    (site / "docs" / "_data" / "planner.yml").write_text("".join(lines), encoding="utf-8")
+    page = site / "docs" / "planner" / "index.md"
+    source = page.read_text(encoding="utf-8")
+    page.write_text(source.replace("<!-- planner -->", "<!-- planner: huge -->", 1), encoding="utf-8")
+
+    result = build(site, tmp_path / "out")
     output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    assert "Traceback" not in output
-    return output
-
-
-def test_build_names_file_and_line_for_bad_data(tmp_path):
-    def edit(project):
-        data = project / "docs" / "_data" / "planner.yml"
-        data.write_text(TEXT.replace("page: analyse.md", "page: analysis.md").replace("checklist: keep-going", "checklist: keep-on"))
-    output = _broken_build(tmp_path, edit)
-    assert "2 problems" in output
-    assert f"{PATH}:{line_of(TEXT, 'page: analyse.md')}: The step 'analyse' links to 'analysis.md'" in output
-    assert f"{PATH}:{line_of(TEXT, 'checklist: keep-going')}: The step 'back-to-applications' uses the checklist 'keep-on'" in output
-
-
-def test_build_names_the_line_of_a_bad_time(tmp_path):
-    def edit(project):
-        (project / "docs" / "_data" / "planner.yml").write_text(TEXT.replace('at: "17:00"', 'at: "5pm"', 1))
-    output = _broken_build(tmp_path, edit)
-    line = line_of(TEXT, 'at: "17:00"')
-    assert f"{PATH}:{line}: 'at: 5pm' in the step 'analyse' is not a time of day." in output
-
-
-def test_build_names_the_page_line_of_an_unknown_marker(tmp_path):
-    def edit(project):
-        page = project / "docs" / "planner" / "index.md"
-        page.write_text(page.read_text().replace("<!-- planner -->", "<!-- planner: huge -->"))
-    output = _broken_build(tmp_path, edit)
-    line = line_of((DOCS / "planner" / "index.md").read_text(), "<!-- planner -->")
+    assert result.returncode != 0 and "Traceback" not in output, output
+    assert "4 problems" in output, output
+    assert f"{PATH}:{step_page.lines['page']}: The step '{step_page.id}' links to 'no-such-page'" in output
+    assert f"{PATH}:{step_email.lines['email']}: The step '{step_email.id}' uses the email template 'no-such-email'" in output
+    assert f"{PATH}:{step_list.lines['checklist']}: The step '{step_list.id}' uses the checklist 'no-such-checklist'" in output
+    line = line_of(source, "<!-- planner -->")
     assert f"docs/planner/index.md:{line}: The page asks for a kind of planner 'huge', which doesn't exist." in output
 
 
-def test_build_reports_a_missing_data_file_at_the_marker(tmp_path):
-    output = _broken_build(tmp_path, lambda project: (project / "docs" / "_data" / "planner.yml").unlink())
-    assert "docs/_data/planner.yml:1: The planner data file docs/_data/planner.yml is missing." in output
+# --- content: the guide's own plan (shipped, and after a center's edits) renders in full
 
 
-def test_build_checks_email_ids_against_the_email_templates(tmp_path):
-    def edit(project):
-        data = project / "docs" / "_data" / "planner.yml"
-        data.write_text(data.read_text().replace("email: feedback-follow-up", "email: no-such-email"))
-    output = _broken_build(tmp_path, edit)
-    assert (f"{PATH}:{line_of(TEXT, 'email: feedback-follow-up')}: The step 'no-reply-follow-up' "
-            "uses the email template 'no-such-email'") in output
+def url_of(md: str) -> str:
+    """Site path of a page from its source path in docs/: 'planner/index.md' -> 'planner/'."""
+    stem = PurePosixPath(md).with_suffix("")
+    return "".join(p + "/" for p in (stem.parts[:-1] if stem.name == "index" else stem.parts))
 
 
-def test_email_steps_link_to_their_template(site):
-    links = {a["href"] for a in soup(built_file(site, "planner/")).select(".planner__links a")}
-    assert {"../emails/#email-gracious-reply", "../emails/#email-feedback-request",
-            "../emails/#email-feedback-follow-up"} <= links
+def sources(guide) -> dict[str, str]:
+    """Each page's site path -> its Markdown source."""
+    return {url_of(md.relative_to(guide.docs).as_posix()): md.read_text(encoding="utf-8")
+            for md in sorted(guide.docs.rglob("*.md")) if not md.relative_to(guide.docs).parts[0].startswith("_")}
 
 
-def test_planner_page_lists_every_step_without_javascript(site):
-    plan, _ = load_plan(PATH, TEXT)
-    doc = soup(built_file(site, "planner/"))
+def planner_pages(guide, variant: str) -> list[str]:
+    """Site paths of the guide's pages with `<!-- planner -->` ('') or `<!-- planner: compact -->`."""
+    return [path for path, text in sources(guide).items() if any(m.id == variant for m in find_markers(text, "planner"))]
+
+
+_parsed: dict = {}
+
+
+def html(guide, path: str):
+    """guide.html(path), parsed once per session."""
+    key = (guide.name, path)
+    if key not in _parsed:
+        _parsed[key] = guide.html(path)
+    return _parsed[key]
+
+
+def resolve(guide, page: str, href: str):
+    """The built page a link leads to and its fragment; fails when the file isn't there."""
+    target = urlsplit(urljoin("http://site/" + page, href))
+    assert target.netloc == "site", f"{page}: {href} leaves the site"
+    path = target.path.lstrip("/")
+    file = guide.site / path / "index.html" if path == "" or path.endswith("/") else guide.site / path
+    assert file.is_file(), f"{page}: the link {href} leads nowhere ({path})"
+    return path, target.fragment
+
+
+def test_the_planner_page_lists_every_step_with_links_that_resolve(guide):
+    plan = guide.plan()
+    pages = planner_pages(guide, "")
+    assert len(pages) == 1, f"the guide should have one full planner page (<!-- planner -->), not {pages}"
+    doc = html(guide, pages[0])
+    page = pages[0]
     items = doc.select("section.planner--full ol.planner__steps > li")
     assert [li["data-step"] for li in items] == [s.id for s in plan.steps]
     for li, step in zip(items, plan.steps):
         assert li.select_one(".planner__relative").get_text() == step.when
         assert li.h3.get_text() == step.title and step.why in li.get_text()
-        assert li.select_one(".planner__links a")["href"].startswith("../")
-    # what needs JavaScript stays hidden without it
+        links = li.select(".planner__links a")
+        assert len(links) == 1 + bool(step.email), step.id
+        assert resolve(guide, page, links[0]["href"]) == (url_of(step.page), ""), step.id
+        if step.email:
+            path, fragment = resolve(guide, page, links[1]["href"])
+            assert fragment == f"email-{step.email}", step.id
+            assert html(guide, path).find(id=fragment) is not None, f"{step.id}: no #{fragment} on {path}"
+    # what needs JavaScript stays hidden without it; the script gets the same steps
     assert "guide-js-only" in doc.select_one("form.planner__form")["class"]
     assert "guide-js-only" in doc.select_one(".planner__actions")["class"]
     data = json.loads(doc.select_one("section[data-planner]")["data-planner"])
     assert [s["id"] for s in data["steps"]] == [s.id for s in plan.steps]
 
 
-def test_email_links_point_at_the_email_page(site):
-    anchored = (DOCS / "_data" / "emails.yml").exists()
-    links = [a["href"] for a in soup(built_file(site, "planner/")).select(".planner__links a")
-             if a.get_text() == "Email template"]
-    assert len(links) == 3
-    assert all(h.startswith("../emails/") and (("#email-" in h) == anchored) for h in links)
+def test_the_hours_hint_shows_the_plans_own_bounds(guide):
+    custom = guide.plan().custom
+    [page] = planner_pages(guide, "")
+    doc = html(guide, page)
+    box = doc.select_one("#planner-hours")
+    assert (box["min"], box["max"]) == (str(custom["min_hours"]), str(custom["max_hours"]))
+    hint = doc.select_one("#planner-hours-hint").get_text()
+    assert f"{custom['min_hours']} to {custom['max_hours']}" in hint
+    assert doc.select_one("label[for=planner-dwell-custom]").get_text() == custom["label"]
 
 
-def test_planner_code_loads_once_and_only_where_a_planner_is(site):
-    for path in page_paths():
-        doc = soup(built_file(site, path))
+def test_planner_code_loads_once_and_only_where_a_planner_is(guide):
+    plan = guide.plan()
+    [full] = planner_pages(guide, "")
+    compact = planner_pages(guide, "compact")
+    for path, text in sources(guide).items():
+        if not find_markers(text, "planner"):  # no planner: not a trace of its script or style
+            assert "assets/tools/planner." not in (guide.site / path / "index.html").read_text(encoding="utf-8"), path
+            continue
+        doc = html(guide, path)
         scripts = doc.select('script[src$="assets/tools/planner.js"]')
         styles = doc.select('link[href$="assets/tools/planner.css"]')
-        expected = 1 if path in ("planner/", "feel-it/") else 0
-        assert (len(scripts), len(styles)) == (expected, expected), path
-    compact = soup(built_file(site, "feel-it/")).select_one("section.planner--compact")
-    assert compact.select_one("a.md-button")["href"] == "../planner/"
-    assert [o["value"] for o in compact.select("option")] == ["evening", "day", "weekend"]
+        assert (len(scripts), len(styles)) == (1, 1), path
+        assert len(doc.select("section.planner--compact")) == (path in compact), path
+    for path in compact:
+        box = html(guide, path).select_one("section.planner--compact")
+        assert resolve(guide, path, box.select_one("a.md-button")["href"]) == (full, "")
+        assert [(o["value"], o.get_text()) for o in box.select("option")] == [(p.id, p.label) for p in plan.presets]
