@@ -326,6 +326,7 @@ def test_works_after_arriving_by_instant_navigation(example_page):
     page.locator("article a[href$='emails/']").first.click()
     page.wait_for_url("**/emails/")
     w = widget(page, "ask")
+    expect(w).to_have_attribute("data-bound", "")  # the script took it over (a box typed in before is reset)
     expect(details(page).locator("[data-email-field='your_name']")).to_be_visible()
     expect(w.get_by_role("link", name="Edit your details")).to_be_visible()
     details(page).locator("[data-email-field='your_name']").fill("Rin")
