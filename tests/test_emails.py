@@ -1,4 +1,12 @@
-"""Email snippets: the data checks (unit), the build's errors and the built HTML (build layer).
+"""Email snippets: the data checks (unit), the built HTML (build layer), and one broken build.
+
+- Unit tests: the loader's rules and messages on small data strings these tests own.
+- Content tests take `guide` (the shipped guide, and a copy after a center's typical edits) and read
+  what to expect from that guide's own emails.yml and pages: every template renders where a page
+  asks for it, fills with its example values without leftovers, and pages with several templates
+  ask the shared fields once.
+- Behaviour (typing, copying, sending, remembering) is tested in the browser on the example site
+  (tests/example, its emails.yml owned by the tests): test_emails_browser.py.
 
 The fill rule is laid out as data in guidekit/emails.py (`layout`) and applied by
 assets/tools/emails.js (tests/js/emails.test.mjs); here, under Node, the script and the text shown
@@ -7,17 +15,17 @@ without JavaScript are checked to agree on every template.
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import textwrap
 
 import pytest
 
-from guidekit.emails import add_headings, details_fields, parse_emails
-from support import DOCS, build, copy_project, page_paths, run_js, soup
+from guidekit.emails import PLACEHOLDER, add_headings, details_fields, parse_emails
+from guidekit.markers import find_markers
+from support import EXAMPLE, build, copy_project, run_js, soup
 
-DATA = DOCS / "_data" / "emails.yml"
 REL = "docs/_data/emails.yml"
-IDS = {"feedback-request", "gracious-reply", "feedback-follow-up", "keep-in-touch", "thank-helper"}
-SHARED = ["your_name", "interviewer_name", "company", "role"]
 
 GOOD = textwrap.dedent("""\
     fields:
@@ -48,27 +56,23 @@ def parse(text):
     return parse_emails(text, REL)
 
 
+def messages(text):
+    return [str(e) for e in parse(text)[1]]
+
+
 def line_of(text: str, needle: str, nth: int = 1) -> int:
     """1-based line number of the nth line containing needle."""
     hits = [i for i, line in enumerate(text.splitlines(), start=1) if needle in line]
     return hits[nth - 1]
 
 
-# ---- unit: the real data and the rules ----
+def example_library():
+    library, errors = parse_emails((EXAMPLE / "docs" / "_data" / "emails.yml").read_text(encoding="utf-8"), REL)
+    assert errors == []
+    return library
 
-def test_the_real_data_loads_with_all_templates():
-    library, errors = parse_emails(DATA.read_text(), REL)
-    assert not errors
-    assert IDS <= set(library.templates)
-    for t in library.templates.values():
-        assert t.title and t.when and t.versions
-        for v in t.versions:
-            assert v.subject and v.body
-            assert "{" not in t.fallback(v.subject + v.body), "every placeholder has a [Label] without JavaScript"
-        shared = [f.name for f in t.fields if f.shared]
-        assert shared == [n for n in ("your_name", "interviewer_name", "company", "role") if n in shared]
-    assert any(len(t.versions) > 1 for t in library.templates.values()), "at least one warmer variant"
 
+# ---- unit: the rules, on data the tests own ----
 
 def test_a_good_file_parses_into_templates_with_fields_in_order():
     library, errors = parse(GOOD)
@@ -93,55 +97,38 @@ def test_without_javascript_an_empty_optional_field_leaves_its_line_out():
     assert hello.fallback(hello.versions[0].body) == "Hi [Friend's name],\n\nBye,\n[Your name]\n\nCiao"
 
 
-# ---- the text shown without JavaScript is what the page's script shows before anything is typed
-
-FILL_EMPTY = """
-    return input.map((spec) => {
-      rules.index(spec);
-      return spec.versions.map((v) => [v.subject, v.body].map((t) => rules.text(rules.fill(t, spec, {}))));
-    });"""
-
-
-def test_the_script_with_nothing_typed_shows_the_text_shown_without_javascript():
-    """For every shipped template and version, and the tests' own: emails.js under Node on Template.spec()."""
-    templates = [*parse_emails(DATA.read_text(), REL)[0].templates.values(), *parse(GOOD)[0].templates.values()]
-    shown = run_js("emails", FILL_EMPTY, [t.spec() for t in templates])
-    for t, versions in zip(templates, shown):
-        assert versions == [[t.fallback(v.subject), t.fallback(v.body)] for v in t.versions], t.id
-
-
-def test_placeholder_used_but_not_defined_names_its_line():
+def test_placeholder_used_but_not_defined_names_its_line_and_the_closest_field():
     text = GOOD.replace("Bye, {your_name}", "Bye, {yuor_name}")
-    [err] = parse(text)[1]
-    assert (err.path, err.line) == (REL, line_of(text, "{yuor_name}"))
-    assert "{yuor_name}" in err.problem and "your_name" in err.fix
+    assert messages(text) == [
+        f"{REL}:{line_of(text, '{yuor_name}')}: The body of template 'hello' uses {{yuor_name}}, which is not "
+        "a defined field. Fix: did you mean '{your_name}'?"]
 
 
 def test_field_defined_but_unused_names_the_field():
     text = GOOD.replace("      {extra}\n\n", "")
-    [err] = parse(text)[1]
-    assert err.line == line_of(text, "extra:") and "never used" in err.problem
+    assert messages(text) == [
+        f"{REL}:{line_of(text, 'extra:')}: The field 'extra' in template 'hello' is defined but never used. "
+        "Fix: use {extra} in its subject or body, or remove the field."]
 
 
 def test_shared_field_no_template_uses():
     text = GOOD.replace("fields:\n  your_name:", "fields:\n  company:\n    label: Company\n  your_name:", 1)
     [err] = parse(text)[1]
-    assert err.line == 2 and "'company'" in err.problem
+    assert err.line == line_of(text, "company:") and "'company'" in err.problem
 
 
 def test_duplicate_id_names_the_second_and_the_first():
-    second = GOOD.split("templates:\n")[1]
-    text = GOOD + second
-    errors = parse(text)[1]
-    assert [e.line for e in errors] == [line_of(text, "- id: hello", 2)]
-    assert "used twice (first on line 6)" in errors[0].problem
+    text = GOOD + GOOD.split("templates:\n")[1]
+    assert messages(text) == [
+        f"{REL}:{line_of(text, '- id: hello', 2)}: The id 'hello' is used twice "
+        f"(first on line {line_of(text, '- id: hello')}). Fix: give each template its own id; pages show a template by its id."]
 
 
-def test_empty_subject_names_its_line():
-    text = GOOD.replace("subject: Hello from {your_name}", "subject: ''")
-    errors = parse(text)[1]
-    assert any(e.line == line_of(text, "subject:") and "'subject'" in e.problem and "empty" in e.problem
-               for e in errors)
+@pytest.mark.parametrize("empty", ["''", ""])
+def test_empty_subject_names_its_line(empty):
+    text = GOOD.replace("subject: Hello from {your_name}", f"subject: {empty}")
+    assert messages(text) == [f"{REL}:{line_of(text, 'subject:')}: 'subject' in template 'hello' is empty. "
+                              "Fix: write the subject after 'subject:'."]
 
 
 def test_optional_field_in_subject_stray_brace_and_typo_in_key():
@@ -153,11 +140,27 @@ def test_optional_field_in_subject_stray_brace_and_typo_in_key():
     assert "did you mean 'when'" in problems[line_of(text, "wen:")].fix
 
 
-def test_bad_yaml_and_missing_file():
+def test_bad_yaml_and_missing_value():
     [err] = parse("templates:\n  - id: [oops\n")[1]
     assert err.path == REL and "YAML" in err.problem
     [err] = parse(GOOD.replace("title: Say hello", "title:"))[1]
     assert f"{REL}:7:" in str(err)
+
+
+def test_details_is_not_a_template_id():
+    text = GOOD.replace("id: hello", "id: details")
+    [err] = parse(text)[1]
+    assert err.line == line_of(text, "id: details") and "Your details" in err.problem
+
+
+def test_a_page_asking_for_an_unknown_template_names_its_line_and_the_closest_id():
+    from components import emails
+    from components.base import Build
+    b = Build([emails.component], str(EXAMPLE), str(EXAMPLE / "docs"))
+    assert b.load() == []
+    assert [str(e) for e in b.check_markers("docs/page.md", "# A page\n\n<!-- email: updaet -->\n")] == [
+        "docs/page.md:3: The page asks for the email template 'updaet', which doesn't exist. "
+        f"Fix: did you mean 'update' (in {REL})?"]
 
 
 def test_each_marker_gets_a_heading_for_the_table_of_contents():
@@ -176,136 +179,168 @@ def test_a_page_with_several_templates_gets_one_details_block_before_the_first()
 
 
 def test_the_details_block_asks_for_the_shared_fields_the_templates_use_in_file_order():
-    library = parse_emails(DATA.read_text(), REL)[0]
-    assert [f.name for f in details_fields(library, sorted(IDS))] == SHARED
-    assert [f.name for f in details_fields(library, ["thank-helper"])] == ["your_name", "company", "role"]
+    library = example_library()
+    shared = ["your_name", "interviewer_name", "company", "role"]  # the example file's order
+    assert [f.name for f in details_fields(library, ["update", "ask", "thanks"])] == shared
+    assert [f.name for f in details_fields(library, ["thanks"])] == ["your_name", "interviewer_name", "role"]
 
 
-def test_details_is_not_a_template_id():
-    text = GOOD.replace("id: hello", "id: details")
-    [err] = parse(text)[1]
-    assert err.line == line_of(text, "id: details") and "Your details" in err.problem
+# ---- the text shown without JavaScript is what the page's script shows before anything is typed
+
+FILL = """
+    return input.map(({spec, values}) => {
+      rules.index(spec);
+      return spec.versions.map((v) => {
+        const empty = [v.subject, v.body].map((t) => rules.text(rules.fill(t, spec, {})));
+        const missing = new Set();
+        const filled = [v.subject, v.body].map((t) => rules.text(rules.fill(t, spec, values, missing)));
+        return {empty, filled, missing: [...missing]};
+      });
+    });"""
 
 
-# ---- build: each data error fails the build with file:line, never a traceback ----
-
-def _broken_build(tmp_path, edit, rel=REL):
-    project = copy_project(tmp_path / "p")
-    path = project / rel
-    text = edit(path.read_text(encoding="utf-8"))
-    path.write_text(text, encoding="utf-8")
-    result = build(project, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, "the build should fail"
-    assert "Traceback" not in output
-    return text, output
+def fill_in_node(specs_and_values):
+    """emails.js under Node: for each (spec, values), per version: the text with nothing typed, and
+    with values typed (and the fields still missing)."""
+    return run_js("emails", FILL, [{"spec": s, "values": v} for s, v in specs_and_values])
 
 
-def test_build_fails_on_undefined_placeholder(tmp_path):
-    text, out = _broken_build(tmp_path, lambda t: t.replace("      Dear {interviewer_name},\n\n      Thank you again",
-                                                            "      Dear {interviewr_name},\n\n      Thank you again", 1))
-    assert f"{REL}:{line_of(text, '{interviewr_name}')}: The body of template 'feedback-request' uses {{interviewr_name}}" in out
-    assert "did you mean '{interviewer_name}'?" in out
+def test_the_script_with_nothing_typed_shows_the_text_shown_without_javascript(guide):
+    """For every template and version of this guide, and the tests' own: emails.js under Node on Template.spec()."""
+    templates = [*guide.emails().templates.values(), *parse(GOOD)[0].templates.values()]
+    shown = fill_in_node([(t.spec(), {}) for t in templates])
+    for t, versions in zip(templates, shown):
+        assert [v["empty"] for v in versions] == [[t.fallback(v.subject), t.fallback(v.body)] for v in t.versions], t.id
 
 
-def test_build_fails_on_unused_field(tmp_path):
-    text, out = _broken_build(tmp_path, lambda t: t.replace("      Thank you especially for {help}.\n\n", ""))
-    assert f"{REL}:{line_of(text, '      help:')}: The field 'help' in template 'thank-helper' is defined but never used." in out
+# ---- content: every template of the guide, on the pages that ask for it ----
+
+def email_pages(guide) -> dict[str, list[str]]:
+    """Site path of each page that shows emails -> the template ids its markers ask for, in order."""
+    pages = {}
+    for md in sorted(guide.docs.rglob("*.md")):
+        rel = md.relative_to(guide.docs)
+        if rel.parts[0].startswith("_"):
+            continue
+        ids = [m.id for m in find_markers(md.read_text(encoding="utf-8"), "email")]
+        if ids:
+            stem = rel.with_suffix("")
+            parts = stem.parts[:-1] if stem.name == "index" else stem.parts
+            pages["".join(p + "/" for p in parts)] = ids
+    return pages
 
 
-def test_build_fails_on_duplicate_id(tmp_path):
-    text, out = _broken_build(tmp_path, lambda t: t.replace("- id: keep-in-touch", "- id: feedback-request"))
-    first = line_of(text, "- id: feedback-request")
-    second = line_of(text, "- id: feedback-request", 2)
-    assert f"{REL}:{second}: The id 'feedback-request' is used twice (first on line {first})." in out
+def example_values(template) -> dict[str, str]:
+    """A value for every field: its example, or one made from its label."""
+    return {f.name: f.example or f"Example {f.label}" for f in template.fields}
 
 
-def test_build_fails_on_empty_subject(tmp_path):
-    text, out = _broken_build(tmp_path, lambda t: t.replace("subject: Thank you for your help with {company}",
-                                                            "subject:"))
-    assert f"{REL}:{line_of(text, '    subject:', 5)}: 'subject' in template 'thank-helper' is empty." in out
+def test_every_template_is_complete_and_its_subject_needs_no_optional_field(guide):
+    library = guide.emails()
+    assert library.templates
+    for t in library.templates.values():
+        assert t.title and t.when and t.versions, t.id
+        for v in t.versions:
+            assert v.subject and v.body, (t.id, v.name)
+            assert "{" not in t.fallback(v.subject + v.body), "every placeholder has a [Label] without JavaScript"
+            assert all(not line["needs"] for paragraph in t.layout(v.subject) for line in paragraph), \
+                f"the subject of {t.id} ({v.name}) would vanish while an optional field is empty"
+        shared = [f for f in t.fields if f.shared]
+        assert t.fields[:len(shared)] == tuple(shared), "the shared fields come first"
+        assert [f.line for f in shared] == sorted(f.line for f in shared), "in the data file's order"
 
 
-def test_build_fails_on_unknown_template_in_a_page(tmp_path):
-    page = "docs/ask-for-feedback.md"
-    text, out = _broken_build(tmp_path, lambda t: t.replace("<!-- email: feedback-request -->",
-                                                            "<!-- email: feedback-requets -->"), rel=page)
-    assert f"{page}:{line_of(text, 'feedback-requets')}: The page asks for the email template 'feedback-requets', which doesn't exist." in out
+def test_every_template_is_shown_on_a_page(guide):
+    shown = {i for ids in email_pages(guide).values() for i in ids}
+    unseen = sorted(set(guide.emails().templates) - shown)
+    assert not unseen, f"no page shows {unseen}: add '<!-- email: id -->' to a page (emails/index.md lists them all)"
 
 
-# ---- build: the HTML a visitor gets ----
-
-def test_emails_page_shows_every_template_as_plain_text(site):
-    doc = soup(site / "emails" / "index.html")
-    widgets = doc.select("[data-email]")
-    assert {w["aria-labelledby"].removeprefix("email-") for w in widgets} == IDS
-    toc = {a["href"] for a in doc.select(".md-nav--secondary a")}
-    assert {f"#email-{i}" for i in IDS} <= toc
-    for w in widgets:
-        assert doc.select_one("#" + w["aria-labelledby"]).name == "h2"
-        assert "[Your name]" in w.select_one("[data-email-body]").get_text()
-        assert "{" not in w.select_one(".email__preview").get_text()
-        for el in w.select("[data-email-js], .email__actions, .email__form"):
-            assert "guide-js-only" in el["class"], "controls that need JavaScript show only with it"
-    assert "guide-js-only" in doc.select_one("[data-email-details]")["class"], "without JavaScript there is nothing to type"
-    for field in doc.select("article input[type=text], article textarea"):
-        assert doc.select_one(f'label[for="{field["id"]}"]'), "every box has a label"
-        for hint in field.get("aria-describedby", "").split():
-            assert doc.select_one("#" + hint)
-    ids = [el["id"] for el in doc.select("article [id]")]
-    assert len(ids) == len(set(ids)), "ids are unique"
-
-
-def test_emails_page_asks_for_the_shared_details_once_before_the_first_email(site):
-    doc = soup(site / "emails" / "index.html")
-    [details] = doc.select("[data-email-details]")
-    assert details.select_one("h2").get_text() == "Your details"
-    assert details["aria-labelledby"] == details.select_one("h2")["id"] == "email-details"
-    for name in SHARED:
-        [box] = doc.select(f'[data-email-field="{name}"]')
-        assert box.find_parent(attrs={"data-email-details": True}) is details, name
-    assert [box["id"] for box in doc.select("[data-email-remember-box]")] == ["email-details-remember"]
-    assert len(doc.select("[data-email-nosave]")) == 1
-    # the block stands before the first email's heading; each email links back to it
-    first = doc.select_one("[data-email]")["aria-labelledby"]
-    assert details.find_next("h2", id=first) is not None
-    for w in doc.select("[data-email]"):
-        [link] = w.select('a[href="#email-details"]')
-        assert link.get_text() == "Edit your details"
-        assert "guide-js-only" in link.find_parent(class_="email__form")["class"], "the link shows only with JavaScript"
-        own = {f["name"] for f in json.loads(w["data-email"])["fields"] if not f["shared"]}
-        assert {box["data-email-field"] for box in w.select("[data-email-field]")} == own
+def test_every_email_renders_as_plain_text_where_a_page_asks_for_it(guide):
+    library = guide.emails()
+    for path, ids in email_pages(guide).items():
+        doc = guide.html(path)
+        widgets = doc.select("[data-email]")
+        assert [w["aria-labelledby"] for w in widgets] == [f"email-{i}" for i in ids], path
+        toc = doc.select(".md-nav--secondary a")
+        for tid, w in zip(ids, widgets):
+            heading = doc.select_one("#" + w["aria-labelledby"])
+            title = "".join(heading.find_all(string=True, recursive=False)).strip()  # without the permalink
+            assert heading.name == "h2" and title == library.templates[tid].title
+            assert not toc or f"#email-{tid}" in {a["href"] for a in toc}, "the table of contents lists it"
+            assert "{" not in w.select_one(".email__preview").get_text()
+            for el in w.select("[data-email-js], .email__actions, .email__form"):
+                assert "guide-js-only" in el["class"], "controls that need JavaScript show only with it"
+        for field in doc.select("article input[type=text], article textarea"):
+            assert doc.select_one(f'label[for="{field["id"]}"]'), "every box has a label"
+            for hint in field.get("aria-describedby", "").split():
+                assert doc.select_one("#" + hint)
+        ids_on_page = [el["id"] for el in doc.select("article [id]")]
+        assert len(ids_on_page) == len(set(ids_on_page)), f"ids are unique on {path}"
 
 
-@pytest.mark.parametrize("path,template_id", [("ask-for-feedback", "feedback-request"),
-                                              ("reply-graciously", "gracious-reply")])
-def test_a_page_with_one_email_keeps_the_shared_fields_in_it(site, path, template_id):
-    doc = soup(site / path / "index.html")
-    assert doc.select("[data-email-details]") == [] and doc.select('a[href="#email-details"]') == []
-    [w] = doc.select("[data-email]")
-    assert w["aria-labelledby"] == f"email-{template_id}"
-    names = [box["data-email-field"] for box in w.select("[data-email-field]")]
-    assert names[:4] == SHARED and len(names) == 5
-    assert len(w.select("[data-email-remember-box]")) == 1
-
-
-@pytest.mark.parametrize("path", ["emails/", "ask-for-feedback/", "reply-graciously/"])
-def test_each_built_email_shows_what_its_script_shows_before_anything_is_typed(site, path):
-    widgets = soup(site / path / "index.html").select("[data-email]")
-    assert widgets
-    shown = run_js("emails", FILL_EMPTY, [json.loads(w["data-email"]) for w in widgets])
-    for w, versions in zip(widgets, shown):
+def test_every_built_email_shows_its_script_text_and_fills_with_example_values(guide):
+    """Before anything is typed, the script shows what the page shows without JavaScript; with every
+    field filled (by its example), each version is its text with each placeholder replaced: no gap,
+    nothing still to fill in, no brace left."""
+    library = guide.emails()
+    widgets = [(path, w) for path in email_pages(guide) for w in guide.html(path).select("[data-email]")]
+    templates = [library.templates[w["aria-labelledby"].removeprefix("email-")] for _, w in widgets]
+    values = [example_values(t) for t in templates]
+    shown = fill_in_node([(json.loads(w["data-email"]), v) for (_, w), v in zip(widgets, values)])
+    for (path, w), t, vals, versions in zip(widgets, templates, values, shown):
         without_js = [w.select_one("[data-email-subject]").get_text(), w.select_one("[data-email-body]").get_text()]
-        assert without_js == versions[0], w["aria-labelledby"]
+        assert without_js == versions[0]["empty"], (path, t.id)
+        for version, result in zip(t.versions, versions):
+            assert result["missing"] == [], (t.id, version.name)
+            expected = [re.sub(r"\n\s*\n", "\n\n", PLACEHOLDER.sub(lambda m: vals[m[1]], text))
+                        for text in (version.subject, version.body)]
+            assert result["filled"] == expected, (t.id, version.name)
+            assert not any(f.gap in "".join(result["filled"]) for f in t.fields)
 
 
-def test_email_code_loads_only_on_pages_with_snippets(site):
-    expected = {"emails/": 5, "ask-for-feedback/": 1, "reply-graciously/": 1}
-    for path in page_paths():
-        doc = soup(site / path / "index.html")
+def test_a_page_with_several_emails_asks_for_the_shared_fields_once(guide):
+    library = guide.emails()
+    for path, ids in email_pages(guide).items():
+        doc = guide.html(path)
+        widgets = doc.select("[data-email]")
+        remember = doc.select("[data-email-remember-box]")
+        if len(ids) == 1:
+            [w] = widgets
+            assert doc.select("[data-email-details]") == [] and doc.select('a[href="#email-details"]') == []
+            names = [box["data-email-field"] for box in w.select("[data-email-field]")]
+            assert names == [f.name for f in library.templates[ids[0]].fields], path
+            assert len(remember) == 1 and w.select("[data-email-remember-box]") == remember
+            continue
+        [details] = doc.select("[data-email-details]")
+        assert details["aria-labelledby"] == details.select_one("h2")["id"] == "email-details"
+        assert "guide-js-only" in details["class"], "without JavaScript there is nothing to type"
+        assert len(doc.select("[data-email-nosave]")) == 1
+        used = {f.name: f for tid in ids for f in library.templates[tid].fields if f.shared}
+        shared = [f.name for f in sorted(used.values(), key=lambda f: f.line)]
+        assert [box["data-email-field"] for box in details.select("[data-email-field]")] == shared, path
+        for name in shared:
+            assert len(doc.select(f'[data-email-field="{name}"]')) == 1, (path, name)
+        assert len(remember) == 1 and remember[0]["id"] == "email-details-remember"
+        assert details.find_next("h2", id=widgets[0]["aria-labelledby"]) is not None, "before the first email"
+        for tid, w in zip(ids, widgets):
+            [link] = w.select('a[href="#email-details"]')  # each email links back to it, with JavaScript only
+            assert "guide-js-only" in link.find_parent(class_="email__form")["class"]
+            own = [f.name for f in library.templates[tid].fields if not f.shared]
+            assert [box["data-email-field"] for box in w.select("[data-email-field]")] == own, (path, tid)
+
+
+def test_email_code_loads_only_on_pages_with_snippets(guide):
+    shown = email_pages(guide)
+    for path in guide.pages():
+        if path not in shown:  # most pages: a look at the text is enough
+            text = (guide.site / path / "index.html").read_text(encoding="utf-8")
+            assert "data-email" not in text and "assets/tools/emails." not in text, path
+            continue
+        doc = guide.html(path)
         scripts = [s for s in doc.select("script[src]") if s["src"].endswith("assets/tools/emails.js")]
         styles = [s for s in doc.select("link[href]") if s["href"].endswith("assets/tools/emails.css")]
-        count = expected.get(path, 0)
+        count = len(shown.get(path, []))
         assert len(doc.select("[data-email]")) == count, path
         assert len(scripts) == len(styles) == (1 if count else 0), path
 
@@ -316,3 +351,22 @@ def test_email_assets_stay_under_5_kb_gzipped(site):
     css = (site / "assets" / "tools" / "emails.css").read_bytes()
     size = len(gzip.compress(js, 9)) + len(gzip.compress(css, 9))
     assert size < 5 * 1024, f"emails.js + emails.css are {size} bytes gzipped"
+
+
+# ---- one strict build: a data error reaches its output with file:line, never a traceback ----
+
+def test_the_build_fails_on_a_data_error_with_file_and_line(tmp_path):
+    """The example site, in a copy of the project (its mkdocs.yml inherits the project's)."""
+    project = copy_project(tmp_path / "p")
+    site = project / "tests" / "example"
+    shutil.copytree(EXAMPLE, site)
+    data = site / "docs" / "_data" / "emails.yml"
+    template, name = next((t, f.name) for t in example_library().templates.values() for f in t.fields if not f.shared)
+    text = data.read_text(encoding="utf-8").replace("{" + name + "}", "{" + name + "x}", 1)
+    data.write_text(text, encoding="utf-8")
+    result = build(site, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "the build should fail"
+    assert "Traceback" not in output
+    assert (f"{REL}:{line_of(text, '{' + name + 'x}')}: The body of template '{template.id}' uses {{{name}x}}, "
+            f"which is not a defined field. Fix: did you mean '{{{name}}}'?") in output
