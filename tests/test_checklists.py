@@ -1,13 +1,17 @@
-"""Checklists: the data file, its validation (file:line in the build output) and the built HTML."""
+"""Checklists: loading and validating the data (unit tests on small texts the tests own, file:line
+exact), one strict build proving an error reaches the build output, and the built HTML of the guide
+(shipped and after a center's edits), checked against that guide's own data."""
 from __future__ import annotations
 
-import pytest
+import shutil
+from urllib.parse import urljoin
 
-from guidekit.checklists import load_checklists
-from support import DOCS, build, copy_project, soup
+from components import checklists as checklists_component
+from components.base import Build
+from guidekit.checklists import check_pages, load_checklists
+from support import EXAMPLE, build, copy_project
 
-DATA = DOCS / "_data" / "checklists.yml"
-GUIDANCE = ["feel-it", "ask-for-feedback", "analyse", "update-materials", "reply-graciously", "be-kind", "keep-going"]
+PATH = "docs/_data/checklists.yml"
 
 GOOD = """\
 checklists:
@@ -21,40 +25,29 @@ checklists:
       - id: two
         text: Second thing
 """
+SECOND = """\
+  - id: other
+    page: other.md
+    title: Other
+    why: Because.
+    items:
+      - id: one
+        text: Another thing
+"""
 
 
-def test_the_real_data_loads_with_one_checklist_per_guidance_page():
-    loaded, errors = load_checklists("docs/_data/checklists.yml", DATA.read_text())
-    assert not errors
-    checklists = {c.id: c for c in loaded}
-    for page in GUIDANCE:
-        assert page in checklists, f"no checklist for {page}"
-        assert 4 <= len(checklists[page].items) <= 8
-        assert checklists[page].page == f"{page}.md"
+def page_url(md: str) -> str:
+    """The site-relative URL of a page given by its path in docs/: 'a.md' -> 'a/', 'b/index.md' -> 'b/'."""
+    stem = md[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[:-5]
+    return stem.rstrip("/") + "/" if stem else ""
 
 
-@pytest.mark.parametrize("page", GUIDANCE)
-def test_each_guidance_page_shows_its_checklist_as_a_labelled_list(site, page):
-    doc = soup(site / page / "index.html")
-    section = doc.select_one(f"section#checklist-{page}[data-checklist='{page}']")
-    assert section is not None
-    boxes = section.select("input[type=checkbox][data-item]")
-    assert 4 <= len(boxes) <= 8
-    for box in boxes:
-        label = section.select_one(f"label[for='{box['id']}']")
-        assert label and label.get_text(strip=True)
-
-
-def test_overview_lists_every_checklist_with_a_link(site):
-    doc = soup(site / "checklists" / "index.html")
-    entries = doc.select("[data-checklist-overview] [data-overview]")
-    assert [e["data-overview"] for e in entries] == GUIDANCE
-    for entry in entries:
-        assert entry.select_one("a")["href"].endswith(f"#checklist-{entry['data-overview']}")
-
+# ---- Loading and validating (unit) ----
 
 def errors_of(source: str) -> list[str]:
-    loaded, errors = load_checklists("docs/_data/checklists.yml", source)
+    loaded, errors = load_checklists(PATH, source)
     assert errors and not loaded
     return [str(e) for e in errors]
 
@@ -62,70 +55,98 @@ def errors_of(source: str) -> list[str]:
 def test_good_sample_loads():
     [c], errors = load_checklists("x.yml", GOOD)
     assert not errors
-    assert [i.id for i in c.items] == ["one", "two"]
+    assert (c.id, c.page, c.title, c.why) == ("feel-it", "feel-it.md", "Feel it", "Because.")
+    assert [(i.id, i.text, i.line) for i in c.items] == [("one", "First thing", 7), ("two", "Second thing", 9)]
+
+
+def test_an_item_id_may_repeat_in_another_checklist():
+    loaded, errors = load_checklists("x.yml", GOOD + SECOND)
+    assert not errors and [c.id for c in loaded] == ["feel-it", "other"]
 
 
 def test_unit_errors_name_the_line():
     assert errors_of(GOOD.replace("id: two", "id: one")) == [
-        "docs/_data/checklists.yml:9: The item id 'one' is used twice in 'feel-it' (first on line 7). "
+        f"{PATH}:9: The item id 'one' is used twice in 'feel-it' (first on line 7). "
         "Fix: give each item in a checklist its own id."]
-    assert errors_of(GOOD.replace("    title: Feel it\n", ""))[0].startswith("docs/_data/checklists.yml:2: The checklist 'feel-it' has no 'title'.")
-    assert errors_of(GOOD.replace("text: Second thing", "text: ''"))[0].startswith("docs/_data/checklists.yml:10: 'text' in the item 'two' of 'feel-it' is empty.")
+    assert errors_of(GOOD + SECOND.replace("id: other", "id: feel-it")) == [
+        f"{PATH}:11: The checklist id 'feel-it' is used twice (first on line 2). Fix: give each checklist its own id."]
+    assert errors_of(GOOD.replace("    title: Feel it\n", ""))[0].startswith(f"{PATH}:2: The checklist 'feel-it' has no 'title'.")
+    assert errors_of(GOOD.replace("text: Second thing", "text: ''"))[0].startswith(f"{PATH}:10: 'text' in the item 'two' of 'feel-it' is empty.")
+    assert errors_of(GOOD.replace("text: Second thing", "text:"))[0].startswith(f"{PATH}:10: 'text' in the item 'two' of 'feel-it' is empty.")
     assert errors_of(GOOD.replace("    why:", "    wyh:"))[0].startswith(
-        "docs/_data/checklists.yml:5: The checklist 'feel-it' has an unknown key 'wyh'. Fix: did you mean 'why'?")
-    assert errors_of(GOOD.replace("id: one", "id: One Thing"))[0].startswith("docs/_data/checklists.yml:7: 'id: One Thing' in an item of 'feel-it' is not a valid id.")
-    assert errors_of("checklists: []\n")[0].startswith("docs/_data/checklists.yml:1: 'checklists' in the file has no entries. Fix: start the file with 'checklists:'")
+        f"{PATH}:5: The checklist 'feel-it' has an unknown key 'wyh'. Fix: did you mean 'why'?")
+    assert errors_of(GOOD.replace("id: one", "id: One Thing"))[0].startswith(f"{PATH}:7: 'id: One Thing' in an item of 'feel-it' is not a valid id.")
+    assert errors_of("checklists: []\n")[0].startswith(f"{PATH}:1: 'checklists' in the file has no entries. Fix: start the file with 'checklists:'")
 
 
-def _break(tmp_path, old: str, new: str, target: str = "_data/checklists.yml"):
-    project = copy_project(tmp_path / "p")
-    path = project / "docs" / target
-    source = path.read_text()
-    assert old in source
-    path.write_text(source.replace(old, new, 1))
-    result = build(project, tmp_path / "out")
-    assert result.returncode != 0
+def test_malformed_yaml_names_the_line_and_how_to_fix_it():
+    [err] = errors_of(GOOD.replace("      - id: two\n", "      - id: two\n   oops: [\n"))
+    assert err.startswith(f"{PATH}:10: This is not valid YAML") and "Fix:" in err
+
+
+def test_a_checklist_for_a_page_that_does_not_exist_names_its_page_line():
+    loaded, _ = load_checklists(PATH, GOOD + SECOND)
+    [err] = [str(e) for e in check_pages(PATH, loaded, {"feel-it.md", "index.md"})]
+    assert err.startswith(f"{PATH}:12: The checklist 'other' belongs to 'other.md', which doesn't exist. Fix: use the file name of a page")
+    assert check_pages(PATH, loaded, {"feel-it.md", "other.md"}) == []
+
+
+def test_a_page_asking_for_an_unknown_checklist_names_its_line():
+    b = Build([checklists_component.component], str(EXAMPLE), str(EXAMPLE / "docs"))
+    assert b.load() == []
+    [err] = [str(e) for e in b.check_markers("docs/be-kind.md", "# Be kind\n\nText.\n\n<!-- checklist: be-nice -->\n")]
+    assert err.startswith("docs/be-kind.md:5: The page asks for the checklist 'be-nice', which doesn't exist.")
+
+
+# ---- The one build: an error in the data file reaches the strict build's output ----
+
+def test_strict_build_reports_a_data_error_with_file_and_line(tmp_path):
+    """On a copy of the example site (with the project parts it inherits from)."""
+    copy_project(tmp_path)
+    site = tmp_path / "tests" / "example"
+    shutil.copytree(EXAMPLE, site)
+    data = site / "docs" / "_data" / "checklists.yml"
+    text = data.read_text(encoding="utf-8")
+    loaded, errors = load_checklists(PATH, text)
+    assert not errors
+    c = next(c for c in loaded if len(c.items) >= 2)
+    first, second = c.items[0], c.items[1]
+    lines = text.splitlines(keepends=True)
+    assert f"id: {second.id}" in lines[second.line - 1]
+    lines[second.line - 1] = lines[second.line - 1].replace(f"id: {second.id}", f"id: {first.id}")
+    data.write_text("".join(lines), encoding="utf-8")
+    result = build(site, tmp_path / "out")
     output = result.stdout + result.stderr
-    assert "Traceback" not in output
-    return output
+    assert result.returncode != 0 and "Traceback" not in output
+    assert f"{PATH}:{second.line}: The item id '{first.id}' is used twice in '{c.id}' (first on line {first.line})." in output
 
 
-def line_of(text: str, target: str = "_data/checklists.yml") -> int:
-    lines = (DOCS / target).read_text().splitlines()
-    return next(i for i, line in enumerate(lines, start=1) if text in line)
+# ---- Content: the built guide shows what its data holds (shipped, and after a center's edits) ----
+
+def test_every_checklist_shows_on_its_page_with_all_its_items_labelled(guide):
+    lists = guide.checklists()
+    assert lists, "the guide has no checklists"
+    for c in lists:
+        doc = guide.html(page_url(c.page))
+        section = doc.select_one(f"section#checklist-{c.id}[data-checklist='{c.id}']")
+        assert section is not None, f"{c.page} doesn't show the checklist '{c.id}'"
+        assert c.title in section.select_one("h2").get_text()
+        boxes = section.select("input[type=checkbox][data-item]")
+        assert [b["data-item"] for b in boxes] == [i.id for i in c.items]
+        for box, entry in zip(boxes, c.items):
+            label = section.select_one(f"label[for='{box['id']}']")
+            assert label and label.get_text(strip=True) == entry.text
 
 
-def test_build_error_duplicate_checklist_id(tmp_path):
-    out = _break(tmp_path, "  - id: analyse\n", "  - id: feel-it\n")
-    assert f"docs/_data/checklists.yml:{line_of('  - id: analyse')}: The checklist id 'feel-it' is used twice" in out
-
-
-def test_build_error_duplicate_item_id(tmp_path):
-    out = _break(tmp_path, "id: let-it-out", "id: set-end-time")
-    assert f"docs/_data/checklists.yml:{line_of('id: let-it-out')}: The item id 'set-end-time' is used twice" in out
-
-
-def test_build_error_empty_item(tmp_path):
-    out = _break(tmp_path, "text: Tell one person you trust what happened", "text:")
-    assert f"docs/_data/checklists.yml:{line_of('text: Tell one person you trust')}: 'text' in the item 'tell-someone' of 'feel-it' is empty." in out
-
-
-def test_build_error_missing_title(tmp_path):
-    out = _break(tmp_path, "    title: Feel it, then set a limit\n", "")
-    assert f"docs/_data/checklists.yml:{line_of('  - id: feel-it')}: The checklist 'feel-it' has no 'title'." in out
-
-
-def test_build_error_malformed_yaml(tmp_path):
-    out = _break(tmp_path, "      - id: let-it-out\n", "      - id: let-it-out\n   oops: [\n")
-    assert f"docs/_data/checklists.yml:" in out and "is not valid YAML" in out and "Fix:" in out
-
-
-def test_build_error_unknown_page(tmp_path):
-    out = _break(tmp_path, "page: analyse.md", "page: analyze.md")
-    assert f"docs/_data/checklists.yml:{line_of('page: analyse.md')}: The checklist 'analyse' belongs to 'analyze.md'" in out
-
-
-def test_build_error_unknown_checklist_in_a_page(tmp_path):
-    out = _break(tmp_path, "<!-- checklist: be-kind -->", "<!-- checklist: be-nice -->", "be-kind.md")
-    assert (f"docs/be-kind.md:{line_of('<!-- checklist: be-kind -->', 'be-kind.md')}: "
-            "The page asks for the checklist 'be-nice', which doesn't exist.") in out
+def test_overview_lists_every_checklist_with_a_link_to_it(guide):
+    lists = guide.checklists()
+    overviews = [p for p in guide.pages() if "data-checklist-overview" in (guide.site / p / "index.html").read_text(encoding="utf-8")
+                 and guide.html(p).select_one("[data-checklist-overview]")]
+    assert overviews, "no page shows the checklists overview"
+    for path in overviews:
+        entries = guide.html(path).select("[data-checklist-overview] [data-overview]")
+        assert [e["data-overview"] for e in entries] == [c.id for c in lists]
+        for entry, c in zip(entries, lists):
+            assert entry["data-items"].split() == [i.id for i in c.items]
+            href = entry.select_one("a")["href"]
+            assert urljoin(guide.url + path, href) == f"{guide.url}{page_url(c.page)}#checklist-{c.id}"

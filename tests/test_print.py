@@ -1,14 +1,19 @@
-"""Printable sheets, in the built HTML: generated from the checklist data, linked both ways."""
+"""Printable sheets, in the built HTML of the guide (shipped, and after a center's edits): generated from
+that guide's checklist data and settings, linked both ways, kept out of search."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urljoin
 
-from guidekit.checklists import load_checklists
 from guidekit.printsheets import display_url, live_url, qr_svg
-from support import DOCS, center_settings, soup
 
-CENTER = center_settings()
-CHECKLISTS = load_checklists("docs/_data/checklists.yml", (DOCS / "_data" / "checklists.yml").read_text())[0]
+
+def page_url(md: str) -> str:
+    """The site-relative URL of a page given by its path in docs/: 'a.md' -> 'a/', 'b/index.md' -> 'b/'."""
+    stem = md[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[:-5]
+    return stem.rstrip("/") + "/" if stem else ""
 
 
 def test_live_and_display_urls():
@@ -22,41 +27,55 @@ def test_qr_svg_is_inline_svg_with_a_title():
     assert svg.startswith("<svg") and "<title>QR code for x.github.io/repo/feel-it/</title>" in svg
 
 
-def test_every_checklist_has_a_sheet_with_its_items_and_no_site_chrome(site, server):
-    for c in CHECKLISTS:
-        doc = soup(site / "print" / c.id / "index.html")
+def test_every_checklist_has_a_sheet_with_its_items_and_no_site_chrome(guide):
+    center = guide.center()
+    for c in guide.checklists():
+        doc = guide.html(f"print/{c.id}/")
         sheet = doc.select_one("article.sheet")
         assert sheet.select_one("h1").get_text(strip=True) == c.title
-        assert sheet.select_one(".sheet__center").get_text(strip=True) == CENTER["name"]
-        assert CENTER["contact_email"] in sheet.select_one(".sheet__contact").get_text()
+        assert sheet.select_one(".sheet__center").get_text(strip=True) == center["name"]
+        contact = sheet.select_one(".sheet__contact")
+        assert contact.select_one(f"a[href='mailto:{center['contact_email']}']").get_text(strip=True) == center["contact_email"]
+        assert bool(center.get("phone")) == ("tel:" in str(contact)), "the phone shows exactly when it is set"
+        if center.get("phone"):
+            assert center["phone"] in contact.get_text()
+        assert bool(center.get("booking_url")) == bool(contact.select(f"a[href='{center.get('booking_url')}']"))
         assert [li.get_text(strip=True) for li in sheet.select(".sheet__items li")] == [i.text for i in c.items]
         assert [p.get_text(strip=True) for p in sheet.select(".sheet__fields p")] == ["Name", "Date"]
         assert sheet.select_one(".sheet__qr svg")
-        assert sheet.select_one(".sheet__url")["href"] == server.url + c.page.replace(".md", "/")
+        assert sheet.select_one(".sheet__url")["href"] == guide.url + page_url(c.page)
         assert not doc.select(".md-header, .md-sidebar, .md-footer, .md-search, form")
         assert len(doc.select("h1")) == 1
 
 
-def test_packet_has_one_sheet_per_checklist(site):
-    doc = soup(site / "print" / "all" / "index.html")
-    assert [h.get_text(strip=True) for h in doc.select("article.sheet h2")] == [c.title for c in CHECKLISTS]
+def test_packet_has_one_sheet_per_checklist(guide):
+    doc = guide.html("print/all/")
+    assert [h.get_text(strip=True) for h in doc.select("article.sheet h2")] == [c.title for c in guide.checklists()]
     assert len(doc.select("h1")) == 1
 
 
-def test_index_and_checklists_link_to_the_sheets_outside_instant_navigation(site):
-    index = soup(site / "print" / "index.html")
-    links = {a["href"]: a for a in index.select(".guide-print-index a")}
-    assert set(links) == {f"{c.id}/" for c in CHECKLISTS}
-    assert all(a["target"] == "_self" for a in links.values())
-    assert index.select_one("a[href='all/'][target=_self]")
-    for c in CHECKLISTS:
-        page = soup(site / c.page.replace(".md", "") / "index.html")
-        link = page.select_one(f"#checklist-{c.id} a.guide-checklist__print")
-        assert link["href"] == f"../print/{c.id}/" and link["target"] == "_self"
+def test_index_and_checklists_link_to_the_sheets_outside_instant_navigation(guide):
+    lists = guide.checklists()
+    sheets = {guide.url + f"print/{c.id}/" for c in lists}
+    indexes = [p for p in guide.pages() if "guide-print-index" in (guide.site / p / "index.html").read_text(encoding="utf-8")
+               and guide.html(p).select_one(".guide-print-index")]
+    assert indexes, "no page lists the printable sheets"
+    for path in indexes:
+        index = guide.html(path)
+        links = {urljoin(guide.url + path, a["href"]): a for a in index.select(".guide-print-index a")}
+        assert set(links) == sheets
+        assert all(a["target"] == "_self" for a in links.values())
+        packet = [a for a in index.select("a[target=_self]") if urljoin(guide.url + path, a["href"]) == guide.url + "print/all/"]
+        assert packet, f"{path} has no link to the packet of all sheets"
+    for c in lists:
+        link = guide.html(page_url(c.page)).select_one(f"#checklist-{c.id} a.guide-checklist__print")
+        assert urljoin(guide.url + page_url(c.page), link["href"]) == guide.url + f"print/{c.id}/"
+        assert link["target"] == "_self"
 
 
-def test_sheets_stay_out_of_search(site):
-    index = json.loads((site / "search" / "search_index.json").read_text())
+def test_sheets_stay_out_of_search(guide):
+    index = json.loads((guide.site / "search" / "search_index.json").read_text())
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert "feel-it/" in locations
-    assert not [loc for loc in locations if loc.startswith("print/") and loc != "print/"]
+    assert {page_url(c.page) for c in guide.checklists()} <= locations
+    sheets = {f"print/{c.id}/" for c in guide.checklists()} | {"print/all/"}
+    assert not sheets & locations
