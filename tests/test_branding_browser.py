@@ -1,4 +1,10 @@
-"""The site under another sub-path (as a fork named `some-repo` publishes it), and custom colours in a browser."""
+"""The site under its sub-path (as a fork publishes it on GitHub Pages), search there, and custom
+colours in a browser.
+
+The sub-path crawl is a content test (`guide`: /after-the-no/ and, for the center-edits copy,
+/careers-guide/); search and custom colours run on the example site (/example-guide/, settings the
+tests own). Every page in the browser without a 404: test_site_browser.py's sweep.
+"""
 from __future__ import annotations
 
 import json
@@ -11,21 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import watch_context
-from support import ROOT, SiteServer, axe_violations, build, copy_project
-from test_branding import center_lines, set_center
-
-PREFIX = "/some-repo/"
-
-
-@pytest.fixture(scope="module")
-def repo_server(tmp_path_factory):
-    out = tmp_path_factory.mktemp("some-repo")
-    srv = SiteServer(out, prefix=PREFIX)
-    result = build(ROOT, out, site_url=srv.url)
-    assert result.returncode == 0, result.stdout + result.stderr
-    srv.site = out
-    with srv:
-        yield srv
+from support import axe_violations, soup
+from test_branding import center_of, example_center
 
 
 def fetch(url: str) -> tuple[int, bytes]:
@@ -37,7 +30,7 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 
 def page_urls(srv) -> list[str]:
-    """Every built page, as the server's URL ('.../some-repo/feel-it/', '.../some-repo/404.html')."""
+    """Every built page, as the server's URL ('.../after-the-no/feel-it/', '.../after-the-no/404.html')."""
     rels = (p.relative_to(srv.site).as_posix() for p in sorted(srv.site.rglob("*.html")))
     return [srv.url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel) for rel in rels]
 
@@ -60,15 +53,16 @@ def references(url: str, body: bytes, kind: str) -> set[str]:
     return {u for u in absolute if urlsplit(u).netloc == origin}
 
 
-def test_every_page_and_asset_loads_under_another_sub_path(repo_server):
-    start = page_urls(repo_server) + [repo_server.url + "sitemap.xml", repo_server.url + "search/search_index.json"]
+def test_every_page_and_asset_loads_under_the_sites_sub_path(guide):
+    prefix = urlsplit(guide.url).path
+    start = page_urls(guide) + [guide.url + "sitemap.xml", guide.url + "search/search_index.json"]
     queue, seen, broken = list(start), set(), []
     while queue:
         url = queue.pop()
         if url in seen:
             continue
         seen.add(url)
-        assert urlsplit(url).path.startswith(PREFIX), f"a link leaves the site's sub-path: {url}"
+        assert urlsplit(url).path.startswith(prefix), f"a link leaves the site's sub-path: {url}"
         status, body = fetch(url)
         if status != 200:
             broken.append(f"{status} {url}")
@@ -77,59 +71,41 @@ def test_every_page_and_asset_loads_under_another_sub_path(repo_server):
         kind = "css" if path.endswith(".css") else "xml" if path.endswith(".xml") else "html" if path.endswith(("/", ".html")) else None
         if kind:
             queue.extend(references(url, body, kind) - seen)
-    assert not broken, "not found under " + PREFIX + ":\n" + "\n".join(sorted(broken))
+    assert not broken, "not found under " + prefix + ":\n" + "\n".join(sorted(broken))
     kinds = {urlsplit(u).path.rsplit(".", 1)[-1] for u in seen}
-    assert {"css", "js", "svg", "json", "xml"} <= kinds, kinds
-    assert repo_server.url + "assets/example-logo.svg" in seen
+    assert {"css", "js", "json", "xml"} <= kinds, kinds
+    logo = center_of(guide).logo
+    assert not logo or guide.url + logo in seen
 
 
-def test_every_page_loads_in_the_browser_without_a_404(browser, repo_server):
-    ctx = browser.new_context(base_url=repo_server.url)
-    watch = watch_context(ctx)
-    failed, loaded = [], set()
-    ctx.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else loaded.add(r.url))
-    ctx.on("requestfailed", lambda r: failed.append(f"failed {r.url}") if "127.0.0.1" in r.url else None)
-    try:
-        page = ctx.new_page()
-        for url in page_urls(repo_server):
-            if url.endswith("404.html"):
-                continue
-            page.goto(url)
-            page.wait_for_load_state("networkidle")
-        page.goto(repo_server.url)
-        page.locator("input.md-search__input").click()
-        page.keyboard.type("feedback")
-        page.locator(".md-search-result__item").first.wait_for()
-    finally:
-        ctx.close()
-    assert not failed, "\n".join(failed)
-    assert not watch.outside and not watch.errors, watch.outside + watch.errors
-    assert {repo_server.url + "search/search_index.json", repo_server.url + "sitemap.xml"} <= loaded
-
-
-@pytest.fixture(scope="module")
-def coloured_server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("coloured")
-    project = copy_project(tmp / "p")
-    set_center(project, center_lines(primary_color="#1f4e79", accent_color="#8a1c4a"))
-    srv = SiteServer(tmp / "site")
-    result = build(project, tmp / "site", site_url=srv.url, quiet=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    with srv:
-        yield srv
+def test_search_works_under_the_sub_path(example_page, example):
+    """Material's search worker finds its index under the site's sub-path (the example site's)."""
+    loaded = set()
+    example_page.on("response", lambda r: loaded.add(r.url) if r.ok else None)
+    example_page.goto("")
+    word = max(soup(example.site / "index.html").h1.get_text().split(), key=len)
+    example_page.locator("input.md-search__input").click()
+    example_page.keyboard.type(word.lower())
+    example_page.locator(".md-search-result__item").first.wait_for()
+    assert example.url + "search/search_index.json" in loaded
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["", "be-kind/", "privacy/"])
-def test_custom_colours_pass_axe(browser, coloured_server, path, scheme):
-    ctx = browser.new_context(base_url=coloured_server.url, color_scheme=scheme)
+def test_custom_colours_show_and_pass_axe(browser, example, scheme):
+    """The example's own colour pair (tests/example/mkdocs.yml) on the pages with the center's blocks."""
+    c = example_center()
+    rgb = "rgb({}, {}, {})".format(*(int(c.primary_color[i:i + 2], 16) for i in (1, 3, 5)))
+    ctx = browser.new_context(base_url=example.url, color_scheme=scheme)
+    watch = watch_context(ctx)
+    violations = []
     try:
         page = ctx.new_page()
-        page.goto(path)
-        page.wait_for_load_state("networkidle")
-        header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
-        assert header == "rgb(31, 78, 121)"
-        violations = axe_violations(page)
+        for path in ["", "privacy/"]:
+            page.goto(path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") == rgb
+            violations += [f"/{path}: {v}" for v in axe_violations(page)]
     finally:
         ctx.close()
     assert not violations, "\n".join(violations)
+    assert not watch.outside and not watch.errors, watch.outside + watch.errors

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from guidekit.frontmatter import check_front_matter
-from support import build, copy_project
+from support import build
+from test_branding import example_copy
 
 
 def test_good_front_matter_passes():
@@ -27,11 +28,14 @@ def test_no_front_matter_and_bad_yaml():
 
 
 def test_build_fails_with_file_and_line_not_a_traceback(tmp_path):
-    project = copy_project(tmp_path / "p")
-    page = project / "docs" / "privacy.md"
-    page.write_text(page.read_text().replace("description:", "summary:", 1))
-    result = build(project, tmp_path / "out")
+    """The one build: a page of the tests' own, in a copy of the example site, reaches the strict
+    build's output as file:line and the problem, without a Python traceback."""
+    site = example_copy(tmp_path / "p")
+    source = "---\ntitle: No description\n---\n\n# No description\n\nA page the test wrote.\n"
+    (site / "docs" / "no-description.md").write_text(source, encoding="utf-8")
+    line = source.splitlines().index("---", 1) + 1  # the closing line of the front matter
+    result = build(site, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/privacy.md:4: The front matter has no 'description'." in output
+    assert f"docs/no-description.md:{line}: The front matter has no 'description'." in output, output
     assert "Traceback" not in output

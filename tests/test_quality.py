@@ -1,6 +1,8 @@
 """Quality gates: every built page is valid HTML by the W3C Nu HTML Checker (vnu).
 
-Title, meta description, lang and one h1 per page are checked in test_site_build.py.
+One vnu run (one Java start) checks every page of the shipped guide, of the copy with a center's
+edits and of the tests' example site. Title, meta description, lang and one h1 per page are checked
+in test_site_build.py.
 vnu comes from npm (tests/package.json, installed by `make test` with `npm ci --prefix tests`)
 and runs on Java (Debian's default-jre-headless, which `make test` installs when missing).
 """
@@ -55,14 +57,22 @@ def allowed(msg: dict) -> Allowed | None:
     return None
 
 
-def where(msg: dict, site) -> str:
-    url = msg.get("url", "?").split(str(site), 1)[-1]
+def where(msg: dict, sites: dict) -> str:
+    url = msg.get("url", "?")
+    for name, root in sites.items():
+        url = url.replace(root.as_uri(), name).replace(str(root), name)
     return f"{url}:{msg.get('lastLine', '?')}: {msg.get('message')}\n    {msg.get('extract', '').strip()[:200]}"
 
 
 @pytest.fixture(scope="session")
-def vnu_messages(site, tmp_path_factory) -> dict[str, list[dict]]:
-    """vnu's errors, in one run over every built page plus a canary page with a known error."""
+def sites(site, edited, example) -> dict:
+    """Every built site vnu checks, by the name messages give it."""
+    return {"shipped": site, "center-edits": edited.site, "example": example.site}
+
+
+@pytest.fixture(scope="session")
+def vnu_messages(sites, tmp_path_factory) -> dict[str, list[dict]]:
+    """vnu's errors, in one run over every built page of every site plus a canary page with a known error."""
     java = shutil.which("java")
     if not java or not VNU_JAR.is_file():
         missing = "Java (apt-get install default-jre-headless)" if not java else \
@@ -73,7 +83,7 @@ def vnu_messages(site, tmp_path_factory) -> dict[str, list[dict]]:
     canary = tmp_path_factory.mktemp("canary") / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")
     result = subprocess.run([java, "-Xss1024k", "-jar", str(VNU_JAR), "--format", "json", "--errors-only",
-                             "--skip-non-html", str(site), str(canary)],
+                             "--skip-non-html", *map(str, sites.values()), str(canary)],
                             capture_output=True, text=True, timeout=240)
     messages = json.loads(result.stderr)["messages"]
     out = {"canary": [], "site": []}
@@ -87,9 +97,9 @@ def test_the_checker_runs_and_reports_errors(vnu_messages):
     assert any("Duplicate attribute" in m["message"] for m in vnu_messages["canary"]), vnu_messages["canary"]
 
 
-def test_every_page_is_valid_html_apart_from_materials_listed_errors(vnu_messages, site):
+def test_every_page_is_valid_html_apart_from_materials_listed_errors(vnu_messages, sites):
     errors = [m for m in vnu_messages["site"] if not allowed(m)]
-    assert not errors, "HTML errors (W3C Nu HTML Checker):\n" + "\n".join(where(m, site) for m in errors)
+    assert not errors, "HTML errors (W3C Nu HTML Checker):\n" + "\n".join(where(m, sites) for m in errors)
 
 
 @pytest.mark.parametrize("message, extract", [
@@ -106,9 +116,10 @@ def test_the_allow_list_does_not_cover_project_markup(message, extract):
     assert allowed({"message": message, "extract": extract}) is None
 
 
-def test_every_dialog_has_an_accessible_name(site):
+def test_every_dialog_has_an_accessible_name(sites):
     """Material's search dialog has none of its own (overrides/partials/search.html adds it)."""
-    unnamed = [f"/{page.relative_to(site).as_posix()}" for page in sorted(site.rglob("*.html"))
+    unnamed = [f"{name}: /{page.relative_to(root).as_posix()}" for name, root in sites.items()
+               for page in sorted(root.rglob("*.html"))
                for el in soup(page).select('[role="dialog"], [role="alertdialog"]')
                if not (el.get("aria-label") or el.get("aria-labelledby"))]
     assert not unnamed, f"role=dialog without a name on: {unnamed}"
