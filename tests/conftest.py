@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -108,12 +109,13 @@ def watch_context(context) -> Watch:
     return w
 
 
-@pytest.fixture
-def context_factory(browser, server):
+@contextmanager
+def _contexts(browser, url):
+    """make(**kwargs): a watched browser context on url; all are closed afterwards."""
     made = []
 
     def make(**kwargs):
-        ctx = browser.new_context(base_url=server.url, **kwargs)
+        ctx = browser.new_context(base_url=url, **kwargs)
         ctx.watch = watch_context(ctx)
         made.append(ctx)
         return ctx
@@ -121,40 +123,40 @@ def context_factory(browser, server):
     yield make
     for ctx in made:
         ctx.close()
+
+
+@contextmanager
+def _watched_page(make):
+    """A fresh page; the test fails if it reached outside 127.0.0.1 or raised a JS error."""
+    ctx = make()
+    pg = ctx.new_page()
+    pg.watch = ctx.watch
+    yield pg
+    assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
+    assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
+
+
+@pytest.fixture
+def context_factory(browser, server):
+    with _contexts(browser, server.url) as make:
+        yield make
 
 
 @pytest.fixture
 def example_context_factory(browser, example):
-    made = []
-
-    def make(**kwargs):
-        ctx = browser.new_context(base_url=example.url, **kwargs)
-        ctx.watch = watch_context(ctx)
-        made.append(ctx)
-        return ctx
-
-    yield make
-    for ctx in made:
-        ctx.close()
+    with _contexts(browser, example.url) as make:
+        yield make
 
 
 @pytest.fixture
 def example_page(example_context_factory):
     """A fresh browser page on the example site; fails the test on a request off 127.0.0.1 or a JS error."""
-    ctx = example_context_factory()
-    pg = ctx.new_page()
-    pg.watch = ctx.watch
-    yield pg
-    assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
-    assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
+    with _watched_page(example_context_factory) as pg:
+        yield pg
 
 
 @pytest.fixture
 def page(context_factory):
-    """A fresh browser page; the test fails if it reached outside 127.0.0.1 or raised a JS error."""
-    ctx = context_factory()
-    pg = ctx.new_page()
-    pg.watch = ctx.watch
-    yield pg
-    assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
-    assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
+    """A fresh browser page on the shipped site; fails the test on a request off 127.0.0.1 or a JS error."""
+    with _watched_page(context_factory) as pg:
+        yield pg
