@@ -150,6 +150,8 @@ def test_no_page_loads_anything_from_another_site(guide):
 def test_guide_has_no_sentence_from_the_source_article():
     tool = ROOT.parent / "shared" / "tools" / "source_overlap.py"
     if not tool.exists():
-        pytest.skip("../shared/tools/source_overlap.py is not beside this checkout")
+        pytest.skip("Skipped on purpose: this check compares the guide's wording with the article it is based on, "
+                    "and that article and its checker live only in the project team's workspace "
+                    "(../shared/ beside the repository), not in the repository or a center's copy.")
     result = subprocess.run([sys.executable, str(tool), str(ROOT)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
