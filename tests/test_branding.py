@@ -228,8 +228,8 @@ def test_settings_reach_templates_as_config_extra_and_components_as_center_data(
     c = b.config.extra["career_center"]
     assert c is b.data["center"]
     assert c.name == c["name"] == center_settings(EXAMPLE)["name"].strip()
-    assert sorted(c) == sorted(["name", "short_name", "logo", "contact_email", "phone", "booking_url", "support_url",
-                                "support_text", "address", "primary_color", "accent_color", "phone_link", "address_lines"])
+    from guidekit.branding import KEYS
+    assert sorted(c) == sorted([*KEYS, "phone_link", "urgent_phone_link", "address_lines", "reviewed_on_text"])
     # a custom pair switches both palettes to "custom" and adds the generated style sheet
     assert all(p["primary"] == p["accent"] == "custom" for p in b.config.theme["palette"])
     assert b.config.extra_css == [center_component.COLOURS_CSS]

@@ -93,6 +93,9 @@ def test_each_sheet_prints_on_one_page_on_a4_and_letter_and_its_qr_code_leads_to
             assert center["contact_email"] in text
             if center.get("phone"):
                 assert squash(center["phone"]) in text
+            assert "Need to talk to someone now?" in text and "local emergency number" in text
+            if center.get("urgent_phone"):
+                assert squash(str(center["urgent_phone"])) in text
             assert squash(checklist.title) in text
             for entry in checklist.items:
                 assert squash(entry.text) in text, f"{entry.id} is missing from the {fmt} print of {checklist.id}"
@@ -126,6 +129,8 @@ def test_a_sheet_prints_the_centers_details_without_site_chrome(example_page):
     for setting in ("contact_email", "phone"):
         assert squash(EXAMPLE_CENTER[setting]) in text
     assert EXAMPLE_CENTER["booking_url"].split("://", 1)[1] in text
+    assert squash(str(EXAMPLE_CENTER["urgent_phone"])) in text and "local emergency number" in text
+    assert squash(EXAMPLE_CENTER["reviewed_by"]) in text
     assert "Name" in text and "Date" in text
     for chrome in SHEET_CHROME:
         assert chrome not in text

@@ -1,10 +1,12 @@
 """The career center's settings (`extra.career_center` in mkdocs.yml), the center's colours, and
-`<!-- center: support|contact|booking -->` markers.
+`<!-- center: support|contact|booking|urgent -->` markers (urgent: help at any hour; required on
+the home page).
 
 Validated once per build (errors name the key and its line in mkdocs.yml). Templates read the
 validated settings as `config.extra.career_center` (Material's templates only see the config);
 components that need them declare `needs = ("center",)`. Logic: guidekit/branding.py.
-Partials: center-support.html, center-contact.html, center-booking.html, center-reach.html.
+Partials: center-support.html, center-contact.html, center-booking.html, center-urgent.html, center-urgent-line.html
+(every page's top line, from main.html), center-reach.html.
 """
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from guidekit.branding import colour_warnings, load_center, locate, palette_css
-from guidekit.errors import ContentErrors
+from guidekit.errors import ContentError, ContentErrors
+from guidekit.markers import find_all_markers
 
 from .base import Component
 from .render import render
@@ -23,7 +26,8 @@ from .render import render
 log = get_plugin_logger("center")
 COLOURS_CSS = "assets/tools/center-colors.css"
 PARTS = {"support": "partials/center-support.html", "contact": "partials/center-contact.html",
-         "booking": "partials/center-booking.html"}
+         "booking": "partials/center-booking.html", "urgent": "partials/center-urgent.html"}
+HOME = "index.md"  # where a student lands: it must show the urgent-help block
 
 
 class Center(Component):
@@ -56,6 +60,18 @@ class Center(Component):
     def add_files(self, build, files):
         if build.center_css:
             files.append(File.generated(build.config, COLOURS_CSS, content=build.center_css))
+
+    def check(self, build, pages):
+        """Help that can't wait shows, expanded, on the home page (and at the top of every page)."""
+        home = build.pages().get(HOME)
+        if home is None or home.abs_src_path is None:
+            return []
+        if any(m.kind == "center" and m.id == "urgent" for m in find_all_markers(home.content_string)):
+            return []
+        return [ContentError(build.rel(home.abs_src_path), 1,
+                             "The home page doesn't show where to get help at any hour.",
+                             "add a line '<!-- center: urgent -->' after the first paragraph (with a blank line "
+                             "before and after); it shows the center's urgent-help settings and the emergency number.")]
 
     def variants(self, build, kind):
         return PARTS.keys()

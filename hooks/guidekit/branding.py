@@ -6,6 +6,7 @@ ContentError naming `extra.career_center.<key>` and, when it can be found, its l
 """
 from __future__ import annotations
 
+import datetime
 import posixpath
 import re
 from dataclasses import dataclass
@@ -30,6 +31,12 @@ KEYS = {
     "support_url": (False, "the counseling or wellbeing service's web page, starting with https://"),
     "support_text": (False, "the counseling or wellbeing service's name, e.g. 'Counseling and Wellbeing Service'"),
     "address": (False, "where to find the center, e.g. 'Student Union, Room 210'"),
+    "urgent_name": (False, "the after-hours or crisis line students can use at any hour, e.g. 'Riverside After-Hours Support Line'"),
+    "urgent_phone": (False, "that line's phone number as students should dial it, e.g. '988'"),
+    "urgent_url": (False, "that line's web page, starting with https://"),
+    "urgent_text": (False, "one short line about it, e.g. 'Free and confidential, 24 hours a day, for Riverside students.'"),
+    "reviewed_by": (False, "who reviewed the guidance, e.g. 'Dana Lee, Senior Career Counselor'"),
+    "reviewed_on": (False, "the date of that review as year-month-day, e.g. 2026-11-01"),
     "primary_color": (False, "a colour for the header and links as '#' and six hex digits, e.g. '#1f4e79'"),
     "accent_color": (False, "a colour for highlights and focus outlines as '#' and six hex digits, e.g. '#8a1c4a'"),
 }
@@ -50,8 +57,9 @@ AA_TEXT = 4.5
 class CenterSettings(dict):
     """The validated settings: a dict (for Python and Jinja) whose keys also read as attributes.
 
-    Every key of KEYS is present; an optional setting left out is None. `phone_link` is the
-    `tel:` URI for `phone`, `address_lines` the address split into lines.
+    Every key of KEYS is present; an optional setting left out is None. `phone_link` and
+    `urgent_phone_link` are the `tel:` URIs for `phone` and `urgent_phone`, `address_lines` the
+    address split into lines, `reviewed_on_text` the review date in words ("November 1, 2026").
     """
 
     def __getattr__(self, key: str) -> Any:
@@ -110,8 +118,10 @@ def load_center(raw: Any, docs_dir: Path, where: Where) -> CenterSettings:
     values: dict[str, str | None] = {}
     for key, (required, what) in KEYS.items():
         value = raw.get(key)
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and key == "phone":
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and key in ("phone", "urgent_phone"):
             value = str(value)
+        if isinstance(value, datetime.date) and key == "reviewed_on":  # YAML reads 2026-11-01 as a date
+            value = value.isoformat()
         if value is not None and not isinstance(value, str):
             fail(key, f"{PREFIX}.{key} is not plain text.", f"write {what}.")
             value = None
@@ -124,13 +134,26 @@ def load_center(raw: Any, docs_dir: Path, where: Where) -> CenterSettings:
     if email and not EMAIL.match(email):
         fail("contact_email", f"{PREFIX}.contact_email '{email}' is not an email address.",
              f"write {KEYS['contact_email'][1]}, without 'mailto:' or spaces.")
-    for key in ("booking_url", "support_url"):
+    for key in ("booking_url", "support_url", "urgent_url"):
         url = values[key]
         if url and not URL.match(url):
             fail(key, f"{PREFIX}.{key} '{url}' is not a web address.", f"write the full address, starting with https://, e.g. 'https://www.example.edu/careers/book'.")
-    phone = values["phone"]
-    if phone and (not PHONE.match(phone) or len(re.sub(r"\D", "", phone)) < 3):
-        fail("phone", f"{PREFIX}.phone '{phone}' is not a phone number.", f"write {KEYS['phone'][1]}, using digits, spaces, '+', '-' and brackets.")
+    for key in ("phone", "urgent_phone"):
+        phone = values[key]
+        if phone and (not PHONE.match(phone) or len(re.sub(r"\D", "", phone)) < 3):
+            fail(key, f"{PREFIX}.{key} '{phone}' is not a phone number.", f"write {KEYS[key][1]}, using digits, spaces, '+', '-' and brackets.")
+    if values["urgent_text"] and not (values["urgent_name"] or values["urgent_phone"] or values["urgent_url"]):
+        fail("urgent_text", f"{PREFIX}.urgent_text is set, but there is no urgent_name, urgent_phone or urgent_url for it to describe.",
+             "add the line's name, phone or web page (urgent_name, urgent_phone, urgent_url), or remove urgent_text.")
+    reviewed = values["reviewed_on"]
+    reviewed_date = None
+    if reviewed:
+        try:
+            reviewed_date = datetime.date.fromisoformat(reviewed)
+        except ValueError:
+            fail("reviewed_on", f"{PREFIX}.reviewed_on '{reviewed}' is not a date.", f"write {KEYS['reviewed_on'][1]}.")
+    if reviewed and not values["reviewed_by"]:
+        fail("reviewed_on", f"{PREFIX}.reviewed_on is set without reviewed_by.", "add 'reviewed_by:' with who reviewed the guidance, or remove reviewed_on.")
     logo = values["logo"]
     if logo:
         problem = _logo_problem(logo, docs_dir)
@@ -148,12 +171,19 @@ def load_center(raw: Any, docs_dir: Path, where: Where) -> CenterSettings:
     settings = CenterSettings(values)
     settings["short_name"] = values["short_name"] or values["name"]
     settings["logo"] = posixpath.normpath(logo.lstrip("/")) if logo else None
-    settings["phone_link"] = "tel:" + re.sub(r"[^0-9+]", "", EXTENSION.split(phone)[0]) if phone else None
+    for key in ("phone", "urgent_phone"):
+        settings[f"{key}_link"] = _tel(values[key]) if values[key] else None
+    settings["reviewed_on_text"] = (f"{reviewed_date:%B} {reviewed_date.day}, {reviewed_date.year}"
+                                    if reviewed_date else None)
     settings["address_lines"] = [line.strip() for line in values["address"].splitlines() if line.strip()] if values["address"] else []
     for key in ("primary_color", "accent_color"):
         if settings[key]:
             settings[key] = _long_hex(settings[key])
     return settings
+
+
+def _tel(phone: str) -> str:
+    return "tel:" + re.sub(r"[^0-9+]", "", EXTENSION.split(phone)[0])
 
 
 def _logo_problem(logo: str, docs_dir: Path) -> str | None:
