@@ -156,3 +156,11 @@ def test_a_home_page_without_the_urgent_block_fails_the_build_saying_how_to_fix_
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     assert "docs/index.md:1: The home page doesn't show where to get help at any hour. Fix: add a line '<!-- center: urgent -->'" in output
+
+
+def test_a_printed_guidance_page_keeps_the_urgent_line(example_page):
+    import io
+    from pypdf import PdfReader
+    example_page.goto("first/")
+    first = PdfReader(io.BytesIO(example_page.pdf(format="A4"))).pages[0].extract_text()
+    assert LINE in first and "local emergency number" in " ".join(first.split())
