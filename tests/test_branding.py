@@ -96,7 +96,7 @@ def test_a_number_for_a_phone_is_fine_and_short_colours_are_expanded():
     (dict(GOOD, logo="index.md"), "extra.career_center.logo 'index.md' is not an image file"),
     (dict(GOOD, logo="../README.png"), "extra.career_center.logo '../README.png' is outside the docs/ folder"),
     (dict(GOOD, phone="call us"), "extra.career_center.phone 'call us' is not a phone number."),
-    (dict(GOOD, primary_color="navy"), "extra.career_center.primary_color 'navy' is not a colour."),
+    (dict(GOOD, primary_color="navy"), "extra.career_center.primary_color 'navy' is not a color."),
     (dict(GOOD, accent_color=None), "extra.career_center.accent_color is empty."),
     (dict(GOOD, emial="x@y.edu"), "extra.career_center has an unknown setting 'emial'."),
     (dict(GOOD, name=["a", "b"]), "extra.career_center.name is not plain text."),
@@ -153,7 +153,7 @@ def test_low_contrast_colours_are_named_in_a_warning():
     center = load_center(dict(GOOD, primary_color="#ffcc00", accent_color="#1f4e79"), EXAMPLE_DOCS, NOWHERE)
     [warning] = colour_warnings(center)
     assert warning.startswith("extra.career_center.primary_color '#ffcc00' has a contrast of only 1.5:1")
-    assert "Fix: pick a darker colour, e.g. '#" in warning
+    assert "Fix: pick a darker color, e.g. '#" in warning
     assert colour_warnings(load_center(dict(GOOD, primary_color="#1f4e79"), EXAMPLE_DOCS, NOWHERE)) == []
 
 
@@ -265,7 +265,7 @@ def test_left_out_settings_leave_no_empty_label_or_link(theme):
         assert a.get_text(strip=True), a
     assert {a["href"] for a in doc.select("a")} == {"mailto:ask@hill-dale.test"}
     assert not doc.select("address, img")
-    for absent in ("Phone", "Visit", "Counseling and wellbeing", "Book an appointment", "None"):
+    for absent in ("Phone", "Visit", "Counseling and well-being", "Book an appointment", "None"):
         assert absent not in text, absent
     for item in doc.select(".guide-reach li"):
         label, _, value = item.get_text(" ", strip=True).partition(":")

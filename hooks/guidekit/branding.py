@@ -28,8 +28,8 @@ KEYS = {
     "contact_email": (True, "the address students write to, e.g. 'careers@riverside.edu'"),
     "phone": (False, "a phone number as students should dial it, e.g. '+1 555 010 0199'"),
     "booking_url": (False, "the web page where students book an appointment, starting with https://"),
-    "support_url": (False, "the counseling or wellbeing service's web page, starting with https://"),
-    "support_text": (False, "the counseling or wellbeing service's name, e.g. 'Counseling and Wellbeing Service'"),
+    "support_url": (False, "the counseling service's web page, starting with https://"),
+    "support_text": (False, "the counseling service's name, e.g. 'Riverside Counseling Service'"),
     "address": (False, "where to find the center, e.g. 'Student Union, Room 210'"),
     "urgent_name": (False, "the after-hours or crisis line students can use at any hour, e.g. 'Riverside After-Hours Support Line'"),
     "urgent_phone": (False, "that line's phone number as students should dial it, e.g. '988'"),
@@ -37,8 +37,8 @@ KEYS = {
     "urgent_text": (False, "one short line about it, e.g. 'Free and confidential, 24 hours a day, for Riverside students.'"),
     "reviewed_by": (False, "who reviewed the guidance, e.g. 'Dana Lee, Senior Career Counselor'"),
     "reviewed_on": (False, "the date of that review as year-month-day, e.g. 2026-11-01"),
-    "primary_color": (False, "a colour for the header and links as '#' and six hex digits, e.g. '#1f4e79'"),
-    "accent_color": (False, "a colour for highlights and focus outlines as '#' and six hex digits, e.g. '#8a1c4a'"),
+    "primary_color": (False, "a color for the header and links as '#' and six hex digits, e.g. '#1f4e79'"),
+    "accent_color": (False, "a color for highlights and focus outlines as '#' and six hex digits, e.g. '#8a1c4a'"),
 }
 EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?$")
@@ -163,9 +163,9 @@ def load_center(raw: Any, docs_dir: Path, where: Where) -> CenterSettings:
         colour = values[key]
         if key in raw and not colour:
             fail(key, f"{PREFIX}.{key} is empty.",
-                 f"put the colour in quotes, e.g. {key}: \"#1f4e79\" (without quotes, '#' starts a comment); or remove the line.")
+                 f"put the color in quotes, e.g. {key}: \"#1f4e79\" (without quotes, '#' starts a comment); or remove the line.")
         if colour and not HEX.match(colour):
-            fail(key, f"{PREFIX}.{key} '{colour}' is not a colour.", f"write {KEYS[key][1]}, in quotes.")
+            fail(key, f"{PREFIX}.{key} '{colour}' is not a color.", f"write {KEYS[key][1]}, in quotes.")
     raise_if_any(errors)
 
     settings = CenterSettings(values)
@@ -255,7 +255,7 @@ def colour_warnings(settings: CenterSettings) -> list[str]:
         if colour and contrast(colour, WHITE) < AA_TEXT:
             warnings.append(
                 f"{PREFIX}.{key} '{colour}' has a contrast of only {contrast(colour, WHITE):.1f}:1 with {against}; "
-                f"WCAG AA needs {AA_TEXT}:1. Fix: pick a darker colour, e.g. '{readable_on(colour, WHITE)}'.")
+                f"WCAG AA needs {AA_TEXT}:1. Fix: pick a darker color, e.g. '{readable_on(colour, WHITE)}'.")
     return warnings
 
 
