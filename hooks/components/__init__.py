@@ -2,7 +2,7 @@
 with a Component subclass and `component = ...`, and list it in COMPONENTS."""
 from __future__ import annotations
 
-from . import center, checklists, device, emails, pages, planner, print as print_
+from . import center, checklists, counselors, device, emails, pages, planner, print as print_
 
 COMPONENTS = [pages.component, center.component, device.component, checklists.component,
-              print_.component, emails.component, planner.component]
+              print_.component, emails.component, planner.component, counselors.component]

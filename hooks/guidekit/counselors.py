@@ -115,3 +115,22 @@ def check_links(outlines: dict[str, Outline], path: str, pages: set[str]) -> lis
     return [ContentError(path, s.line, f"The section '{s.id}' links to '{link}', which is not a page of the guide.",
                          "name a Markdown file in docs/, e.g. 'feel-it.md'.")
             for o in outlines.values() for s in o.sections for link in s.links if link not in pages]
+
+
+def handout_lines(template) -> dict:
+    """An email template (its first version) for paper: the subject and each body line as parts,
+    ("text", words) or ("field", label) for a blank to fill in by hand; a line that uses an optional
+    field is marked optional, an empty line is a paragraph break."""
+    from .emails import PLACEHOLDER
+
+    def parts(line: str) -> list[tuple[str, str]]:
+        pieces = PLACEHOLDER.split(line)
+        return [("field", template.field(p).label) if i % 2 else ("text", p) for i, p in enumerate(pieces) if p or i % 2]
+
+    version = template.versions[0]
+    body = []
+    for line in version.body.split("\n"):
+        names = PLACEHOLDER.findall(line)
+        body.append({"parts": parts(line), "blank": not line.strip(),
+                     "optional": any(not template.field(n).required for n in names)})
+    return {"subject": parts(version.subject), "body": body}

@@ -20,7 +20,8 @@ def sheet_uri(checklist_id: str) -> str:
 ALL_URI = "print/all.md"
 
 
-def _page(title: str, description: str, marker: str) -> str:
+def page_markdown(title: str, description: str, marker: str) -> str:
+    """A generated sheet page: the sheet template (no site chrome), out of search, one marker."""
     # The sheet template has no navigation and sheets are left out of search,
     # so results point at the guidance pages rather than their printouts.
     return (f"---\ntitle: {title!r}\ndescription: {description!r}\ntemplate: print-sheet.html\n"
@@ -28,13 +29,13 @@ def _page(title: str, description: str, marker: str) -> str:
 
 
 def sheet_markdown(checklist: Checklist) -> str:
-    return _page(f"{checklist.title} (printable checklist)",
+    return page_markdown(f"{checklist.title} (printable checklist)",
                  f"A one-page printable checklist: {checklist.title}. {checklist.why}",
                  f"<!-- print-sheet: {checklist.id} -->")
 
 
 def all_markdown() -> str:
-    return _page("All checklists (printable packet)",
+    return page_markdown("All checklists (printable packet)",
                  "Every checklist of the guide as one printable packet, one sheet per checklist, for workshops.",
                  "<!-- print-all -->")
 

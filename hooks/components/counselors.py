@@ -1,0 +1,116 @@
+"""Materials for counselors: the appointment guide and the workshop plan (docs/_data/counselors.yml),
+a printable handout of every email template (docs/_data/emails.yml), and a poster for the office.
+
+`<!-- counselors: appointment|workshop -->` shows an outline on a page of the "For counselors"
+section; `<!-- counselors-index -->` lists every printable material. Each material is also a
+generated sheet (print/counselors/<id>/, print/emails/<id>/, print/emails/all/, print/poster/) with
+the sheet rules of the checklists: no site chrome, the center's name, a QR code to the live page.
+Logic: guidekit/counselors.py. Partials: counselors-*.html. Style: assets/tools/print.css (sheets).
+"""
+from __future__ import annotations
+
+from mkdocs.structure.files import File, InclusionLevel
+
+from guidekit import printsheets
+from guidekit.errors import ContentError
+from guidekit.counselors import OUTLINES, check_links, handout_lines, load_counselors
+
+from .base import Component
+from .render import render
+
+PAGES = {"appointment": "counselors/appointment.md", "workshop": "counselors/workshop.md"}
+INDEX_PAGE = "counselors/index.md"
+EMAILS_PAGE = "emails/index.md"
+
+
+def _uri(kind: str, ident: str = "") -> str:
+    return {"outline": f"print/counselors/{ident}.md", "email": f"print/emails/{ident}.md",
+            "emails": "print/emails/all.md", "poster": "print/poster.md"}[kind]
+
+
+class Counselors(Component):
+    name = "counselors"
+    data = "counselors.yml"
+    needs = ("center", "emails")
+    markers = {"counselors": "the counselors' outline", "counselors-index": "the list of counselors' materials"}
+    internal = ("counselors-sheet", "counselors-email", "counselors-emails", "counselors-poster")
+
+    def load(self, path, text):
+        return load_counselors(path, text)
+
+    def check(self, build, pages):
+        rel = build.rel(build.data_path(self.data))
+        missing = [ContentError(rel, 1, f"The counselors' {oid} outline has no page: docs/{src} is missing.",
+                                f"restore docs/{src} (git checkout -- docs/{src}); its sheet's QR code leads there.")
+                   for oid, src in PAGES.items() if src not in pages]
+        if "index.md" not in pages or EMAILS_PAGE not in pages:
+            missing.append(ContentError(rel, 1, f"The email handouts and the poster lead to index.md and {EMAILS_PAGE}, and one is missing.",
+                                        f"restore docs/index.md and docs/{EMAILS_PAGE}."))
+        return missing + check_links(build.data_of(self, self.name), rel, pages)
+
+    def variants(self, build, kind):
+        return OUTLINES if kind == "counselors" else ("",)
+
+    def add_files(self, build, files):
+        def add(uri, title, description, marker):
+            files.append(File.generated(build.config, uri, content=printsheets.page_markdown(title, description, marker),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        for o in build.data_of(self, self.name).values():
+            add(_uri("outline", o.id), f"{o.title} (printable)", f"A printable outline for counselors: {o.title}.",
+                f"<!-- counselors-sheet: {o.id} -->")
+        for t in build.data_of(self, "emails").templates.values():
+            add(_uri("email", t.id), f"{t.title} (printable email handout)",
+                f"The email template '{t.title}' on paper, with blank lines to fill in by hand.", f"<!-- counselors-email: {t.id} -->")
+        add(_uri("emails"), "All email handouts (printable)", "Every email template of the guide on paper, one page each.",
+            "<!-- counselors-emails -->")
+        add(_uri("poster"), "Poster (printable)", "A one-page poster that sends students to this guide, for a notice board.",
+            "<!-- counselors-poster -->")
+
+    def render(self, build, kind, ident, page):
+        outlines, center = build.data_of(self, self.name), build.data_of(self, "center")
+        if kind == "counselors":
+            return render(build, "partials/counselors-outline.html", outline=outlines[ident], center=center,
+                          links=self._links(build, page, outlines[ident]), sheet=None)
+        if kind == "counselors-index":
+            return render(build, "partials/counselors-index.html", items=self.materials(build, page))
+        if kind == "counselors-sheet":
+            o = outlines[ident]
+            return render(build, "partials/counselors-outline.html", outline=o, center=center,
+                          links=self._links(build, page, o), sheet=self._foot(build, PAGES[o.id]))
+        emails = build.data_of(self, "emails").templates
+        if kind == "counselors-email":
+            return self._handout(build, emails[ident], "h1")
+        if kind == "counselors-emails":
+            return "\n".join(self._handout(build, t, "h2") for t in emails.values())
+        return render(build, "partials/counselors-poster.html", center=center, **self._foot(build, "index.md"))
+
+    def materials(self, build, page) -> list[tuple[str, str, str]]:
+        """(title, link, what it is) for every printable material, from the page's point of view."""
+        outlines, emails = build.data_of(self, self.name), build.data_of(self, "emails").templates
+        out = [(o.title, build.link(page, f"print/counselors/{o.id}/"), f"{o.minutes} minutes, {o.pages} printed page{'s' if o.pages > 1 else ''}")
+               for o in outlines.values()]
+        out += [(f"Email handout: {t.title}", build.link(page, f"print/emails/{t.id}/"), "one page") for t in emails.values()]
+        out.append(("All email handouts together", build.link(page, "print/emails/all/"), f"{len(emails)} pages"))
+        out.append(("Poster for a notice board", build.link(page, "print/poster/"), "one page"))
+        return out
+
+    def _links(self, build, page, outline):
+        return {s.id: [(build.link(page, p), _title(build, p)) for p in s.links] for s in outline.sections}
+
+    def _foot(self, build, target: str) -> dict:
+        url = printsheets.live_url(build.config.site_url or "", build.pages()[target].url)
+        return {"live_url": url, "shown_url": printsheets.display_url(url), "qr": printsheets.qr_svg(url)}
+
+    def _handout(self, build, template, heading):
+        return render(build, "partials/counselors-email.html", template=template, heading=heading,
+                      lines=handout_lines(template), center=build.data_of(self, "center"),
+                      **self._foot(build, EMAILS_PAGE))
+
+
+def _title(build, src: str) -> str:
+    from mkdocs.utils.meta import get_data
+    file = build.pages()[src]
+    return get_data(file.content_string)[1].get("title", src)
+
+
+component = Counselors()

@@ -1,0 +1,182 @@
+"""For counselors (issue 14): the appointment and workshop outlines (docs/_data/counselors.yml), the
+email handouts (one sheet per template of docs/_data/emails.yml) and the poster.
+
+Unit tests on data the tests own; content tests on `guide` (shipped and center-edits) derive what
+to expect from that guide's data: every sheet prints on its page count on A4 and Letter, carries the
+center's name and contact, and its QR code decodes to the right page; the example site (with every
+urgent setting) shows the urgent contacts in the outline."""
+from __future__ import annotations
+
+import io
+import subprocess
+import textwrap
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from pypdf import PdfReader
+
+from guidekit.counselors import check_links, handout_lines, load_counselors
+from guidekit.emails import parse_emails
+from support import EXAMPLE, axe_violations, soup
+from test_print_browser import guide_context, page_url, squash, zbarimg  # noqa: F401  (guide_context: a fixture)
+from test_site_build import nav_paths
+
+GOOD = textwrap.dedent("""\
+    appointment:
+      title: Talk
+      minutes: 10
+      pages: 1
+      intro: An intro.
+      sections:
+        - id: a
+          title: First
+          minutes: 4
+          points: [One]
+          pages: [feel-it.md]
+        - id: b
+          title: Second
+          minutes: 6
+          points: [Two]
+          questions: [How are you sleeping?]
+          urgent: true
+    workshop:
+      title: Group
+      minutes: 20
+      pages: 2
+      intro: An intro.
+      sections:
+        - id: w
+          title: Only
+          minutes: 20
+          points: [Three]
+      answer_key:
+        - before: Angry.
+          after: Calm.
+    """)
+PATH = "docs/_data/counselors.yml"
+
+
+def errors(text: str) -> list[str]:
+    data, errs = load_counselors(PATH, text)
+    assert errs and data is None
+    return [str(e) for e in errs]
+
+
+# Unit ---------------------------------------------------------------------------------------
+
+def test_good_outlines_load_in_order_with_their_flags():
+    data, errs = load_counselors(PATH, GOOD)
+    assert not errs
+    a = data["appointment"]
+    assert [s.id for s in a.sections] == ["a", "b"] and [s.urgent for s in a.sections] == [False, True]
+    assert a.sections[1].questions == ("How are you sleeping?",) and data["workshop"].answer_key == (("Angry.", "Calm."),)
+
+
+def test_minutes_that_dont_add_up_name_the_line():
+    [err] = errors(GOOD.replace("minutes: 6", "minutes: 7"))
+    assert err.startswith(f"{PATH}:3: The 'appointment' sections add up to 11 minutes, not 10.")
+
+
+def test_an_unknown_key_and_an_empty_point_name_their_lines():
+    text = GOOD.replace("questions:", "qestions:").replace("points: [Three]", "points: ['']")
+    line = {key: next(i for i, t in enumerate(text.splitlines(), 1) if needle in t)
+            for key, needle in (("key", "qestions"), ("empty", "['']"))}
+    errs = errors(text)
+    assert any(e.startswith(f"{PATH}:{line['key']}: The section 'b' has an unknown key 'qestions'. "
+                            "Fix: did you mean 'questions'?") for e in errs), errs
+    assert any(e.startswith(f"{PATH}:{line['empty']}: An entry of 'points'") for e in errs), errs
+
+
+def test_a_link_to_a_missing_page_names_its_section():
+    data, _ = load_counselors(PATH, GOOD)
+    [err] = check_links(data, PATH, {"index.md"})
+    assert str(err).startswith(f"{PATH}:7: The section 'a' links to 'feel-it.md', which is not a page of the guide.")
+
+
+def test_a_handout_has_a_labelled_blank_per_field_and_marks_optional_lines():
+    library, errs = parse_emails((EXAMPLE / "docs" / "_data" / "emails.yml").read_text(), "x.yml")
+    assert not errs
+    t = library.templates["ask"]
+    lines = handout_lines(t)
+    assert ("field", t.field("role").label) in lines["subject"]
+    optional = [line for line in lines["body"] if line["optional"]]
+    assert optional and all(any(k == "field" and not next(f for f in t.fields if f.label == v).required
+                                for k, v in line["parts"]) for line in optional)
+    assert not [p for line in lines["body"] for k, p in line["parts"] if k == "text" and "{" in p]
+
+
+# Content: every guide ----------------------------------------------------------------------
+
+def materials(guide) -> list[tuple[str, int, str]]:
+    """(sheet path, printed pages it may take, the page its QR code leads to), from the guide's data."""
+    outlines, _ = load_counselors(PATH, (guide.docs / "_data" / "counselors.yml").read_text(encoding="utf-8"))
+    templates = guide.emails().templates
+    out = [(f"print/counselors/{o.id}/", o.pages, f"counselors/{o.id}/") for o in outlines.values()]
+    out += [(f"print/emails/{t}/", 1, "emails/") for t in templates]
+    out += [("print/emails/all/", len(templates), "emails/"), ("print/poster/", 1, "")]
+    return out
+
+
+def test_every_material_is_linked_from_a_page_in_the_nav(guide):
+    linked = set()
+    for path in nav_paths(guide.root):
+        doc = soup(guide.site / path / "index.html")
+        for a in doc.select("article a[href]"):
+            target = urlsplit(urljoin("http://x/" + path, a["href"])).path.lstrip("/")
+            linked.add(target if target.endswith("/") else target + "/")
+    missing = [sheet for sheet, _, _ in materials(guide) if sheet not in linked]
+    assert not missing, f"not linked from any page in the nav: {missing}"
+
+
+def test_the_outline_pages_show_every_section(guide):
+    outlines, _ = load_counselors(PATH, (guide.docs / "_data" / "counselors.yml").read_text(encoding="utf-8"))
+    for o in outlines.values():
+        doc = soup(guide.site / "counselors" / o.id / "index.html")
+        shown = [el.get_text(" ", strip=True) for el in doc.select("article .guide-outline__title strong")]
+        assert shown == [s.title for s in o.sections]
+        for s in o.sections:
+            if s.urgent:
+                text = doc.select_one(f"#{o.id}-{s.id} .guide-outline__urgent").get_text(" ", strip=True)
+                assert "local emergency number" in text
+
+
+def test_every_sheet_prints_on_its_pages_with_the_center_and_a_qr_code_to_its_page(guide, guide_context, tmp_path):
+    center = guide.center()
+    pg = guide_context(device_scale_factor=3).new_page()
+    images, expected = [], []
+    for sheet, most, target in materials(guide):
+        pg.goto(sheet)
+        for fmt in ("A4", "Letter"):
+            texts = [squash(p.extract_text()) for p in PdfReader(io.BytesIO(pg.pdf(format=fmt))).pages]
+            assert len(texts) <= most, f"{sheet} prints on {len(texts)} {fmt} pages, more than {most}"
+            whole = " ".join(texts)
+            assert squash(center["name"]).upper() in whole.upper(), f"{sheet}: no center name on {fmt}"
+            assert center["contact_email"] in whole and "local emergency number" in whole, sheet
+        codes = pg.locator(".sheet__qr, .poster__qr")
+        for i in range(codes.count()):
+            images.append(tmp_path / f"{len(images)}.png")
+            codes.nth(i).screenshot(path=str(images[-1]))
+            expected.append(guide.url + target)
+    tool = zbarimg()
+    if not tool:
+        pytest.skip("every sheet printed on its pages; QR codes not decoded: zbarimg (zbar-tools) is not installed")
+    decoded = subprocess.run([tool, "--quiet", "--raw", *map(str, images)], capture_output=True, text=True).stdout.split()
+    assert decoded == expected
+
+
+# The example site: every urgent setting, and axe on the sheets ----------------------------------
+
+def test_the_appointment_names_the_centers_urgent_and_counseling_contacts(example):
+    from test_branding import example_center
+    c = example_center()
+    doc = soup(example.site / "counselors" / "appointment" / "index.html")
+    box = doc.select_one("article .guide-outline__urgent")
+    assert box.select_one(f"a[href='{c.urgent_phone_link}']") and box.select_one(f"a[href='{c.support_url}']")
+    assert c.urgent_name in box.get_text() and "local emergency number" in box.get_text()
+
+
+def test_counselor_pages_and_sheets_pass_axe(example_page):
+    for path in ["counselors/appointment/", "counselors/workshop/", "print/counselors/appointment/",
+                 "print/emails/ask/", "print/poster/"]:
+        example_page.goto(path)
+        assert not axe_violations(example_page), path
