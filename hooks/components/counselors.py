@@ -70,7 +70,8 @@ class Counselors(Component):
         outlines, center = build.data_of(self, self.name), build.data_of(self, "center")
         if kind == "counselors":
             return render(build, "partials/counselors-outline.html", outline=outlines[ident], center=center,
-                          links=self._links(build, page, outlines[ident]), sheet=None)
+                          links=self._links(build, page, outlines[ident]), sheet=None,
+                          print_href=build.link(page, f"print/counselors/{ident}/"))
         if kind == "counselors-index":
             return render(build, "partials/counselors-index.html", items=self.materials(build, page))
         if kind == "counselors-sheet":
