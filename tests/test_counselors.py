@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from guidekit.counselors import check_links, handout_lines, load_counselors
 from guidekit.emails import parse_emails
 from support import EXAMPLE, axe_violations, soup
-from test_print_browser import guide_context, page_url, squash, zbarimg  # noqa: F401  (guide_context: a fixture)
+from test_print_browser import guide_context, squash, zbarimg  # noqa: F401  (guide_context: a fixture)
 from test_site_build import nav_paths
 
 GOOD = textwrap.dedent("""\

@@ -23,7 +23,7 @@ import pytest
 
 from guidekit.emails import PLACEHOLDER, add_headings, details_fields, parse_emails
 from guidekit.markers import find_markers
-from support import EXAMPLE, build, copy_project, run_js, soup
+from support import EXAMPLE, build, copy_project, run_js
 
 REL = "docs/_data/emails.yml"
 

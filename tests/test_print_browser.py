@@ -15,7 +15,7 @@ import yaml
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import watch_context
+from conftest import _contexts
 from guidekit.checklists import load_checklists
 from support import EXAMPLE, axe_violations, center_settings
 
@@ -57,16 +57,14 @@ def guide_context(browser, guide):
     made = []
 
     def make(**kwargs):
-        ctx = browser.new_context(base_url=guide.url, **kwargs)
-        ctx.watch = watch_context(ctx)
-        made.append(ctx)
+        made.append(ctx := new_context(**kwargs))
         return ctx
 
-    yield make
-    for ctx in made:
-        assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
-        assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
-        ctx.close()
+    with _contexts(browser, guide.url) as new_context:
+        yield make
+        for ctx in made:
+            assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
+            assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
 
 
 # ---- Content: every sheet of the guide ----

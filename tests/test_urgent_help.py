@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from guidekit.branding import load_center, locate
 from guidekit.markers import find_all_markers
-from support import EXAMPLE, build, center_settings, soup
-from test_branding import EXAMPLE_DOCS, GOOD, NOWHERE, errors_of, example_center, example_copy
+from support import build, soup
+from test_branding import EXAMPLE_DOCS, GOOD, NOWHERE, errors_of, example_center, example_copy, theme  # noqa: F401  (theme: a fixture)
 from test_site_build import built_pages
 
 EMERGENCY = "call your local emergency number"
@@ -54,22 +54,15 @@ def test_urgent_settings_are_optional_and_a_review_date_reads_as_words():
 
 # Unit: the partials, with and without settings -----------------------------------------------
 
-@pytest.fixture(scope="module")
-def env():
-    from mkdocs.config import load_config
-    config = load_config(str(EXAMPLE / "mkdocs.yml"))
-    return config, config.theme.get_env()
-
-
-def render(env, template, center) -> BeautifulSoup:
-    config, jinja = env
+def render(theme, template, center) -> BeautifulSoup:
+    config, jinja = theme
     config.extra["career_center"] = center
     return BeautifulSoup(jinja.get_template(template).render(config=config, center=center, page=None), "html.parser")
 
 
 @pytest.mark.parametrize("template", ["partials/center-urgent.html", "partials/center-urgent-line.html"])
-def test_without_urgent_settings_the_emergency_number_stands_alone(env, template):
-    doc = render(env, template, load_center(dict(GOOD), EXAMPLE_DOCS, NOWHERE))
+def test_without_urgent_settings_the_emergency_number_stands_alone(theme, template):
+    doc = render(theme, template, load_center(dict(GOOD), EXAMPLE_DOCS, NOWHERE))
     text = doc.get_text(" ", strip=True)
     assert EMERGENCY in text.lower() and LINE in text
     assert not [a for a in doc.select("a") if a["href"].startswith("tel:")]
@@ -77,18 +70,18 @@ def test_without_urgent_settings_the_emergency_number_stands_alone(env, template
     assert not doc.select("details")
 
 
-def test_with_urgent_settings_both_show_the_line_and_the_emergency_number(env):
+def test_with_urgent_settings_both_show_the_line_and_the_emergency_number(theme):
     c = example_center()
-    block = render(env, "partials/center-urgent.html", c)
+    block = render(theme, "partials/center-urgent.html", c)
     assert block.select_one(f"a[href='{c.urgent_phone_link}']").get_text() == c.urgent_phone
     assert block.select_one(f"a[href='{c.urgent_url}']")
     text = block.get_text(" ", strip=True)
     assert c.urgent_name in text and c.urgent_text in text and EMERGENCY in text.lower()
-    line = render(env, "partials/center-urgent-line.html", c)
+    line = render(theme, "partials/center-urgent-line.html", c)
     assert line.select_one(f"a[href='{c.urgent_phone_link}']") and EMERGENCY in line.get_text().lower()
     # only a web page for the line: the one-line version links it
     only_url = load_center(dict(GOOD, urgent_url=c.urgent_url), EXAMPLE_DOCS, NOWHERE)
-    assert render(env, "partials/center-urgent-line.html", only_url).select_one(f"a[href='{c.urgent_url}']")
+    assert render(theme, "partials/center-urgent-line.html", only_url).select_one(f"a[href='{c.urgent_url}']")
 
 
 # Content: every guide -----------------------------------------------------------------------

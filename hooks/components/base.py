@@ -19,11 +19,11 @@ MkDocs's events.
 from __future__ import annotations
 
 import os
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Collection
 
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from guidekit.assets import tool_assets
 from guidekit.datafile import did_you_mean
@@ -151,9 +151,6 @@ class Build:
             raise RuntimeError(f"the component '{component.name}' reads '{name}' without declaring it in needs")
         return self.data[name]
 
-    def loaded(self, component: Component) -> bool:
-        return not component.data or component.name in self.data
-
     # Markers ----------------------------------------------------------------------------------
 
     def check_markers(self, path: str, source: str) -> list[ContentError]:
@@ -178,8 +175,6 @@ class Build:
                               f"use one of: {', '.join(sorted(authored))}.")
                 errors.append(ContentError(path, m.line, f"'{shown}' is not a marker the guide knows.", suggestion))
                 continue
-            if not self.loaded(owner):
-                continue  # its data file has problems of its own, already reported
             if not MARKER.fullmatch(lines[m.line - 1].strip()):
                 errors.append(ContentError(path, m.line, f"The marker '{shown}' shares its line with other text.",
                                            f"put '{shown}' on a line of its own, with a blank line before and after."))
@@ -215,8 +210,8 @@ class Build:
 
         def swap(match) -> str:
             owner = self.kinds.get(match["kind"])
-            if owner is None or not self.loaded(owner):
-                return match[0]  # a plain comment (or a tool whose data failed, already reported)
+            if owner is None:
+                return match[0]  # a plain comment (a tool whose data failed has ended the build already)
             if owner not in used:
                 used.append(owner)
             return owner.render(self, match["kind"], match["id"] or "", page)
@@ -227,14 +222,19 @@ class Build:
 
     # Links ------------------------------------------------------------------------------------
 
-    def pages(self) -> dict[str, Any]:
-        """Documentation pages by source path inside docs/ ('feel-it.md')."""
-        return {f.src_uri: f for f in self.files.documentation_pages()}
+    def page(self, src: str):
+        """The File of a page by its source path inside docs/ ('feel-it.md'), or None
+        (MkDocs's own index of the files, not a scan of them)."""
+        return self.files.get_file_from_path(src) if self.files else None
+
+    def title(self, src: str) -> str:
+        """A page's title from its front matter (its path when it has none)."""
+        return get_data(self.page(src).content_string)[1].get("title", src)
 
     def link(self, page, target: str) -> str | None:
         """Relative URL from page to a source file ('emails/index.md') or a site path ('print/x/')."""
         if target.endswith(".md"):
-            file = self.files.get_file_from_path(target) if self.files else None
+            file = self.page(target)
             if file is None:
                 return None
             target = file.url

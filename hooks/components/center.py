@@ -10,7 +10,6 @@ Partials: center-support.html, center-contact.html, center-booking.html, center-
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
@@ -46,8 +45,7 @@ class Center(Component):
         for warning in colour_warnings(center):
             log.warning(warning)
         config.extra["career_center"] = build.data[self.name] = center
-        build.center_css = css = palette_css(center)
-        if css:
+        if palette_css(center):
             palettes = config.theme["palette"]
             for palette in palettes if isinstance(palettes, list) else [palettes]:
                 for key in ("primary", "accent"):
@@ -58,12 +56,13 @@ class Center(Component):
         return []
 
     def add_files(self, build, files):
-        if build.center_css:
-            files.append(File.generated(build.config, COLOURS_CSS, content=build.center_css))
+        css = palette_css(build.data_of(self, self.name))
+        if css:
+            files.append(File.generated(build.config, COLOURS_CSS, content=css))
 
     def check(self, build, pages):
         """Help that can't wait shows, expanded, on the home page (and at the top of every page)."""
-        home = build.pages().get(HOME)
+        home = build.page(HOME)
         if home is None or home.abs_src_path is None:
             return []
         if any(m.kind == "center" and m.id == "urgent" for m in find_all_markers(home.content_string)):

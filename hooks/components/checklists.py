@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from guidekit.checklists import check_pages, load_checklists
 
-from .base import ANY_ID, Component
+from .base import Component
 from .render import render
 
 
@@ -34,8 +34,7 @@ class Checklists(Component):
         if kind == "checklist":
             return render(build, "partials/checklist.html", checklist=known[ident],
                           print_href=build.link(page, f"print/{ident}/"))
-        pages = build.pages()
-        entries = [(c, build.link(page, c.page)) for c in known.values() if c.page in pages]
+        entries = [(c, build.link(page, c.page)) for c in known.values() if build.page(c.page)]
         return render(build, "partials/checklists-overview.html", entries=entries, page=page)
 
 

@@ -19,7 +19,6 @@ from .base import Component
 from .render import render
 
 PAGES = {"appointment": "counselors/appointment.md", "workshop": "counselors/workshop.md"}
-INDEX_PAGE = "counselors/index.md"
 EMAILS_PAGE = "emails/index.md"
 
 
@@ -96,22 +95,16 @@ class Counselors(Component):
         return out
 
     def _links(self, build, page, outline):
-        return {s.id: [(build.link(page, p), _title(build, p)) for p in s.links] for s in outline.sections}
+        return {s.id: [(build.link(page, p), build.title(p)) for p in s.links] for s in outline.sections}
 
     def _foot(self, build, target: str) -> dict:
-        url = printsheets.live_url(build.config.site_url or "", build.pages()[target].url)
+        url = printsheets.live_url(build.config.site_url or "", build.page(target).url)
         return {"live_url": url, "shown_url": printsheets.display_url(url), "qr": printsheets.qr_svg(url)}
 
     def _handout(self, build, template, heading):
         return render(build, "partials/counselors-email.html", template=template, heading=heading,
                       lines=handout_lines(template), center=build.data_of(self, "center"),
                       **self._foot(build, EMAILS_PAGE))
-
-
-def _title(build, src: str) -> str:
-    from mkdocs.utils.meta import get_data
-    file = build.pages()[src]
-    return get_data(file.content_string)[1].get("title", src)
 
 
 component = Counselors()

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 
-from mkdocs.utils.meta import get_data
-
 from guidekit.errors import ContentError
 from guidekit.planner import check_references, load_plan, script_data
 
@@ -36,9 +34,7 @@ class Planner(Component):
         emails, checklists = build.data_of(self, "emails"), build.data_of(self, "checklists")
         errors = check_references(plan, build.rel(build.data_path(self.data)), pages,
                                   set(emails.templates), set(checklists))
-        files = build.pages()
-        self.titles = {step.page: get_data(files[step.page].content_string)[1].get("title", step.page)
-                       for step in plan.steps if step.page in files}
+        self.titles = {step.page: build.title(step.page) for step in plan.steps if step.page in pages}
         return errors
 
     def variants(self, build, kind):

@@ -39,8 +39,7 @@ class Print(Component):
         return "\n".join(self._sheet(build, c, "h2") for c in checklists.values())
 
     def _sheet(self, build, checklist, heading):
-        pages = build.pages()
-        url = printsheets.live_url(build.config.site_url or "", pages[checklist.page].url)
+        url = printsheets.live_url(build.config.site_url or "", build.page(checklist.page).url)
         return render(build, "partials/print-sheet.html",
                       checklist=checklist, heading=heading, center=build.data_of(self, "center"), live_url=url,
                       shown_url=printsheets.display_url(url), qr=printsheets.qr_svg(url))

@@ -120,17 +120,18 @@ def check_links(outlines: dict[str, Outline], path: str, pages: set[str]) -> lis
 def handout_lines(template) -> dict:
     """An email template (its first version) for paper: the subject and each body line as parts,
     ("text", words) or ("field", label) for a blank to fill in by hand; a line that uses an optional
-    field is marked optional, an empty line is a paragraph break."""
-    from .emails import PLACEHOLDER
+    field is marked optional, and a blank entry separates paragraphs. Built on the fill rule's own
+    layout (Template.layout), so paper, screen and the text without JavaScript split lines alike."""
 
-    def parts(line: str) -> list[tuple[str, str]]:
-        pieces = PLACEHOLDER.split(line)
-        return [("field", template.field(p).label) if i % 2 else ("text", p) for i, p in enumerate(pieces) if p or i % 2]
+    def parts(line: dict) -> list[tuple[str, str]]:
+        return [("field", template.field(p).label) if i % 2 else ("text", p)
+                for i, p in enumerate(line["parts"]) if p or i % 2]
 
     version = template.versions[0]
+    subject = [part for paragraph in template.layout(version.subject) for line in paragraph for part in parts(line)]
     body = []
-    for line in version.body.split("\n"):
-        names = PLACEHOLDER.findall(line)
-        body.append({"parts": parts(line), "blank": not line.strip(),
-                     "optional": any(not template.field(n).required for n in names)})
-    return {"subject": parts(version.subject), "body": body}
+    for n, paragraph in enumerate(template.layout(version.body)):
+        if n:
+            body.append({"parts": [], "blank": True, "optional": False})
+        body += [{"parts": parts(line), "blank": False, "optional": bool(line["needs"])} for line in paragraph]
+    return {"subject": subject, "body": body}
