@@ -149,6 +149,7 @@ EDITED_CENTER = """\
   career_center:
     name: Riverside & District College Careers and Employability Service
     contact_email: careers@riverside-district.ac.example
+    urgent_phone: "988"
     primary_color: "#1f4e79"
 """
 NEW_PAGE = "contact-us.md"
@@ -166,10 +167,23 @@ def _replace_block(text: str, header: str, new: str) -> str:
     return "".join(lines[:start]) + new + "".join(lines[end:])
 
 
+def _append_to_block(text: str, header: str, new: str) -> str:
+    """Add `new` as the last lines of the YAML block that starts with the line `header`."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.rstrip() == header)
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith((" ", "#"))):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return "".join(lines[:end]) + new + "".join(lines[end:])
+
+
 def center_edits(project: pathlib.Path) -> list[str]:
     """Make the edits a new center typically makes; return what was done, for messages.
 
-    Its own settings (a long name with '&', no phone, logo, links or address, its own colour), one
+    Its own settings (a long name with '&', an urgent-help line but no phone, logo, links or address,
+    its own colour), one
     checklist item reworded, one added and one removed, an email subject changed, a shorter planner
     limit, and a short new page in the nav. Derived from whatever the data holds, not its wording.
     """
@@ -177,7 +191,7 @@ def center_edits(project: pathlib.Path) -> list[str]:
     done = []
     config = project / "mkdocs.yml"
     text = _replace_block(config.read_text(encoding="utf-8"), "  career_center:", EDITED_CENTER)
-    text = text.replace("\nnav:\n", f"\nnav:\n  - Contact us: {NEW_PAGE}\n", 1)
+    text = _append_to_block(text, "nav:", f"  - Contact us: {NEW_PAGE}\n")  # last, as a center adds a page
     config.write_text(text, encoding="utf-8")
     (project / "docs" / NEW_PAGE).write_text(
         "---\ntitle: Contact us\ndescription: How to reach our careers team by email or in person during the week.\n---\n\n"
