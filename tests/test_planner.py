@@ -16,9 +16,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from components import checklists, device, emails, planner
-from components.base import Build
+from components.base import Build, Component
 from guidekit.markers import find_markers
-from guidekit.planner import check_references, in_night, load_plan, night_ranges, script_data
+from guidekit.planner import check_general_emails, check_references, in_night, load_plan, night_ranges, script_data
 from support import EXAMPLE, build, copy_project, run_js
 
 PATH = "docs/_data/planner.yml"
@@ -60,6 +60,8 @@ dwell:
     - id: day
       label: A day
       hours: 24
+  long_hours: 60
+  long_note: A long time.
   custom:
     label: Hours
     min_hours: 2
@@ -91,6 +93,16 @@ steps:
     page: midnight.md
     email: reply
     weekday_only: true
+  - id: extra
+    title: Only for some
+    why: Why
+    from: dwelling
+    hours: 1
+    when: Later
+    page: late.md
+    email: thanks
+    general: false
+    after: [midnight, late]
 """
 
 
@@ -112,7 +124,7 @@ def test_the_night_goes_to_the_page_as_ranges_that_never_wrap(starts, ends, rang
 def test_times_go_to_the_page_as_minutes_after_midnight():
     plan, errors = load_plan(PATH, OWN)
     assert errors == []
-    data = script_data(plan, {"midnight": "../midnight/"})
+    data = script_data(plan, {"midnight": "../midnight/"}, {"reply": "employer", "thanks": "helper"})
     assert data["night"] == {"ranges": [[0, 375], [1350, 1440]], "moveTo": 465}
     assert data["weekdayTime"] == 545
     assert data["presets"] == [
@@ -123,8 +135,13 @@ def test_times_go_to_the_page_as_minutes_after_midnight():
     assert (data["default"], data["end"]) == ("tonight", {"title": "Dwelling ends", "why": "On to the plan."})
     assert data["custom"] == {"min": 2, "max": 100, "default": 10}
     assert data["news"] == {"daysAgo": 30, "daysAhead": 3}
-    assert [s["at"] for s in data["steps"]] == [None, 0]
-    assert [(s["url"], s["email"], s["weekdayOnly"]) for s in data["steps"]] == [("", None, False), ("../midnight/", "reply", True)]
+    assert [s["at"] for s in data["steps"]] == [None, 0, None]
+    assert [(s["url"], s["email"], s["weekdayOnly"]) for s in data["steps"]] == [
+        ("", None, False), ("../midnight/", "reply", True), ("", "thanks", False)]
+    # every step of the pool goes to the page; the general plan is the steps without general: false
+    assert data["general"] == ["late", "midnight"]
+    assert [(s["to"], s["after"]) for s in data["steps"]] == [(None, []), ("employer", []), ("helper", ["midnight", "late"])]
+    assert data["longHours"] == 60
 
 
 def test_the_page_script_schedules_with_the_data_python_hands_it():
@@ -139,7 +156,7 @@ def test_the_page_script_schedules_with_the_data_python_hands_it():
         tz="America/New_York")
     assert when == [
         ["late 2027-03-09T22:00", "midnight 2027-03-10T07:45"],  # 22:00 is before the night; midnight is in it
-        ["late 2027-03-10T07:45", "midnight 2027-03-10T07:45"],  # 22:45 is in it
+        ["late 2027-03-10T07:45", "midnight 2027-03-10T08:15"],  # 22:45 is in it; never two at one minute
         ["late 2027-03-12T12:00", "midnight 2027-03-15T09:05"],  # Saturday morning: weekday only, so Monday
     ]
 
@@ -155,7 +172,7 @@ def test_no_step_ever_lands_at_night_or_a_weekday_only_step_on_a_weekend():
           process.env.TZ = tz;  // Node applies a changed TZ at once
           for (let t = Date.UTC(2027, 2, 1); t < Date.UTC(2027, 3, 20); t += 37 * 60000 * 60 / 7) {
             for (const c of choices) {
-              for (const s of rules.schedule(new Date(t), c, plan).steps) {
+              for (const s of rules.schedule(new Date(t), c, plan, plan.steps.map((x) => x.id)).steps) {
                 const day = s.date.getDay();
                 if (night(s.date)) bad.push(`${tz}: ${s.id} at night: ${s.date} (${c})`);
                 if (s.weekdayOnly && (day === 0 || day === 6)) bad.push(`${tz}: ${s.id} on a weekend: ${s.date} (${c})`);
@@ -185,6 +202,11 @@ def test_no_step_ever_lands_at_night_or_a_weekday_only_step_on_a_weekend():
     ("    weekday_only: true", "    weekday_only: maybe", "weekday_only: maybe", "neither true nor false"),
     ("hours: 24", "hours: -3", "hours: -3", "not a whole number"),
     ("weekday: sunday", "weekday: sundae", "weekday: sundae", "is not a day of the week"),
+    ("    general: false\n    after: check-in", "    general: maybe\n    after: check-in", "general: maybe", "neither true nor false"),
+    ("after: check-in", "after: check-inn", "after: check-inn", "'after: check-inn' in the step 'follow-on' names no step"),
+    ("after: check-in", "after: follow-on", "after: follow-on", "comes 'after' itself"),
+    ("after: check-in", "after: {a: b}", "after: {a: b}", "should name step ids"),
+    ("long_hours: 48", "long_hours: many", "long_hours: many", "not a whole number"),
 ])
 def test_each_mistake_is_named_with_its_line(old, new, needle, expected):
     assert old in TEXT
@@ -204,6 +226,50 @@ def test_a_step_and_a_preset_need_exactly_one_way_of_timing():
     preset = TEXT.replace("      hours: 24\n", '      hours: 24\n      until: "20:00"\n', 1)
     [err] = problems(preset)
     assert err.line == line_of(preset, "- id: day") and "exactly one" in err.problem
+
+
+def test_a_misspelled_after_gets_a_suggestion_and_a_circle_is_named():
+    [err] = problems(TEXT.replace("after: check-in", "after: check-inn", 1))
+    assert err.fix == "did you mean 'check-in'?"
+    circle = TEXT.replace("    general: false\n\n", "    general: false\n    after: follow-on\n\n", 1)
+    circle = TEXT.replace("    email: update\n", "    email: update\n    after: follow-on\n", 1)
+    [err] = problems(circle)
+    assert "go in a circle" in err.problem and err.line == line_of(circle, "after: follow-on")
+
+
+def test_without_any_general_step_the_build_says_the_general_plan_is_empty():
+    text = TEXT
+    for step in example_plan().general:
+        text = text.replace(f"  - id: {step.id}\n", f"  - id: {step.id}\n    general: false\n", 1)
+    [err] = problems(text)
+    assert "general plan is empty" in err.problem and err.line == line_of(text, "steps:")
+
+
+def test_the_general_plan_and_the_pool():
+    plan = example_plan()
+    assert [s.id for s in plan.general] == [s.id for s in plan.steps if s.general]
+    assert plan.general and len(plan.general) < len(plan.steps), "the example plan has steps only situations use"
+    assert any(s.after for s in plan.steps)
+
+
+def test_the_general_plan_never_emails_one_person_twice_within_a_day():
+    """The build check on the general plan, by who receives each template (emails.yml `to:`)."""
+    plan = example_plan()
+    emails = [s for s in plan.general if s.email]
+    first, second = emails[0], emails[1]
+    assert check_general_emails(plan, PATH, {}) == []  # the example's emails are a day apart
+    near = TEXT.replace(f"  - id: {second.id}\n", f"  - id: {second.id}\n", 1)
+    lines = near.splitlines(keepends=True)
+    start = line_of(near, f"- id: {second.id}")
+    days = next(i for i in range(start, len(lines)) if lines[i].strip().startswith("days:"))
+    lines[days] = lines[days].replace(f"days: {second.days}", f"days: {first.days}")
+    near_plan, errors = load_plan(PATH, "".join(lines))
+    assert errors == []
+    [err] = check_general_emails(near_plan, PATH, {})
+    assert err.line == line_of(near, f"- id: {second.id}") and f"'{first.id}' and '{second.id}'" in err.problem
+    assert "employer" in err.problem and "general: false" in err.fix
+    # to different people, or one of them only for situations: no problem
+    assert check_general_emails(near_plan, PATH, {second.email: "helper"}) == []
 
 
 def test_duplicate_step_id_and_missing_title():
@@ -240,7 +306,8 @@ def test_references_to_pages_emails_and_checklists():
 
 
 def test_an_unknown_kind_of_planner_names_the_page_line():
-    b = Build([planner.component, device.component, emails.component, checklists.component], str(EXAMPLE), str(EXAMPLE / "docs"))
+    center = type("Center", (Component,), {"name": "center"})()  # the settings themselves: tests/test_branding.py
+    b = Build([planner.component, device.component, emails.component, checklists.component, center], str(EXAMPLE), str(EXAMPLE / "docs"))
     assert b.load() == []
     [err] = b.check_markers("docs/page.md", "# Page\n\n<!-- planner: huge -->\n")
     assert (err.path, err.line) == ("docs/page.md", 3)
@@ -326,7 +393,9 @@ def test_the_planner_page_lists_every_step_with_links_that_resolve(guide):
     doc = html(guide, pages[0])
     page = pages[0]
     items = doc.select("section.planner--full ol.planner__steps > li")
+    # every step of the pool, so the script can show a situation's plan; without it, the general plan
     assert [li["data-step"] for li in items] == [s.id for s in plan.steps]
+    assert [li["data-step"] for li in items if not li.has_attr("hidden")] == [s.id for s in plan.general]
     for li, step in zip(items, plan.steps):
         assert li.select_one(".planner__relative").get_text() == step.when
         assert li.h3.get_text() == step.title and step.why in li.get_text()
@@ -342,6 +411,79 @@ def test_the_planner_page_lists_every_step_with_links_that_resolve(guide):
     assert "guide-js-only" in doc.select_one(".planner__actions")["class"]
     data = json.loads(doc.select_one("section[data-planner]")["data-planner"])
     assert [s["id"] for s in data["steps"]] == [s.id for s in plan.steps]
+    assert data["general"] == [s.id for s in plan.general]
+    # each email step knows who receives it (emails.yml `to:`; the employer when unsaid)
+    templates = guide.emails().templates
+    assert {s["id"]: s["to"] for s in data["steps"] if s["email"]} == {
+        s.id: getattr(templates[s.email], "to", None) or "employer" for s in plan.steps if s.email}
+
+
+def test_a_long_dwell_time_has_a_note_with_the_centers_support(guide):
+    """The note planner.js shows when dwelling runs past the plan's long_hours: its words and the
+    center's support link (or, without one, its booking page or email) from the guide's own settings."""
+    plan, center = guide.plan(), guide.center()
+    for path in planner_pages(guide, "") + planner_pages(guide, "compact"):
+        note = html(guide, path).select_one("[data-planner-long]")
+        assert note.has_attr("hidden") and "guide-js-only" in note["class"], path
+        assert plan.long["note"] in note.get_text(" ", strip=True), path
+        expected = center.get("support_url") or center.get("booking_url") or f"mailto:{center['contact_email']}"
+        assert note.a["href"] == expected, path
+        data = json.loads(html(guide, path).select_one("[data-planner]")["data-planner"])
+        assert data["longHours"] == plan.long["hours"]
+
+
+def situation_plans(guide) -> dict[str, list[str]]:
+    """The plans of the guide's situations (docs/_data/situations.yml, once the situations tool has it)."""
+    import yaml
+    path = guide.docs / "_data" / "situations.yml"
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {s["id"]: s["plan"] for s in data.get("situations") or [] if s.get("plan")}
+
+
+def test_every_plan_keeps_its_promises_for_news_at_any_time(guide):
+    """The guide's own plans (the general one, each situation's, and the whole pool), scheduled by
+    planner.js for news at many times over three weeks and every dwell choice: no two entries at one
+    minute, one email per person per working day, `after` kept, no step in the night or a
+    weekday-only one on a weekend, and no step before the news."""
+    plan = guide.plan()
+    templates = guide.emails().templates
+    recipients = {tid: getattr(t, "to", None) or "employer" for tid, t in templates.items()}
+    plans = {"general": [s.id for s in plan.general], "pool": [s.id for s in plan.steps], **situation_plans(guide)}
+    bad = run_js("planner", """
+        const plan = input.plan, bad = [];
+        const night = (d) => plan.night.ranges.some(([s, e]) => s <= d.getHours() * 60 + d.getMinutes() && d.getHours() * 60 + d.getMinutes() < e);
+        const choices = [...plan.presets.map((p) => p.id), plan.custom.min, 30, plan.custom.max];
+        for (const [name, ids] of Object.entries(input.plans)) {
+          for (let t = Date.UTC(2027, 2, 1, 5); t < Date.UTC(2027, 2, 22); t += 5 * 3600000 + 50 * 60000) {
+            const news = new Date(t);
+            for (const c of choices) {
+              const r = rules.schedule(news, c, plan, ids);
+              const all = [{ id: "dwell-end", date: r.until }, ...r.steps];
+              const at = `${name}, news ${rules.iso(news)}, ${c}`;
+              if (r.steps.length !== new Set(ids).size) bad.push(`${at}: ${r.steps.length} steps for ${ids}`);
+              all.forEach((a, i) => {
+                if (a.from && night(a.date)) bad.push(`${at}: ${a.id} at night`);
+                if (a.weekdayOnly && a.date.getDay() % 6 === 0) bad.push(`${at}: ${a.id} on a weekend`);
+                if (a.date < news) bad.push(`${at}: ${a.id} before the news`);
+                for (const dep of a.after || []) {
+                  const b = all.find((x) => x.id === dep);
+                  if (b && b.date >= a.date) bad.push(`${at}: ${a.id} not after ${dep}`);
+                }
+                for (const b of all.slice(i + 1)) {
+                  if (Math.abs(a.date - b.date) < rules.GAP) bad.push(`${at}: ${a.id} and ${b.id} at the same time`);
+                  if (a.email && b.email && a.to === b.to) {
+                    const [x, y] = a.date < b.date ? [a, b] : [b, a];
+                    if (y.date < rules.workingDayAfter(x.date)) bad.push(`${at}: ${x.id} and ${y.id} to the ${a.to} within a working day`);
+                  }
+                }
+              });
+            }
+          }
+        }
+        return bad.slice(0, 10);""", {"plan": script_data(plan, {}, recipients), "plans": plans}, tz="America/Chicago")
+    assert bad == []
 
 
 def test_the_hours_hint_shows_the_plans_own_bounds(guide):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from guidekit.errors import ContentError
-from guidekit.planner import check_references, load_plan, script_data
+from guidekit.planner import check_general_emails, check_references, load_plan, script_data
 
 from .base import Component
 from .render import render
@@ -22,7 +22,7 @@ EMAILS_PAGE = "emails/index.md"    # each template is anchored #email-<id> there
 class Planner(Component):
     name = "planner"
     data = "planner.yml"
-    needs = ("emails", "checklists")
+    needs = ("emails", "checklists", "center")  # center: the support link when dwelling runs long
     markers = {"planner": "a kind of planner"}
     assets = ("planner",)
 
@@ -32,8 +32,10 @@ class Planner(Component):
     def check(self, build, pages):
         plan = build.data_of(self, self.name)
         emails, checklists = build.data_of(self, "emails"), build.data_of(self, "checklists")
-        errors = check_references(plan, build.rel(build.data_path(self.data)), pages,
-                                  set(emails.templates), set(checklists))
+        path = build.rel(build.data_path(self.data))
+        errors = check_references(plan, path, pages, set(emails.templates), set(checklists))
+        self.recipients = recipients(emails)
+        errors += check_general_emails(plan, path, self.recipients)
         self.titles = {step.page: build.title(step.page) for step in plan.steps if step.page in pages}
         return errors
 
@@ -52,10 +54,15 @@ class Planner(Component):
             email_url = emails + f"#email-{step.email}" if step.email and emails else None
             steps.append({"step": step, "url": build.link(page, step.page), "title": self.titles[step.page],
                           "email_url": email_url})
-        data = script_data(plan, {s["step"].id: s["url"] for s in steps})
-        return render(build, "partials/planner.html",
+        data = script_data(plan, {s["step"].id: s["url"] for s in steps}, self.recipients)
+        return render(build, "partials/planner.html", center=build.data_of(self, "center"),
                       compact=ident == "compact", plan=plan, steps=steps, planner_url=build.link(page, PLANNER_PAGE),
                       data_json=json.dumps(data, ensure_ascii=False))  # an attribute value, escaped by the partial
+
+
+def recipients(emails) -> dict[str, str]:
+    """Who each email template goes to (emails.yml `to:`), the employer when a template doesn't say."""
+    return {tid: getattr(t, "to", None) or "employer" for tid, t in emails.templates.items()}
 
 
 component = Planner()

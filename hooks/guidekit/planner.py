@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .datafile import Reader, compose, named
+import yaml
+
+from .datafile import SLUG, Reader, compose, did_you_mean, named
 from .errors import ContentError
 
 WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")  # JS Date order
@@ -41,6 +43,8 @@ class Step:
     email: str | None = None
     checklist: str | None = None
     weekday_only: bool = False
+    general: bool = True         # in the general plan; False: only in the situations that list it
+    after: tuple[str, ...] = ()  # never before these steps (those in the same plan)
     lines: dict = field(default_factory=dict, compare=False)  # key -> line, for later checks
 
 
@@ -54,6 +58,12 @@ class Plan:
     night: dict      # starts, ends, move_to
     weekday_time: str
     steps: list[Step]
+    long: dict = field(default_factory=dict)  # hours, note: said when dwelling lasts longer than `hours`
+
+    @property
+    def general(self) -> list[Step]:
+        """The general plan ("not sure / something else"): the steps without `general: false`, in file order."""
+        return [s for s in self.steps if s.general]
 
 
 DAY_MINUTES = 24 * 60
@@ -102,7 +112,25 @@ def _preset(node, path, errors, seen: dict[str, int]) -> Preset | None:
     return Preset(pid, label, hours, until, WEEKDAYS.index(weekday.lower()) if weekday else None)
 
 
-STEP_KEYS = ("id", "title", "why", "from", "days", "at", "hours", "when", "page", "email", "checklist", "weekday_only")
+STEP_KEYS = ("id", "title", "why", "from", "days", "at", "hours", "when", "page", "email", "checklist", "weekday_only",
+             "general", "after")
+
+
+def _idents(r: Reader, key: str) -> tuple[str, ...]:
+    """One id or a list of ids, e.g. 'after: update-materials' or 'after: [a, b]'."""
+    node = r.items.get(key)
+    if node is None:
+        return ()
+    values = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    out = []
+    for v in values:
+        text = str(v.value).strip() if isinstance(v, yaml.ScalarNode) else ""
+        if not SLUG.match(text):
+            r.fail(r.at(key), f"'{key}' in {r.where} should name step ids, e.g. '{key}: update-materials'.",
+                   f"write one step id, or several in brackets: '{key}: [reply-and-feedback, feedback-request]'.")
+            return ()
+        out.append(text)
+    return tuple(out)
 
 
 def _step(node, path, errors, seen: dict[str, int]) -> Step | None:
@@ -127,11 +155,13 @@ def _step(node, path, errors, seen: dict[str, int]) -> Step | None:
     email = r.ident("email", required=False)
     checklist = r.ident("checklist", required=False)
     weekday_only = r.flag("weekday_only")
+    general = r.flag("general") if "general" in r.items else True
+    after = _idents(r, "after")
     if sid is None or start is None or None in values.values():
         return None
     return Step(sid, values["title"], values["why"], start, values["when"], values["page"], r.line,
                 days=days or 0, at=at, hours=hours, email=email, checklist=checklist, weekday_only=weekday_only,
-                lines={key: r.at(key) for key in ("page", "email", "checklist")})
+                general=general, after=after, lines={key: r.at(key) for key in ("page", "email", "checklist", "after")})
 
 
 def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:
@@ -146,8 +176,9 @@ def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:
     if errors:
         return None, errors
 
-    dwell = top.child("dwell", "the 'dwell' section", ("default", "end_title", "end_why", "presets", "custom"))
+    dwell = top.child("dwell", "the 'dwell' section", ("default", "end_title", "end_why", "presets", "custom", "long_hours", "long_note"))
     end = {"title": dwell.text("end_title"), "why": dwell.text("end_why")}
+    long = {"hours": dwell.number("long_hours", 1, 24 * 60), "note": dwell.text("long_note")}
     preset_ids: dict[str, int] = {}  # id -> line, to report a repeated id
     presets = [p for p in (_preset(n, path, errors, preset_ids) for n in dwell.sequence("presets")) if p]
     default = dwell.ident("default")
@@ -182,9 +213,70 @@ def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:
     ids = [p.id for p in presets]
     if default and ids and default not in ids:
         dwell.fail(dwell.at("default"), f"'default: {default}' names no dwell preset.", f"use one of: {', '.join(ids)}.")
+    errors += _check_after(steps, path)
+    if steps and not any(s.general for s in steps) and not errors:
+        errors.append(ContentError(path, top.keys.get("steps", 1), "Every step is marked 'general: false', so the general plan is empty.",
+                                   "remove 'general: false' from the steps every student should see."))
     if errors:
         return None, errors
-    return Plan(presets, default, end, custom, news, night, weekday_time, steps), []
+    return Plan(presets, default, end, custom, news, night, weekday_time, steps, long), []
+
+
+def _check_after(steps: list[Step], path: str) -> list[ContentError]:
+    """`after` names other steps of the file, and never in a circle (a step can't wait for itself)."""
+    errors = []
+    by_id = {s.id: s for s in steps}
+    for step in steps:
+        for other in step.after:
+            if other == step.id:
+                errors.append(ContentError(path, step.lines["after"], f"The step '{step.id}' comes 'after' itself.",
+                                           "name another step, or remove the 'after' line."))
+            elif other not in by_id:
+                errors.append(ContentError(path, step.lines["after"], f"'after: {other}' in the step '{step.id}' names no step of this file.",
+                                           did_you_mean(other, by_id)))
+    if errors:
+        return errors
+    for step in steps:  # a circle: following 'after' from a step leads back to it
+        seen, todo = set(), list(step.after)
+        while todo:
+            other = todo.pop()
+            if other == step.id:
+                errors.append(ContentError(path, step.lines["after"], f"The steps' 'after' lines go in a circle back to '{step.id}'.",
+                                           "remove one 'after' line so that one of these steps comes first."))
+                break
+            if other not in seen:
+                seen.add(other)
+                todo += by_id[other].after
+        if errors:
+            break
+    return errors
+
+
+def nominal(step: Step) -> int:
+    """Minutes from the step's starting point, as written (days and time of day, or hours)."""
+    return step.days * DAY_MINUTES + minutes(step.at) if step.at is not None else (step.hours or 0) * 60
+
+
+def check_general_emails(plan: Plan, path: str, recipients: dict[str, str]) -> list[ContentError]:
+    """The general plan never writes twice to the same person within a working day.
+
+    `recipients` maps each email template id to who receives it (emails.yml `to:`; employer when unsaid).
+    Steps counted from the same moment are compared as written; in the browser, planner.js also keeps
+    emails to one recipient at least a working day apart, for every plan (tests/js/planner.test.mjs).
+    """
+    errors = []
+    emails = [s for s in plan.general if s.email]
+    for i, later in enumerate(emails):
+        for earlier in emails[:i]:
+            to = recipients.get(later.email, "employer")
+            if earlier.start == later.start and to == recipients.get(earlier.email, "employer") \
+                    and abs(nominal(later) - nominal(earlier)) < DAY_MINUTES:
+                errors.append(ContentError(
+                    path, later.line, f"The general plan emails the {to} twice within a day: the steps '{earlier.id}' and '{later.id}'.",
+                    "send one email that does both (one step), mark one of them 'general: false' (then only situations that "
+                    "list it use it), or plan them at least a working day apart (e.g. 'days: 2')."))
+                break
+    return errors
 
 
 def check_references(plan: Plan, path: str, pages: set[str], emails: set[str] | None,
@@ -207,8 +299,9 @@ def check_references(plan: Plan, path: str, pages: set[str], emails: set[str] | 
     return errors
 
 
-def script_data(plan: Plan, urls: dict[str, str]) -> dict:
-    """What planner.js needs to schedule: the rules and each step's text, with `urls[step.id]` as its link.
+def script_data(plan: Plan, urls: dict[str, str], recipients: dict[str, str] | None = None) -> dict:
+    """What planner.js needs to schedule: the rules and every step of the pool (its text, `urls[step.id]`
+    as its link, who its email goes to from `recipients`), and the general plan's step ids.
 
     Times of day are minutes after midnight; the night is its non-wrapping ranges (night_ranges).
     """
@@ -224,7 +317,11 @@ def script_data(plan: Plan, urls: dict[str, str]) -> dict:
         "news": {"daysAgo": plan.news["max_days_ago"], "daysAhead": plan.news["max_days_ahead"]},
         "night": {"ranges": night_ranges(plan.night), "moveTo": minutes(plan.night["move_to"])},
         "weekdayTime": minutes(plan.weekday_time),
+        "longHours": plan.long["hours"],
+        "general": [s.id for s in plan.general],
         "steps": [{"id": s.id, "title": s.title, "why": s.why, "from": s.start, "days": s.days,
                    "at": minutes(s.at) if s.at is not None else None,
-                   "hours": s.hours, "weekdayOnly": s.weekday_only, "email": s.email, "url": urls.get(s.id, "")} for s in plan.steps],
+                   "hours": s.hours, "weekdayOnly": s.weekday_only, "email": s.email,
+                   "to": (recipients or {}).get(s.email, "employer") if s.email else None,
+                   "after": list(s.after), "url": urls.get(s.id, "")} for s in plan.steps],
     }

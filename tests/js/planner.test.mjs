@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 
 process.env.TZ = "America/New_York";  // Node applies a changed TZ at once; some tests switch it
-const { schedule, dwellEnd, parseNews, parseHours, entries, ics, fold, iso } =
+const { schedule, dwellEnd, planIds, relative, workingDayAfter, GAP, parseNews, parseHours, entries, ics, fold, iso } =
   createRequire(import.meta.url)("../../overrides/assets/tools/planner.js");
 
 const hhmm = (h, m = 0) => h * 60 + m;
@@ -35,8 +35,8 @@ const at = (text) => {
   return new Date(y, mo - 1, d, h, mi);
 };
 /** Local times of each step of a plan whose news came at `news`. */
-function when(news, choice, p) {
-  const r = schedule(at(news), choice, p);
+function when(news, choice, p, ids) {
+  const r = schedule(at(news), choice, p, ids);
   return { until: local(r.until), ...Object.fromEntries(r.steps.map((s) => [s.id, local(s.date)])) };
 }
 
@@ -54,7 +54,7 @@ test("a step in the night before midnight moves to the next morning", () => {
 
 test("the night's start is in it, its end is not", () => {
   const p = plan([{ id: "a", hours: 1 }, { id: "b", hours: 2 }]);
-  const r = when("2027-03-09T05:00", 2, p);  // a at 06:00 (night), b at 07:00 (morning)
+  const r = when("2027-03-09T05:00", 20, p);  // a at 06:00 (night), b at 07:00 (morning)
   assert.equal(r.a, "2027-03-09T08:30");
   assert.equal(r.b, "2027-03-09T07:00");
   assert.equal(when("2027-03-09T21:00", 2, plan([{ id: "a", hours: 1 }])).a, "2027-03-10T08:30");  // 22:00 sharp
@@ -82,7 +82,7 @@ test("a weekday-only step on a weekend moves to Monday at the weekday time; othe
   ]);
   const r = when("2027-03-12T12:00", 2, p);
   assert.equal(r.sat, "2027-03-15T09:15");
-  assert.equal(r.sun, "2027-03-15T09:15");
+  assert.equal(r.sun, "2027-03-15T09:45");  // not the same minute as 'sat': the gap later
   assert.equal(r.free, "2027-03-13T10:00");
   assert.equal(r.fri, "2027-03-12T16:00");
 });
@@ -195,4 +195,181 @@ test("folding never splits a character", () => {
     assert.ok(!line.includes("\uFFFD") && Buffer.from(line).toString() === line);
   }
   assert.equal(folded.replace(/\r\n /g, ""), "DESCRIPTION:" + "😀".repeat(40));
+});
+
+// --- a plan from the pool, spacing, one email per person per working day, `after`
+
+test("the plan is the situation's when it names steps of the pool, else the general plan", () => {
+  const p = plan([{ id: "a" }, { id: "b" }, { id: "c" }], { general: ["a", "b"] });
+  assert.deepEqual(planIds(p, null), ["a", "b"]);
+  assert.deepEqual(planIds(p, { title: "No plan" }), ["a", "b"]);
+  assert.deepEqual(planIds(p, { plan: [] }), ["a", "b"]);
+  assert.deepEqual(planIds(p, { plan: ["c", "a"] }), ["c", "a"]);
+  assert.deepEqual(planIds(p, { plan: ["c", "nope", "c"] }), ["c"]);  // unknown ids and repeats dropped
+  assert.deepEqual(planIds(p, { plan: ["nope"] }), ["a", "b"]);
+  const r = schedule(at("2027-03-09T11:00"), 2, p, ["c"]);
+  assert.deepEqual(r.steps.map((s) => s.id), ["c"]);
+});
+
+test("no two entries at the same minute: later ones move on by the gap, the end of dwelling included", () => {
+  const p = plan([{ id: "a", hours: 1 }, { id: "b", hours: 1 }, { id: "c", hours: 3 }]);
+  const r = when("2027-03-09T11:00", 3, p);  // dwelling ends at 14:00, like c
+  assert.equal(r.until, "2027-03-09T14:00");
+  assert.equal(r.a, "2027-03-09T12:00");
+  assert.equal(r.b, "2027-03-09T12:30");
+  assert.equal(r.c, "2027-03-09T14:30");
+  assert.equal(GAP, 30 * 60000);
+});
+
+test("a step moved by the gap into the night goes on to the morning", () => {
+  const p = plan([{ id: "a", days: 0, at: hhmm(21, 45) }, { id: "b", days: 0, at: hhmm(21, 45) }]);
+  const r = when("2027-03-09T11:00", 2, p);
+  assert.equal(r.a, "2027-03-09T21:45");
+  assert.equal(r.b, "2027-03-10T08:30");  // 22:15 is night
+});
+
+test("a second email to the same person waits a working day; other people and other steps don't", () => {
+  const p = plan([
+    { id: "reply", days: 1, at: hhmm(10), weekdayOnly: true, email: "r", to: "employer" },
+    { id: "ask", days: 1, at: hhmm(10), weekdayOnly: true, email: "a" },  // no `to`: the employer
+    { id: "thank", days: 1, at: hhmm(10), weekdayOnly: true, email: "t", to: "helper" },
+    { id: "walk", days: 1, at: hhmm(10) },
+  ]);
+  const fri = when("2027-03-11T12:00", 2, p);  // Thursday's news: Friday 10:00
+  assert.equal(fri.reply, "2027-03-12T10:00");
+  assert.equal(fri.ask, "2027-03-15T10:00");   // Monday, not Friday or the weekend
+  assert.equal(fri.thank, "2027-03-12T10:30"); // someone else: only the gap
+  assert.equal(fri.walk, "2027-03-12T11:00");
+  assert.equal(local(workingDayAfter(at("2027-03-12T16:00"))), "2027-03-15T16:00");
+  assert.equal(local(workingDayAfter(at("2027-03-09T10:00"))), "2027-03-10T10:00");
+});
+
+test("a step never comes before the steps it is `after`, when they are in the plan", () => {
+  const p = plan([
+    { id: "update", from: "dwelling", days: 4, at: hhmm(17) },
+    { id: "apply", from: "dwelling", days: 2, at: hhmm(10), after: ["update"] },
+  ]);
+  const r = when("2027-03-09T11:00", "tonight", p);
+  assert.equal(r.update, "2027-03-13T17:00");
+  assert.equal(r.apply, "2027-03-13T17:30");
+  assert.deepEqual(schedule(at("2027-03-09T11:00"), "tonight", p).steps.map((s) => s.id), ["update", "apply"]);
+  assert.equal(when("2027-03-09T11:00", "tonight", p, ["apply"]).apply, "2027-03-11T10:00");  // alone: its own time
+});
+
+// --- words for dates, checked by a reading of the words written apart from the planner's
+
+const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const dayNumber = (d) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5;
+function part(d) {
+  const h = d.getHours();
+  return h < 5 ? "early" : h < 12 ? "morning" : h < 17 ? "afternoon" : h < 21 ? "evening" : "night";
+}
+/** Whether `label` is true of `d`, the news having come at `news`, read at `now`. */
+function truthful(label, d, news, now) {
+  const ahead = dayNumber(d) - dayNumber(now), p = part(d);
+  let m;
+  if (label === "Tonight") return ahead === 0 && p === "night";
+  if (label === "Last night") return ahead === -1 && p === "night";
+  if ((m = /^Early (this|tomorrow|yesterday) morning$/.exec(label))) return p === "early" && ahead === { this: 0, tomorrow: 1, yesterday: -1 }[m[1]];
+  if ((m = /^(This|Tomorrow|Yesterday) (morning|afternoon|evening|night)$/.exec(label))) {
+    return m[2] === p && ahead === { This: 0, Tomorrow: 1, Yesterday: -1 }[m[1]] && !(m[1] !== "Tomorrow" && p === "night");
+  }
+  if ((m = /^(?:Early )?(\w+day) (morning|afternoon|evening|night)$/.exec(label))) {
+    const early = label.startsWith("Early ");
+    return DAY_NAMES[d.getDay()] === m[1] && ahead >= 2 && ahead <= 6 && (early ? p === "early" && m[2] === "morning" : p === m[2]);
+  }
+  const n = dayNumber(d) - dayNumber(news);
+  if (label === "The day of the news") return n === 0 && (ahead < -1 || ahead > 6);
+  if (label === "The day after the news") return n === 1 && (ahead < -1 || ahead > 6);
+  if ((m = /^(\d+) days after the news$/.exec(label))) return Number(m[1]) === n && n > 1 && (ahead < -1 || ahead > 6);
+  return false;
+}
+
+test("the reading of the words: true and untrue labels", () => {
+  const fri = at("2027-03-12T05:50");
+  assert.ok(truthful("Monday morning", at("2027-03-15T09:00"), fri, fri));
+  assert.ok(!truthful("Tomorrow morning", at("2027-03-15T09:00"), fri, fri));  // the lie of issue 17
+  assert.ok(truthful("Tonight", at("2027-03-12T21:00"), fri, fri));
+  assert.ok(!truthful("Tonight", at("2027-03-13T21:00"), fri, fri));
+  assert.ok(truthful("10 days after the news", at("2027-03-22T09:00"), fri, fri));
+  assert.ok(!truthful("3 days after the news", at("2027-03-15T09:00"), fri, fri));  // named, not counted
+});
+
+// A pool like the guide's: emails to two people, steps from the news and from dwelling, `after`.
+const POOL = plan([
+  { id: "reply", days: 1, at: hhmm(10), weekdayOnly: true, email: "reply", to: "employer" },
+  { id: "ask", days: 2, at: hhmm(10), weekdayOnly: true, email: "ask", to: "employer", after: ["reply"] },
+  { id: "both", days: 1, at: hhmm(10), weekdayOnly: true, email: "both" },
+  { id: "thank", days: 0, at: hhmm(16), weekdayOnly: true, email: "thank", to: "helper" },
+  { id: "kind", from: "dwelling", hours: 1 },
+  { id: "review", from: "dwelling", days: 3, at: hhmm(17) },
+  { id: "update", from: "dwelling", days: 4, at: hhmm(17), after: ["review"] },
+  { id: "apply", from: "dwelling", days: 2, at: hhmm(10), after: ["update"] },
+  { id: "follow", days: 9, at: hhmm(10), weekdayOnly: true, email: "follow", after: ["ask", "both"] },
+  { id: "late", from: "dwelling", hours: 13 },
+]);
+const PLANS = [POOL.steps.map((s) => s.id), ["both", "kind", "review", "update", "apply", "follow"],
+  ["ask", "reply", "both", "follow"], ["apply", "update", "kind", "late", "thank"]];
+// News on each day of a week (Mon 8 to Sun 14 March 2027, across New York's DST change) at these times,
+// Friday early morning and Saturday night among them; read just after the news, and days later.
+const TIMES = ["05:50", "09:00", "13:30", "17:00", "20:59", "23:30"];
+
+test("for news at any time of any day: every label is true of its date, no two entries share a minute, " +
+  "one email per person per working day, and `after` holds", () => {
+  let checked = 0;
+  for (const tz of ["America/New_York", "Europe/London"]) {
+    process.env.TZ = tz;
+    try {
+      for (let day = 8; day <= 14; day++) {
+        for (const time of TIMES) {
+          const news = at(`2027-03-${String(day).padStart(2, "0")}T${time}`);
+          for (const choice of ["tonight", "day", "sunday", 2, 50]) {
+            for (const ids of PLANS) {
+              const r = schedule(news, choice, POOL, ids);
+              assert.deepEqual(r.steps.map((s) => s.id).sort(), [...ids].sort());
+              const all = [{ id: "dwell-end", date: r.until }, ...r.steps];
+              const where = `${tz} news ${local(news)} (${DAY_NAMES[news.getDay()]}), ${choice}, [${ids}]`;
+              for (const [i, a] of all.entries()) {
+                for (const b of all.slice(i + 1)) {
+                  assert.ok(Math.abs(a.date - b.date) >= GAP, `${where}: ${a.id} and ${b.id} at ${local(a.date)} / ${local(b.date)}`);
+                  if (a.email && b.email && (a.to || "employer") === (b.to || "employer")) {
+                    const [x, y] = a.date < b.date ? [a, b] : [b, a];
+                    assert.ok(y.date >= workingDayAfter(x.date), `${where}: ${x.id} ${local(x.date)} and ${y.id} ${local(y.date)} within a working day`);
+                  }
+                }
+                for (const dep of a.after || []) {
+                  const before = all.find((s) => s.id === dep);
+                  if (before) assert.ok(before.date < a.date, `${where}: ${a.id} before ${dep}`);
+                }
+                if (a.weekdayOnly) assert.ok(![0, 6].includes(a.date.getDay()), `${where}: ${a.id} on a weekend`);
+              }
+              for (const now of [new Date(+news + 10 * 60000), new Date(+news + 3 * 864e5 + 5 * 36e5)]) {
+                for (const s of all) {
+                  const label = relative(s.date, news, now);
+                  assert.ok(truthful(label, s.date, news, now), `${where}, read ${local(now)}: "${label}" for ${s.id} at ${local(s.date)}`);
+                  checked++;
+                }
+              }
+            }
+          }
+        }
+      }
+    } finally {
+      process.env.TZ = "America/New_York";
+    }
+  }
+  assert.ok(checked > 10000, `${checked} labels checked`);
+});
+
+test("Friday 05:50 and Saturday night: the words the issue found untrue are now true", () => {
+  const p = plan([{ id: "reply", days: 1, at: hhmm(10), weekdayOnly: true, email: "r" },
+    { id: "kind", from: "dwelling", hours: 1 }], { weekdayTime: hhmm(9) });
+  const fri = at("2027-03-12T05:50");
+  const r = schedule(fri, "tonight", p);
+  const said = Object.fromEntries([["until", r.until], ...r.steps.map((s) => [s.id, s.date])].map(([id, d]) => [id, relative(d, fri, fri)]));
+  assert.deepEqual(said, { until: "This evening", kind: "Tonight", reply: "Monday morning" });
+  const sat = at("2027-03-13T23:30");
+  const r2 = schedule(sat, "tonight", p);
+  assert.equal(local(r2.until), "2027-03-14T20:00");
+  assert.deepEqual(r2.steps.map((s) => [s.id, relative(s.date, sat, sat)]), [["kind", "Tomorrow night"], ["reply", "Monday morning"]]);
 });

@@ -37,20 +37,101 @@
     return next(news, p.until, (day) => p.weekday == null || day === p.weekday, true);
   }
 
-  /** {until, steps: [{...step, date}]} in date order. Night-time steps move to the morning,
-   *  weekday-only steps off the weekend. Local dates, so daylight-saving changes are handled. */
-  function schedule(news, choice, plan) {
+  /** A date moved out of the night (to the morning) and, for weekday-only steps, off the weekend. */
+  function settle(d, s, plan) {
+    if (inNight(d, plan.night)) d = next(d, plan.night.moveTo);
+    if (s.weekdayOnly && weekend(d.getDay())) d = next(d, plan.weekdayTime, (day) => !weekend(day));
+    return d;
+  }
+
+  /** The step's date by its own rule: counted from the news or the end of dwelling, then settled. */
+  function ruled(s, news, until, plan) {
+    const base = s.from === "news" ? news : until;
+    const d = s.at != null  // 0 is midnight
+      ? next(s.days ? new Date(base.getFullYear(), base.getMonth(), base.getDate() + s.days) : base, s.at, undefined, !s.days)
+      : new Date(+base + s.hours * HOUR);
+    return settle(d, s, plan);
+  }
+
+  /** Calendar entries (the end of dwelling and every step) stay at least this far apart: never two at one minute. */
+  const GAP = 30 * 60000;
+
+  /** The same time of day on the next working day (Monday to Friday) after `d`'s day: the earliest a
+   *  second email to the same person may go, so no one gets two emails within a working day. */
+  function workingDayAfter(d) {
+    return next(new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1), minuteOfDay(d), (day) => !weekend(day));
+  }
+
+  /** Two emails to the same person within a working day of each other. */
+  const tooSoon = (a, b) => (a <= b ? b < workingDayAfter(a) : a < workingDayAfter(b));
+
+  /** The step ids of the plan to show: the chosen situation's `plan` when it names steps of the pool,
+   *  else the general plan. `info` is guide.situationInfo()'s answer (or null). */
+  function planIds(plan, info) {
+    const known = new Set(plan.steps.map((s) => s.id));
+    const ids = info && Array.isArray(info.plan) ? info.plan.filter((id) => known.has(id)) : [];
+    return ids.length ? [...new Set(ids)] : plan.general;
+  }
+
+  /** {until, steps: [{...step, date}]} in date order, for the steps `ids` (the general plan when left out).
+   *  Each step's date follows its rule (night-time steps move to the morning, weekday-only steps off the
+   *  weekend), then moves later, never earlier, until: it comes after the steps it is `after`, no other
+   *  entry (nor the end of dwelling) lies within GAP of it, and no other email to the same person lies
+   *  within a working day of it. Local dates, so daylight-saving changes are handled. */
+  function schedule(news, choice, plan, ids = plan.general || plan.steps.map((s) => s.id)) {
     const until = dwellEnd(news, choice, plan);
-    const steps = plan.steps.map((s) => {
-      const base = s.from === "news" ? news : until;
-      let d = s.at != null  // 0 is midnight
-        ? next(s.days ? new Date(base.getFullYear(), base.getMonth(), base.getDate() + s.days) : base, s.at, undefined, !s.days)
-        : new Date(+base + s.hours * HOUR);
-      if (inNight(d, plan.night)) d = next(d, plan.night.moveTo);
-      if (s.weekdayOnly && weekend(d.getDay())) d = next(d, plan.weekdayTime, (day) => !weekend(day));
-      return Object.assign({}, s, { date: d });
-    });
+    const byId = new Map(plan.steps.map((s) => [s.id, s]));
+    const chosen = ids.map((id) => byId.get(id)).filter(Boolean);
+    const inPlan = new Set(chosen.map((s) => s.id));
+    const pending = chosen.map((s, i) => ({ s, i, date: ruled(s, news, until, plan) }));
+    const placed = [{ s: { id: "dwell-end" }, date: until }];
+    const done = new Map();
+    while (pending.length) {
+      // the earliest step whose `after` steps are all placed (`after` never goes in a circle: the build checks)
+      const ready = pending.filter((p) => (p.s.after || []).every((a) => !inPlan.has(a) || done.has(a)));
+      const p = (ready.length ? ready : pending).reduce((a, b) => (b.date < a.date || (+b.date === +a.date && b.i < a.i) ? b : a));
+      pending.splice(pending.indexOf(p), 1);
+      let d = p.date;
+      for (let moved = true, n = 0; moved && n < 500; n++) {
+        moved = false;
+        const later = (t) => { if (t > d) { d = settle(t, p.s, plan); moved = true; } };
+        for (const a of p.s.after || []) if (done.has(a)) later(new Date(+done.get(a) + GAP));
+        for (const q of placed) {
+          if (Math.abs(d - q.date) < GAP) later(new Date(+q.date + GAP));
+          if (p.s.email && q.s.email && (p.s.to || "employer") === (q.s.to || "employer") && tooSoon(q.date, d)) later(workingDayAfter(q.date));
+        }
+      }
+      placed.push({ s: p.s, date: d });
+      done.set(p.s.id, d);
+    }
+    const steps = placed.slice(1).map((q) => Object.assign({}, q.s, { date: q.date }));
     return { until, steps: steps.sort((a, b) => a.date - b.date) };
+  }
+
+  // --- Words for a date, true to the date: "Tonight", "Tomorrow morning", "Monday morning",
+  // "10 days after the news". Parts of the day end at these minutes after midnight.
+  const PARTS = [[5 * 60, "early"], [12 * 60, "morning"], [17 * 60, "afternoon"], [21 * 60, "evening"], [24 * 60, "night"]];
+  const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+  const NAMED = {
+    0: { early: "Early this morning", morning: "This morning", afternoon: "This afternoon", evening: "This evening", night: "Tonight" },
+    1: { early: "Early tomorrow morning", morning: "Tomorrow morning", afternoon: "Tomorrow afternoon", evening: "Tomorrow evening", night: "Tomorrow night" },
+    "-1": { early: "Early yesterday morning", morning: "Yesterday morning", afternoon: "Yesterday afternoon", evening: "Yesterday evening", night: "Last night" },
+  };
+  const partOfDay = (d) => PARTS.find(([end]) => minuteOfDay(d) < end)[1];
+  /** Calendar days from a's day to b's day (local; a day across a DST change still counts one). */
+  const daysBetween = (a, b) => Math.round((new Date(b.getFullYear(), b.getMonth(), b.getDate()) -
+    new Date(a.getFullYear(), a.getMonth(), a.getDate())) / DAY);
+
+  /** How a date is called, seen from `now`: by name within the coming week, else counted from the news. */
+  function relative(d, news, now = new Date()) {
+    const ahead = daysBetween(now, d), part = partOfDay(d);
+    if (NAMED[ahead]) return NAMED[ahead][part];
+    if (ahead > 1 && ahead < 7) {
+      const day = DAYS[d.getDay()];
+      return part === "early" ? `Early ${day} morning` : `${day} ${part}`;
+    }
+    const n = daysBetween(news, d);
+    return n === 0 ? "The day of the news" : n === 1 ? "The day after the news" : `${n} days after the news`;
   }
 
   /** The typed "when the news came" as a Date, or {error}. */
@@ -128,7 +209,7 @@
       ...list.slice(1).map((e) => `${show(e.date)}: ${e.title}\n  ${e.why}\n  ${e.url}`)].join("\n");
   }
 
-  const rules = { schedule, dwellEnd, parseNews, parseHours, entries, ics, fold, iso, asText };
+  const rules = { schedule, dwellEnd, planIds, relative, daysBetween, workingDayAfter, GAP, parseNews, parseHours, entries, ics, fold, iso, asText };
   if (typeof window === "undefined") {  // Node: node --test tests/js/
     module.exports = rules;
     return;
@@ -148,16 +229,46 @@
     return !res.error;
   }
 
+  /** The chosen situation's entry (guide.situationInfo, from the situations tool), or null. */
+  const situation = () => {
+    try { return window.guide && typeof guide.situationInfo === "function" ? guide.situationInfo() : null; } catch (e) { return null; }
+  };
+  const longDwell = (news, until, plan) => until - news > plan.longHours * HOUR;
+
   function full(box, plan) {
     const form = box.querySelector("form"), el = form.elements, st = state(), fields = guide.get("fields");  // for the start
     const until = box.querySelector("[data-planner-until]"), list = box.querySelector("ol");
+    const invalid = box.querySelector("[data-planner-invalid]"), long = box.querySelector("[data-planner-long]");
+    const hoursBox = box.querySelector(".planner__hours"), help = box.querySelector("[data-planner-ics-help]");
+    const actions = [...box.querySelectorAll(".planner__actions button")];
+    const items = new Map([...list.querySelectorAll("li[data-step]")].map((li) => [li.dataset.step, li]));
+    const words = new Map([...items].map(([id, li]) => [id, li.querySelector(".planner__relative").textContent]));
     el.news.value = st.news || local(new Date());
     el.dwell.value = st.dwell || plan.default;
     el.hours.value = st.hours || plan.custom.default;
     el.company.value = fields.company || "";
     el.interviewer_name.value = fields.interviewer_name || "";
     el.remember.checked = guide.get("prefs").rememberFields === true;
-    let last = null;  // the last good plan: kept while an input is wrong
+    let last = null;  // the plan on show; null while an input is wrong (no stale plan, no stale file)
+
+    /** Show the steps `ids` (in `order`); without dates, each with its timing in words. */
+    function showSteps(ids, dated) {
+      for (const [id, li] of items) li.hidden = !ids.includes(id);
+      for (const id of ids) {
+        const li = items.get(id), s = dated && dated.get(id);
+        let time = li.querySelector("time");  // created here: an empty <time> isn't valid HTML
+        if (s) {
+          if (!time) li.querySelector(".planner__when").append(" ", time = document.createElement("time"));
+          time.dateTime = iso(s.date);
+          time.textContent = show(s.date);
+          li.querySelector(".planner__relative").textContent = relative(s.date, last.news);
+        } else {
+          if (time) { time.previousSibling.remove(); time.remove(); }
+          li.querySelector(".planner__relative").textContent = words.get(id);
+        }
+        list.append(li);
+      }
+    }
 
     function update(ev) {
       if (ev && ev.target === el.hours) el.dwell.value = "custom";
@@ -171,49 +282,65 @@
       guide.save();
       const news = parseNews(el.news.value, plan);
       const custom = el.dwell.value === "custom";
+      hoursBox.hidden = !custom;
       const hours = custom ? parseHours(el.hours.value, plan) : {};
-      if (![say(el.news, news), say(el.hours, hours)].every(Boolean)) return;  // both messages, then stop
-      last = { news: news.date, result: schedule(news.date, custom ? hours.hours : el.dwell.value, plan) };
-      until.textContent = untilText(last.result.until);
-      for (const s of last.result.steps) {
-        const li = list.querySelector(`[data-step="${s.id}"]`);
-        let time = li.querySelector("time");  // created here: an empty <time> isn't valid HTML
-        if (!time) li.querySelector(".planner__when").prepend(time = document.createElement("time"), " ");
-        time.dateTime = iso(s.date);
-        time.textContent = show(s.date);
-        list.append(li);
-      }
+      const ok = [say(el.news, news), say(el.hours, hours)].every(Boolean);  // both messages
+      const ids = planIds(plan, situation());
+      last = ok ? { news: news.date, result: schedule(news.date, custom ? hours.hours : el.dwell.value, plan, ids) } : null;
+      invalid.hidden = ok;
+      until.hidden = !ok;
+      long.hidden = !ok || !longDwell(last.news, last.result.until, plan);
+      for (const button of actions) button.disabled = !ok;
+      if (!ok) help.hidden = true;
+      until.textContent = ok ? untilText(last.result.until) : "";
+      showSteps(ok ? last.result.steps.map((s) => s.id) : ids, ok && new Map(last.result.steps.map((s) => [s.id, s])));
     }
 
     const exported = () => entries(last.result, plan, guide.get("fields"), location.href);
     box.querySelector("[data-planner-ics]").addEventListener("click", () => {
+      if (!last) return;
       guide.download("after-the-no-plan.ics", "text/calendar;charset=utf-8", ics(last.news, exported()));
-      guide.announce("The calendar file is downloading. Open it to add the plan to your calendar.");
+      help.hidden = false;
+      guide.announce("The calendar file is downloading. " + help.textContent.trim());
     });
     box.querySelector("[data-planner-copy]").addEventListener("click", () => {
+      if (!last) return;
       navigator.clipboard.writeText(asText(last.result, exported())).then(
         () => guide.announce("Plan copied."),
         () => guide.announce("Copying didn't work in this browser. Select the plan and copy it by hand."));
     });
-    box.querySelector("[data-planner-print]").addEventListener("click", () => window.print());
+    box.querySelector("[data-planner-print]").addEventListener("click", () => { if (last) window.print(); });
     form.addEventListener("input", update);
     form.addEventListener("change", update);
     form.addEventListener("submit", (ev) => ev.preventDefault());
     box.querySelector("[data-planner-zone]").textContent = `Times are in your time zone, ${zone()}.`;
+    refreshers.push(() => box.isConnected && update());  // the situation changed, or the day did
     update();
   }
 
   function compact(box, plan) {
     const select = box.querySelector("select"), out = box.querySelector("[data-planner-until]");
+    const long = box.querySelector("[data-planner-long]");
     select.value = plan.presets.some((p) => p.id === state().dwell) ? state().dwell : plan.default;
     const update = () => {
       state().dwell = select.value;
       guide.save();
-      out.textContent = untilText(dwellEnd(new Date(), select.value, plan));
+      const now = new Date(), end = dwellEnd(now, select.value, plan);
+      out.textContent = untilText(end);
+      if (long) long.hidden = !longDwell(now, end, plan);
     };
     select.addEventListener("change", update);
     update();
   }
+
+  // Re-plan when the chosen situation changes (guide.onChange) or the page comes back into view
+  // on another day ("Tomorrow morning" must stay true). Pages left behind drop out.
+  const refreshers = [];
+  const refresh = () => {
+    for (let i = refreshers.length - 1; i >= 0; i--) if (refreshers[i]() === false) refreshers.splice(i, 1);
+  };
+  guide.onChange(refresh);
+  document.addEventListener("visibilitychange", () => { if (!document.hidden) refresh(); });
 
   function bind(root) {
     for (const box of root.querySelectorAll("[data-planner]:not([data-bound])")) {  // rules: hooks/components/planner.py
