@@ -1,8 +1,10 @@
 """Dwell-time planner in Chromium, on the tests' example site (tests/example): page times equal
-.ics times across DST in the student's time zone, RFC 5545 details, bad input next to its field,
-keyboard, copy, print, remembered details, instant navigation from the compact planner, no
-JavaScript, axe. Every expectation comes from the example plan (tests/example/docs/_data/planner.yml),
-which the tests own; the scheduling rules themselves are unit-tested in tests/js/planner.test.mjs.
+.ics times across DST in the student's time zone, RFC 5545 details, bad input next to its field and
+no stale plan, the chosen situation's plan, labels true to their dates, controls and notes only when
+they apply, phone-sized actions, keyboard, copy, print, remembered details, instant navigation from
+the compact planner, no JavaScript, axe. Every expectation comes from the example plan
+(tests/example/docs/_data/planner.yml), which the tests own; the scheduling rules themselves are
+unit-tested in tests/js/planner.test.mjs.
 """
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ WEEKLY = next(p for p in PLAN.presets if p.weekday is not None)   # "until Sunda
 HOURLY = next(p for p in PLAN.presets if p.hours is not None)      # a fixed number of hours
 CUSTOM = PLAN.custom
 EMAIL_STEPS = {s.id for s in PLAN.steps if s.email}
+GENERAL = PLAN.general                                             # the plan shown when no situation is chosen
+STEPS = ".planner__step:not([hidden])"                             # the steps of the plan on show
 
 
 def planner_path(variant: str) -> str:
@@ -139,7 +143,7 @@ def test_page_times_equal_ics_times_across_a_dst_change(example_context_factory,
 
     cal = icalendar.Calendar.from_ical(raw)
     events = cal.walk("VEVENT")
-    assert len(events) == 1 + len(PLAN.steps) == 1 + pg.locator(".planner__step").count()
+    assert len(events) == 1 + len(GENERAL) == 1 + pg.locator(STEPS).count()
     assert len({str(e["UID"]) for e in events}) == len(events)
     starts = {}
     for event in events:
@@ -148,7 +152,7 @@ def test_page_times_equal_ics_times_across_a_dst_change(example_context_factory,
         start = event.decoded("DTSTART")
         assert start.utcoffset() == timedelta(0), "times are written in UTC"
         starts[str(event["UID"]).split("-2027")[0]] = start
-    assert set(starts) == {"dwell-end"} | {s.id for s in PLAN.steps}
+    assert set(starts) == {"dwell-end"} | {s.id for s in GENERAL}
     assert str(next(e for e in events if str(e["UID"]).startswith("dwell-end-"))["SUMMARY"]) == PLAN.end["title"]
 
     # the end of dwelling: the weekly preset's time, on the DST day itself
@@ -157,7 +161,7 @@ def test_page_times_equal_ics_times_across_a_dst_change(example_context_factory,
     assert shown(until, locale) in text_of(pg.locator("[data-planner-until]"))
 
     offsets = set()
-    for li in pg.locator(".planner__step").all():
+    for li in pg.locator(STEPS).all():
         step = li.get_attribute("data-step")
         time = li.locator("time")
         on_page = datetime.fromisoformat(time.get_attribute("datetime"))
@@ -203,12 +207,25 @@ BAD_INPUT = {
 }
 
 
+ACTIONS = ["Add to my calendar (.ics)", "Copy the plan as text", "Print the plan"]
+
+
+def expect_no_plan(pg):
+    """While an input is wrong: the plan says so, shows no dates, and its actions wait."""
+    expect(pg.locator("[data-planner-invalid]")).to_be_visible()
+    expect(pg.locator(f"{STEPS} time")).to_have_count(0)
+    expect(pg.locator("[data-planner-until]")).to_be_hidden()
+    expect(pg.locator(f"{STEPS} .planner__relative")).to_have_text([s.when for s in GENERAL])
+    for name in ACTIONS:
+        expect(pg.get_by_role("button", name=name)).to_be_disabled()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("field", BAD_INPUT)
-def test_bad_input_gets_a_message_next_to_the_field_and_keeps_the_last_good_plan(example_context_factory, field):
-    """Each bad value in turn, on one page: the message by the field, the typed value kept, the plan
-    unchanged; putting it right clears the message and the plan follows. Hours bounds are the
-    example plan's own."""
+def test_bad_input_gets_a_message_next_to_the_field_and_no_stale_plan(example_context_factory, field):
+    """Each bad value in turn, on one page: the message by the field, the typed value kept, and no
+    plan with old dates (its calendar, copy and print wait); putting it right clears the message and
+    brings the plan back. Hours bounds are the example plan's own."""
     ctx, pg = open_planner(example_context_factory)
     news = "2027-03-09T11:00"
     good, fixed = CUSTOM["default_hours"], CUSTOM["min_hours"] + 1
@@ -218,18 +235,132 @@ def test_bad_input_gets_a_message_next_to_the_field_and_keeps_the_last_good_plan
         pg.get_by_label(CUSTOM["label"], exact=True).check()
         pg.fill("#planner-hours", str(good))
         expect(pg.locator("[data-planner-until]")).to_contain_text(shown(later(local(news), good)))
-        until = pg.locator("[data-planner-until]").inner_text()
-        first_time = pg.locator(".planner__step time").first.inner_text()
+        expect(pg.locator("[data-planner-invalid]")).to_be_hidden()
         pg.fill(f"#planner-{field}", value)
         expect_error(pg, field, message)
         assert pg.locator(f"#planner-{field}").input_value() == value  # nothing typed is lost
-        assert pg.locator("[data-planner-until]").inner_text() == until
-        assert pg.locator(".planner__step time").first.inner_text() == first_time
+        expect_no_plan(pg)
         pg.fill("#planner-news", news)
         pg.fill("#planner-hours", str(fixed))
         expect(pg.locator(f"#planner-{field}-error")).to_be_hidden()
         assert pg.locator(f"#planner-{field}").get_attribute("aria-invalid") is None
         expect(pg.locator("[data-planner-until]")).to_contain_text(shown(later(local(news), fixed)))
+        expect(pg.locator(f"{STEPS} time")).to_have_count(len(GENERAL))
+        for name in ACTIONS:
+            expect(pg.get_by_role("button", name=name)).to_be_enabled()
+    clean(ctx)
+
+
+def step_times(pg) -> dict[str, datetime]:
+    """The steps on show, by id, at their dates on the page (in date order)."""
+    return {li.get_attribute("data-step"): datetime.fromisoformat(li.locator("time").get_attribute("datetime")).astimezone(NEW_YORK)
+            for li in pg.locator(STEPS).all()}
+
+
+def working_day_after(when: datetime) -> datetime:
+    """The same time of day on the next Monday-to-Friday after `when`'s day: the test's own reading."""
+    day = when.date() + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return datetime(day.year, day.month, day.day, when.hour, when.minute, tzinfo=when.tzinfo)
+
+
+@pytest.mark.browser
+def test_the_plan_follows_the_chosen_situation(example_context_factory):
+    """guide.situationInfo() (the situations tool's) names a plan: the planner shows those steps of the
+    pool, dated by the same rules and kept apart; no situation (or none the planner knows): the general plan."""
+    ctx, pg = open_planner(example_context_factory)
+    pool_only = [s for s in PLAN.steps if not s.general]
+    chosen = [pool_only[-1].id, GENERAL[0].id, *[s.id for s in pool_only[:-1]]]
+    pg.fill("#planner-news", "2027-03-11T15:00")  # a Thursday
+    assert list(step_times(pg)) != chosen
+    pg.evaluate("""ids => { guide.situationInfo = () => ({ title: "Example", plan: ids }); guide.set("test", {}); }""", chosen)
+    expect(pg.locator(STEPS)).to_have_count(len(chosen))
+    times = step_times(pg)
+    assert set(times) == set(chosen) and list(times.values()) == sorted(times.values())
+    assert len(set(times.values())) == len(times), "never two steps at one minute"
+    by_id = {s.id: s for s in PLAN.steps}
+    emails = [i for i in chosen if by_id[i].email]
+    assert len(emails) >= 2, "the example situation should write to the same person twice"
+    first, second = sorted(times[i] for i in emails)[:2]
+    assert second >= working_day_after(first)
+    for step in chosen:
+        for before in by_id[step].after:
+            if before in times:
+                assert times[before] < times[step], (before, step)
+    raw = download_ics(pg)
+    uids = {str(e["UID"]).split("-2027")[0] for e in icalendar.Calendar.from_ical(raw).walk("VEVENT")}
+    assert uids == {"dwell-end", *chosen}
+    # a plan naming no step the planner knows, or no situation: the general plan
+    pg.evaluate("""() => { guide.situationInfo = () => ({ plan: ["no-such-step"] }); guide.set("test", {}); }""")
+    expect(pg.locator(STEPS)).to_have_count(len(GENERAL))
+    pg.evaluate("""() => { guide.situationInfo = () => null; guide.set("test", {}); }""")
+    assert list(step_times(pg)) == sorted(step_times(pg), key=step_times(pg).get)
+    assert set(step_times(pg)) == {s.id for s in GENERAL}
+    clean(ctx)
+
+
+@pytest.mark.browser
+def test_labels_name_the_real_day_for_news_early_on_a_friday(example_context_factory):
+    """News on a Friday at 05:50, read ten minutes later: each step's words name its own day and part of
+    the day (the test's reading: today, tomorrow, or the weekday within a week)."""
+    ctx, pg = open_planner(example_context_factory, now="2027-03-12T11:00:00Z")  # 06:00 in New York
+    pg.fill("#planner-news", "2027-03-12T05:50")
+    expect(pg.locator(f"{STEPS} time")).to_have_count(len(GENERAL))
+    now = local("2027-03-12T06:00")
+    for li in pg.locator(STEPS).all():
+        when = datetime.fromisoformat(li.locator("time").get_attribute("datetime")).astimezone(NEW_YORK)
+        label = li.locator(".planner__relative").inner_text()
+        ahead = (when.date() - now.date()).days
+        part = "morning" if when.hour < 12 else "afternoon" if when.hour < 17 else "evening" if when.hour < 21 else "night"
+        expected = {0: {"night": "Tonight"}.get(part, f"This {part}"), 1: f"Tomorrow {part}"}.get(ahead, f"{when:%A} {part}")
+        assert 0 <= ahead < 7 and label == expected, (li.get_attribute("data-step"), when, label)
+    clean(ctx)
+
+
+@pytest.mark.browser
+def test_controls_that_dont_apply_stay_hidden_and_the_notes_come_when_they_apply(example_context_factory):
+    """The hours box only with the hours choice; the long-dwell note (with the center's support link) only
+    when dwelling runs past the plan's long_hours; after the calendar download, how to add the file."""
+    ctx, pg = open_planner(example_context_factory)
+    pg.fill("#planner-news", "2027-03-10T09:00")  # a Wednesday: the weekly preset runs past long_hours
+    hours = pg.locator("#planner-hours")
+    for preset in PLAN.presets:
+        pg.get_by_label(preset.label, exact=True).check()
+        expect(hours).to_be_hidden()
+        long = dwell_end(local("2027-03-10T09:00"), preset) - local("2027-03-10T09:00") > timedelta(hours=PLAN.long["hours"])
+        expect(pg.locator("[data-planner-long]")).to_be_visible() if long else expect(pg.locator("[data-planner-long]")).to_be_hidden()
+    pg.get_by_label(CUSTOM["label"], exact=True).check()
+    expect(hours).to_be_visible()
+    pg.fill("#planner-hours", str(PLAN.long["hours"]))
+    expect(pg.locator("[data-planner-long]")).to_be_hidden()
+    pg.fill("#planner-hours", str(PLAN.long["hours"] + 1))
+    note = pg.locator("[data-planner-long]")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text(PLAN.long["note"])
+    from support import center_settings
+    expect(note.get_by_role("link")).to_have_attribute("href", center_settings(EXAMPLE)["support_url"])
+    help_line = pg.locator("[data-planner-ics-help]")
+    expect(help_line).to_be_hidden()
+    download_ics(pg)
+    expect(help_line).to_be_visible()
+    expect(help_line).to_contain_text("phone")
+    expect(help_line).to_contain_text("computer")
+    clean(ctx)
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_actions_are_full_width_large_and_apart(example_context_factory):
+    ctx, pg = open_planner(example_context_factory, viewport={"width": 390, "height": 844})
+    boxes = [pg.get_by_role("button", name=name).bounding_box() for name in ACTIONS]
+    column = pg.locator(".planner__plan").bounding_box()
+    for box in boxes:
+        assert box["height"] >= 44 and box["width"] >= 44
+        assert abs(box["width"] - column["width"]) < 1, "full width on a phone"
+    for upper, lower in zip(boxes, boxes[1:]):
+        assert lower["y"] - (upper["y"] + upper["height"]) >= 8, "a gap between buttons"
+    link = pg.goto(COMPACT) and pg.locator("section.planner--compact a.md-button").bounding_box()
+    assert link["height"] >= 44
     clean(ctx)
 
 
@@ -272,7 +403,7 @@ def test_keyboard_only_choose_download_and_copy_with_typed_text_kept_as_text(exa
     expect(pg.locator("[role=status][aria-live=polite]")).to_have_text("Plan copied.")
     copied = pg.evaluate("navigator.clipboard.readText()")
     assert pg.locator("[data-planner-until]").inner_text() in copied
-    for step in PLAN.steps:
+    for step in GENERAL:
         assert (f"{step.title} ({HOSTILE})" if step.email else step.title) in copied
     assert pg.locator("img[src=x]").count() == 0, "typed text must stay text"
     clean(ctx)
@@ -345,11 +476,20 @@ def test_printed_plan_fits_one_page_and_holds_only_the_plan(example_context_fact
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_with_a_plan_and_an_error_showing(example_context_factory, scheme):
+def test_axe_with_an_error_then_a_plan_with_its_notes_showing(example_context_factory, scheme):
     ctx, pg = open_planner(example_context_factory, color_scheme=scheme)
     pg.get_by_label(CUSTOM["label"], exact=True).check()
     pg.fill("#planner-hours", str(CUSTOM["max_hours"] + 1))
     expect(pg.locator("#planner-hours-error")).to_be_visible()
+    expect(pg.locator("[data-planner-invalid]")).to_be_visible()
+    violations = axe_violations(pg)
+    assert not violations, "\n".join(violations)
+    # a plan again, with the long-dwell note and the calendar help showing, on a phone
+    pg.set_viewport_size({"width": 390, "height": 844})
+    pg.fill("#planner-hours", str(PLAN.long["hours"] + 1))
+    expect(pg.locator("[data-planner-long]")).to_be_visible()
+    download_ics(pg)
+    expect(pg.locator("[data-planner-ics-help]")).to_be_visible()
     violations = axe_violations(pg)
     assert not violations, "\n".join(violations)
     clean(ctx)
@@ -360,8 +500,9 @@ def test_without_javascript_the_steps_show_with_their_timing_in_words(example_co
     ctx = example_context_factory(java_script_enabled=False)
     pg = ctx.new_page()
     pg.goto(FULL)
-    expect(pg.locator(".planner__step")).to_have_count(len(PLAN.steps))
-    expect(pg.locator(".planner__relative")).to_have_text([s.when for s in PLAN.steps])
+    expect(pg.locator(".planner__step:visible")).to_have_count(len(GENERAL))  # the general plan
+    expect(pg.locator(".planner__step:visible .planner__relative")).to_have_text([s.when for s in GENERAL])
+    expect(pg.locator("[data-planner-long]")).to_be_hidden()
     expect(pg.locator("form.planner__form")).to_be_hidden()
     expect(pg.locator(".planner__actions")).to_be_hidden()
     # the compact planner: only its link to the full planner
