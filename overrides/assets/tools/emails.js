@@ -17,18 +17,20 @@
   }
 
   /** A subject or body, laid out by guidekit/emails.py `layout` (paragraphs of lines, each line
-   *  {needs, parts}), filled with `values` ({field name: typed text}): lines of parts [text, isGap].
-   *  A line is kept only when every field it `needs` is filled; a field still empty shows its gap
-   *  text ("[Label]") and its name goes into `missing`; kept paragraphs are one blank line apart.
-   *  With no values this is exactly the text shown without JavaScript (Template.fallback). */
+   *  {needs, parts, instead?}), filled with `values` ({field name: typed text}): lines of parts
+   *  [text, isGap]. A line is kept only when every optional field it `needs` is filled; otherwise
+   *  its `instead` text stands (the greeting: "Dear hiring team," for a blank name, never "Dear ,")
+   *  or it is left out. A required field still empty shows its gap text ("[Label]") and its name
+   *  goes into `missing`; kept paragraphs are one blank line apart. Python's twin: fill_text. */
   function fill(paragraphs, spec, values, missing = new Set()) {
     const value = (name) => (typeof values[name] === "string" ? values[name].trim() : "");
     const lines = [];
     for (const paragraph of paragraphs) {
-      const kept = paragraph.filter((line) => line.needs.every(value));
+      const kept = paragraph.map((line) => (line.needs.every(value) ? line.parts : line.instead ? [line.instead] : null))
+        .filter(Boolean);
       if (kept.length && lines.length) lines.push([]);
-      for (const line of kept) {
-        lines.push(line.parts.map((part, i) => {
+      for (const parts of kept) {
+        lines.push(parts.map((part, i) => {
           if (i % 2 === 0) return [part];  // text; the odd places are field names
           if (value(part)) return [value(part)];
           missing.add(part);
