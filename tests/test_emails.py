@@ -21,7 +21,7 @@ import textwrap
 
 import pytest
 
-from guidekit.emails import PLACEHOLDER, add_headings, details_fields, parse_emails
+from guidekit.emails import PLACEHOLDER, add_headings, parse_emails
 from guidekit.markers import find_markers
 from support import EXAMPLE, build, copy_project, run_js
 
@@ -193,10 +193,10 @@ def test_bad_yaml_and_missing_value():
     assert f"{REL}:7:" in str(err)
 
 
-def test_details_is_not_a_template_id():
-    text = GOOD.replace("id: hello", "id: details")
+def test_choose_is_not_a_template_id():
+    text = GOOD.replace("id: hello", "id: choose")
     [err] = parse(text)[1]
-    assert err.line == line_of(text, "id: details") and "Your details" in err.problem
+    assert err.line == line_of(text, "id: choose") and "Choose an email" in err.problem
 
 
 def test_a_page_asking_for_an_unknown_template_names_its_line_and_the_closest_id():
@@ -212,23 +212,16 @@ def test_a_page_asking_for_an_unknown_template_names_its_line_and_the_closest_id
 def test_each_marker_gets_a_heading_for_the_table_of_contents():
     library = parse(GOOD)[0]
     out = add_headings("Intro\n\n<!-- email: hello -->\n", library)
-    assert out == "Intro\n\n## Say hello {#email-hello}\n\n<!-- email: hello -->\n"
+    assert out == "Intro\n\n## Say hello {#email-hello .email__title}\n\n<!-- email: hello -->\n"
 
 
-def test_a_page_with_several_templates_gets_one_details_block_before_the_first():
+def test_a_page_with_several_templates_gets_one_list_to_choose_from_before_the_first():
     second = GOOD.split("templates:\n")[1].replace("id: hello", "id: bye").replace("title: Say hello", "title: Say bye")
     library, errors = parse(GOOD + second)
     assert errors == []
     out = add_headings("Intro\n\n<!-- email: bye -->\n\n<!-- email: hello -->\n", library)
-    assert out == ("Intro\n\n<!-- email-details -->\n\n## Say bye {#email-bye}\n\n<!-- email: bye -->\n\n"
-                   "## Say hello {#email-hello}\n\n<!-- email: hello -->\n")
-
-
-def test_the_details_block_asks_for_the_shared_fields_the_templates_use_in_file_order():
-    library = example_library()
-    shared = ["your_name", "interviewer_name", "company", "role"]  # the example file's order
-    assert [f.name for f in details_fields(library, ["update", "ask", "thanks"])] == shared
-    assert [f.name for f in details_fields(library, ["thanks"])] == ["your_name", "interviewer_name", "role"]
+    assert out == ("Intro\n\n<!-- email-choose -->\n\n## Say bye {#email-bye .email__title}\n\n<!-- email: bye -->\n\n"
+                   "## Say hello {#email-hello .email__title}\n\n<!-- email: hello -->\n")
 
 
 # ---- the text shown without JavaScript is what the page's script shows before anything is typed
@@ -382,35 +375,36 @@ def test_every_built_email_shows_its_script_text_and_fills_with_example_values(g
             assert not any(f.gap in "".join(result["filled"]) for f in t.fields)
 
 
-def test_a_page_with_several_emails_asks_for_the_shared_fields_once(guide):
+def test_each_email_asks_for_its_own_fields_and_a_page_with_several_starts_with_a_list_of_them(guide):
+    """Each email holds the boxes for every field it uses (shared ones fill the others when typed);
+    a page with several lists them first, each title linked to its email with its "when"."""
     library = guide.emails()
     for path, ids in email_pages(guide).items():
         doc = guide.html(path)
         widgets = doc.select("[data-email]")
-        remember = doc.select("[data-email-remember-box]")
-        if len(ids) == 1:
-            [w] = widgets
-            assert doc.select("[data-email-details]") == [] and doc.select('a[href="#email-details"]') == []
-            names = [box["data-email-field"] for box in w.select("[data-email-field]")]
-            assert names == [f.name for f in library.templates[ids[0]].fields], path
-            assert len(remember) == 1 and w.select("[data-email-remember-box]") == remember
-            continue
-        [details] = doc.select("[data-email-details]")
-        assert details["aria-labelledby"] == details.select_one("h2")["id"] == "email-details"
-        assert "guide-js-only" in details["class"], "without JavaScript there is nothing to type"
-        assert len(doc.select("[data-email-nosave]")) == 1
-        used = {f.name: f for tid in ids for f in library.templates[tid].fields if f.shared}
-        shared = [f.name for f in sorted(used.values(), key=lambda f: f.line)]
-        assert [box["data-email-field"] for box in details.select("[data-email-field]")] == shared, path
-        for name in shared:
-            assert len(doc.select(f'[data-email-field="{name}"]')) == 1, (path, name)
-        assert len(remember) == 1 and remember[0]["id"] == "email-details-remember"
-        assert details.find_next("h2", id=widgets[0]["aria-labelledby"]) is not None, "before the first email"
         for tid, w in zip(ids, widgets):
-            [link] = w.select('a[href="#email-details"]')  # each email links back to it, with JavaScript only
-            assert "guide-js-only" in link.find_parent(class_="email__form")["class"]
-            own = [f.name for f in library.templates[tid].fields if not f.shared]
-            assert [box["data-email-field"] for box in w.select("[data-email-field]")] == own, (path, tid)
+            t = library.templates[tid]
+            assert [box["data-email-field"] for box in w.select("[data-email-field]")] == [f.name for f in t.fields]
+            assert len(w.select("[data-email-remember-box]")) == len(w.select("[data-email-nosave]")) == 1
+            main = [b for b in w.select(".email__actions button, .email__actions a") if not b.find_parent("details")]
+            assert [b.get_text(strip=True) for b in main] == ["Copy email"], "one main action; the rest under More"
+            assert w.select_one(".email__actions details > summary").get_text(strip=True) == "More"
+            assert bool(w.select('[data-email-version]')) == (len(t.versions) > 1)
+        lists = doc.select("[data-email-choose]")
+        back = doc.select("[data-email-back]")
+        if len(ids) == 1:
+            assert lists == [] and back == [], path
+            continue
+        [nav] = lists
+        assert nav.find_next("h2", id=widgets[0]["aria-labelledby"]) is not None, "before the first email"
+        links = nav.select("[data-email-choose-item] a")
+        assert [a["href"] for a in links] == [f"#email-{i}" for i in ids], path
+        for tid, a in zip(ids, links):
+            t = library.templates[tid]
+            assert [a.select_one(".email-choose__title").get_text(), a.select_one(".email-choose__when").get_text()] == \
+                [t.title, t.when]
+        assert len(back) == len(ids) and all(b["href"] == "#" + nav["aria-labelledby"] for b in back)
+        assert all("guide-js-only" in b.find_parent("p")["class"] for b in back), "the way back needs JavaScript"
 
 
 def test_email_code_loads_only_on_pages_with_snippets(guide):

@@ -18,9 +18,9 @@ from .markers import MARKER, find_markers
 
 PLACEHOLDER = re.compile(r"\{([^{}\n]*)\}")
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
-# A page with several templates asks for the shared fields once, in a "Your details" block
-# (id "email-details", like a template's "email-<id>"; so no template may be called "details").
-DETAILS = "details"
+# A page with several templates starts with a list to choose one from, "Choose an email"
+# (id "email-choose", like a template's "email-<id>"; so no template may be called "choose").
+CHOOSE = "choose"
 
 FIELD_KEYS = {"label", "hint", "required", "example", "long", "autocomplete"}
 TEMPLATE_KEYS = {"id", "title", "to", "when", "subject", "greeting", "body", "version_name", "fields", "variants"}
@@ -240,8 +240,8 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
         if not r.ok:
             continue
         tid = r.ident("id") or ""
-        if tid == DETAILS:
-            r.fail(r.at("id"), f"The id '{DETAILS}' is taken by the \"Your details\" block.",
+        if tid == CHOOSE:
+            r.fail(r.at("id"), f"The id '{CHOOSE}' is taken by the \"Choose an email\" list.",
                    "give the template another id.")
         if tid and not r.once("id", seen, f"The id '{tid}' is used twice",
                               "give each template its own id; pages show a template by its id."):
@@ -324,8 +324,8 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
 def add_headings(markdown: str, library: EmailLibrary) -> str:
     """Put a '## Title' heading (id email-<id>) before each email marker, so it shows in the table of contents.
 
-    On a page with more than one template, a `<!-- email-details -->` marker goes before the first
-    heading: the place for the "Your details" block, where the shared fields are typed once.
+    On a page with more than one template, a `<!-- email-choose -->` marker goes before the first
+    heading: the place for the "Choose an email" list (each template's title and when, linked to it).
     """
     shown = [m for m in find_markers(markdown, "email") if m.id in library.templates]
     out = []
@@ -333,13 +333,7 @@ def add_headings(markdown: str, library: EmailLibrary) -> str:
         m = MARKER.fullmatch(line.strip())
         if m and m["kind"] == "email" and m["id"] in library.templates:
             if len(shown) > 1 and m["id"] == shown[0].id:
-                out += [f"<!-- email-{DETAILS} -->", ""]
-            out += [f"## {library.templates[m['id']].title} {{#email-{m['id']}}}", ""]
+                out += [f"<!-- email-{CHOOSE} -->", ""]
+            out += [f"## {library.templates[m['id']].title} {{#email-{m['id']} .email__title}}", ""]
         out.append(line)
     return "\n".join(out)
-
-
-def details_fields(library: EmailLibrary, ids: list[str]) -> list[Field]:
-    """The shared fields the given templates use, in the data file's order: what a "Your details" block asks for."""
-    used = {f.name: f for tid in ids for f in library.templates[tid].fields if f.shared}
-    return sorted(used.values(), key=lambda f: f.line)
