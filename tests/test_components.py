@@ -81,7 +81,7 @@ def test_a_one_word_comment_is_just_a_comment_but_a_close_one_is_flagged():
 
 
 def test_markers_the_build_writes_cannot_be_written_by_authors():
-    assert "the build writes itself" in problems("<!-- email-details -->\n")[0]
+    assert "the build writes itself" in problems("<!-- email-choose -->\n")[0]
 
 
 def test_a_marker_must_stand_on_its_own_line():

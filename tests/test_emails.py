@@ -21,7 +21,7 @@ import textwrap
 
 import pytest
 
-from guidekit.emails import PLACEHOLDER, add_headings, details_fields, parse_emails
+from guidekit.emails import PLACEHOLDER, add_headings, parse_emails
 from guidekit.markers import find_markers
 from support import EXAMPLE, build, copy_project, run_js
 
@@ -35,6 +35,7 @@ GOOD = textwrap.dedent("""\
     templates:
       - id: hello
         title: Say hello
+        to: contact
         when: Any time.
         subject: Hello from {your_name}
         body: |
@@ -82,7 +83,9 @@ def test_a_good_file_parses_into_templates_with_fields_in_order():
     assert hello.field("your_name").shared and not hello.field("friend").shared
     assert hello.fallback(hello.versions[0].subject) == "Hello from [Your name]"
     spec = hello.spec()
-    assert spec["fields"][0] == {"name": "your_name", "label": "Your name", "gap": "[Your name]", "shared": True}
+    assert spec["fields"][0] == {"name": "your_name", "label": "Your name", "gap": "[Your name]", "shared": True,
+                                 "required": True}
+    assert hello.to == "contact"
     assert spec["versions"][0]["body"] == [
         [{"needs": [], "parts": ["Hi ", "friend", ","]}],
         [{"needs": ["extra"], "parts": ["", "extra", ""]}],
@@ -140,6 +143,49 @@ def test_optional_field_in_subject_stray_brace_and_typo_in_key():
     assert "did you mean 'when'" in problems[line_of(text, "wen:")].fix
 
 
+NAMELESS = GOOD.replace("      friend:\n        label: Friend's name\n        required: true",
+                        "      friend:\n        label: Friend's name")
+
+
+def test_a_body_starting_with_an_optional_name_needs_a_greeting_which_stands_while_it_is_empty():
+    assert messages(NAMELESS) == [
+        f"{REL}:{line_of(NAMELESS, 'Hi {friend},')}: The body of template 'hello' starts with the optional field "
+        "{friend} and has no greeting for when it's left empty. Fix: add a line such as 'greeting: Dear hiring team,' "
+        "(or 'Hello,') to the template: the email starts with it while the name is empty."]
+    text = NAMELESS.replace("    when: Any time.", "    when: Any time.\n    greeting: Hello there,")
+    library, errors = parse(text)
+    assert errors == []
+    hello = library.templates["hello"]
+    v = hello.versions[0]
+    assert v.greeting == "Hello there,"
+    assert hello.fallback(v.body, v.greeting) == "Hello there,\n\nBye, [Your name]"
+    assert hello.fill(v.body, v.greeting, {"friend": "Ana", "your_name": "Sam"}) == "Hi Ana,\n\nBye, Sam"
+    assert hello.spec()["versions"][0]["body"][0] == [{"needs": ["friend"], "parts": ["Hi ", "friend", ","],
+                                                       "instead": "Hello there,"}]
+
+
+def test_a_greeting_is_plain_text_and_only_where_a_name_can_be_blank():
+    text = GOOD.replace("    when: Any time.", "    when: Any time.\n    greeting: Hi {your_name},")
+    [err] = parse(text)[1]
+    assert err.line == line_of(text, "greeting:") and "placeholder" in err.problem
+    text = GOOD.replace("    when: Any time.", "    when: Any time.\n    greeting: Hello,")
+    [err] = parse(text)[1]  # GOOD's first line names a required field: the greeting would never show
+    assert err.line == line_of(text, "greeting:") and "never used" in err.problem
+
+
+@pytest.mark.parametrize("line, problem, fix", [
+    ("", "template 'hello' has no 'to'.", "add a line 'to: employer' (who receives it: employer, program, helper, contact)."),
+    ("    to: employr\n", "'to: employr' in template 'hello' is not a kind of recipient.", "did you mean 'employer'?"),
+    ("    to: boss\n", "'to: boss' in template 'hello' is not a kind of recipient.",
+     "use one of: employer, program, helper, contact (check the spelling)."),
+])
+def test_to_says_who_receives_it_and_is_checked(line, problem, fix):
+    text = GOOD.replace("    to: contact\n", line)
+    [err] = parse(text)[1]
+    assert (err.line, err.problem, err.fix) == (line_of(text, "id: hello"), problem[:1].upper() + problem[1:], fix) or \
+        (err.line, err.problem, err.fix) == (line_of(text, "to:"), problem[:1].upper() + problem[1:], fix)
+
+
 def test_bad_yaml_and_missing_value():
     [err] = parse("templates:\n  - id: [oops\n")[1]
     assert err.path == REL and "YAML" in err.problem
@@ -147,10 +193,10 @@ def test_bad_yaml_and_missing_value():
     assert f"{REL}:7:" in str(err)
 
 
-def test_details_is_not_a_template_id():
-    text = GOOD.replace("id: hello", "id: details")
+def test_choose_is_not_a_template_id():
+    text = GOOD.replace("id: hello", "id: choose")
     [err] = parse(text)[1]
-    assert err.line == line_of(text, "id: details") and "Your details" in err.problem
+    assert err.line == line_of(text, "id: choose") and "Choose an email" in err.problem
 
 
 def test_a_page_asking_for_an_unknown_template_names_its_line_and_the_closest_id():
@@ -166,23 +212,16 @@ def test_a_page_asking_for_an_unknown_template_names_its_line_and_the_closest_id
 def test_each_marker_gets_a_heading_for_the_table_of_contents():
     library = parse(GOOD)[0]
     out = add_headings("Intro\n\n<!-- email: hello -->\n", library)
-    assert out == "Intro\n\n## Say hello {#email-hello}\n\n<!-- email: hello -->\n"
+    assert out == "Intro\n\n## Say hello {#email-hello .email__title}\n\n<!-- email: hello -->\n"
 
 
-def test_a_page_with_several_templates_gets_one_details_block_before_the_first():
+def test_a_page_with_several_templates_gets_one_list_to_choose_from_before_the_first():
     second = GOOD.split("templates:\n")[1].replace("id: hello", "id: bye").replace("title: Say hello", "title: Say bye")
     library, errors = parse(GOOD + second)
     assert errors == []
     out = add_headings("Intro\n\n<!-- email: bye -->\n\n<!-- email: hello -->\n", library)
-    assert out == ("Intro\n\n<!-- email-details -->\n\n## Say bye {#email-bye}\n\n<!-- email: bye -->\n\n"
-                   "## Say hello {#email-hello}\n\n<!-- email: hello -->\n")
-
-
-def test_the_details_block_asks_for_the_shared_fields_the_templates_use_in_file_order():
-    library = example_library()
-    shared = ["your_name", "interviewer_name", "company", "role"]  # the example file's order
-    assert [f.name for f in details_fields(library, ["update", "ask", "thanks"])] == shared
-    assert [f.name for f in details_fields(library, ["thanks"])] == ["your_name", "interviewer_name", "role"]
+    assert out == ("Intro\n\n<!-- email-choose -->\n\n## Say bye {#email-bye .email__title}\n\n<!-- email: bye -->\n\n"
+                   "## Say hello {#email-hello .email__title}\n\n<!-- email: hello -->\n")
 
 
 # ---- the text shown without JavaScript is what the page's script shows before anything is typed
@@ -206,11 +245,18 @@ def fill_in_node(specs_and_values):
 
 
 def test_the_script_with_nothing_typed_shows_the_text_shown_without_javascript(guide):
-    """For every template and version of this guide, and the tests' own: emails.js under Node on Template.spec()."""
-    templates = [*guide.emails().templates.values(), *parse(GOOD)[0].templates.values()]
-    shown = fill_in_node([(t.spec(), {}) for t in templates])
-    for t, versions in zip(templates, shown):
-        assert [v["empty"] for v in versions] == [[t.fallback(v.subject), t.fallback(v.body)] for v in t.versions], t.id
+    """For every template and version of this guide, and the tests' own: emails.js under Node on
+    Template.spec() agrees with Python's fill (Template.fill) with nothing typed, with only the
+    required fields typed (every name and other optional field blank), and with everything typed."""
+    templates = [*guide.emails().templates.values(), *parse(GOOD)[0].templates.values(),
+                 *parse(NAMELESS.replace("    when: Any time.", "    when: Any time.\n    greeting: Hello,"))[0].templates.values()]
+    cases = [(t, values) for t in templates for values in ({}, required_values(t), example_values(t))]
+    shown = fill_in_node([(t.spec(), values) for t, values in cases])
+    for (t, values), versions in zip(cases, shown):
+        assert [v["empty"] for v in versions] == [[t.fallback(v.subject), t.fallback(v.body, v.greeting)]
+                                                  for v in t.versions], t.id
+        assert [v["filled"] for v in versions] == [[t.fill(v.subject, v.greeting, values), t.fill(v.body, v.greeting, values)]
+                                                   for v in t.versions], (t.id, values)
 
 
 # ---- content: every template of the guide, on the pages that ask for it ----
@@ -235,6 +281,11 @@ def example_values(template) -> dict[str, str]:
     return {f.name: f.example or f"Example {f.label}" for f in template.fields}
 
 
+def required_values(template) -> dict[str, str]:
+    """A value for the required fields only: every name (and every other optional field) left blank."""
+    return {name: value for name, value in example_values(template).items() if template.field(name).required}
+
+
 def test_every_template_is_complete_and_its_subject_needs_no_optional_field(guide):
     library = guide.emails()
     assert library.templates
@@ -248,6 +299,31 @@ def test_every_template_is_complete_and_its_subject_needs_no_optional_field(guid
         shared = [f for f in t.fields if f.shared]
         assert t.fields[:len(shared)] == tuple(shared), "the shared fields come first"
         assert [f.line for f in shared] == sorted(f.line for f in shared), "in the data file's order"
+
+
+def test_every_template_with_every_name_left_blank_reads_naturally(guide):
+    """A student with no name to write to (or who leaves their own out): only the required fields typed.
+    Every version starts with its greeting, never "Dear ,", and no gap or placeholder is left."""
+    for t in guide.emails().templates.values():
+        values = required_values(t)
+        for v in t.versions:
+            subject, body = t.fill(v.subject, v.greeting, values), t.fill(v.body, v.greeting, values)
+            whole = subject + "\n" + body
+            assert not any(f.gap in whole for f in t.fields) and not re.search(r"[{}]", whole), (t.id, v.name)
+            assert not re.search(r" [,.;:!?]| $|^ ", whole, re.M), f"a blank left a stray space: {t.id} ({v.name})"
+            first = t.layout(v.body, v.greeting)[0][0]
+            bare = "".join(first["parts"][::2])  # the first line without its fields, e.g. "Dear ,"
+            assert bare not in whole, (t.id, v.name)
+            if first["needs"]:
+                assert body.split("\n")[0] == v.greeting, (t.id, v.name)
+            assert {t.fill(v.body, v.greeting, {**values, f.name: f.example or "Someone"}).split("\n")[0]
+                    for f in t.fields if not f.required and f.name in first["parts"][1::2]} - {v.greeting}, \
+                "with the name typed, the greeting names them"
+
+
+def test_every_template_says_who_receives_it(guide):
+    from guidekit.emails import RECIPIENTS
+    assert all(t.to in RECIPIENTS for t in guide.emails().templates.values())
 
 
 def test_every_template_is_shown_on_a_page(guide):
@@ -299,35 +375,36 @@ def test_every_built_email_shows_its_script_text_and_fills_with_example_values(g
             assert not any(f.gap in "".join(result["filled"]) for f in t.fields)
 
 
-def test_a_page_with_several_emails_asks_for_the_shared_fields_once(guide):
+def test_each_email_asks_for_its_own_fields_and_a_page_with_several_starts_with_a_list_of_them(guide):
+    """Each email holds the boxes for every field it uses (shared ones fill the others when typed);
+    a page with several lists them first, each title linked to its email with its "when"."""
     library = guide.emails()
     for path, ids in email_pages(guide).items():
         doc = guide.html(path)
         widgets = doc.select("[data-email]")
-        remember = doc.select("[data-email-remember-box]")
-        if len(ids) == 1:
-            [w] = widgets
-            assert doc.select("[data-email-details]") == [] and doc.select('a[href="#email-details"]') == []
-            names = [box["data-email-field"] for box in w.select("[data-email-field]")]
-            assert names == [f.name for f in library.templates[ids[0]].fields], path
-            assert len(remember) == 1 and w.select("[data-email-remember-box]") == remember
-            continue
-        [details] = doc.select("[data-email-details]")
-        assert details["aria-labelledby"] == details.select_one("h2")["id"] == "email-details"
-        assert "guide-js-only" in details["class"], "without JavaScript there is nothing to type"
-        assert len(doc.select("[data-email-nosave]")) == 1
-        used = {f.name: f for tid in ids for f in library.templates[tid].fields if f.shared}
-        shared = [f.name for f in sorted(used.values(), key=lambda f: f.line)]
-        assert [box["data-email-field"] for box in details.select("[data-email-field]")] == shared, path
-        for name in shared:
-            assert len(doc.select(f'[data-email-field="{name}"]')) == 1, (path, name)
-        assert len(remember) == 1 and remember[0]["id"] == "email-details-remember"
-        assert details.find_next("h2", id=widgets[0]["aria-labelledby"]) is not None, "before the first email"
         for tid, w in zip(ids, widgets):
-            [link] = w.select('a[href="#email-details"]')  # each email links back to it, with JavaScript only
-            assert "guide-js-only" in link.find_parent(class_="email__form")["class"]
-            own = [f.name for f in library.templates[tid].fields if not f.shared]
-            assert [box["data-email-field"] for box in w.select("[data-email-field]")] == own, (path, tid)
+            t = library.templates[tid]
+            assert [box["data-email-field"] for box in w.select("[data-email-field]")] == [f.name for f in t.fields]
+            assert len(w.select("[data-email-remember-box]")) == len(w.select("[data-email-nosave]")) == 1
+            main = [b for b in w.select(".email__actions button, .email__actions a") if not b.find_parent("details")]
+            assert [b.get_text(strip=True) for b in main] == ["Copy email"], "one main action; the rest under More"
+            assert w.select_one(".email__actions details > summary").get_text(strip=True) == "More"
+            assert bool(w.select('[data-email-version]')) == (len(t.versions) > 1)
+        lists = doc.select("[data-email-choose]")
+        back = doc.select("[data-email-back]")
+        if len(ids) == 1:
+            assert lists == [] and back == [], path
+            continue
+        [nav] = lists
+        assert nav.find_next("h2", id=widgets[0]["aria-labelledby"]) is not None, "before the first email"
+        links = nav.select("[data-email-choose-item] a")
+        assert [a["href"] for a in links] == [f"#email-{i}" for i in ids], path
+        for tid, a in zip(ids, links):
+            t = library.templates[tid]
+            assert [a.select_one(".email-choose__title").get_text(), a.select_one(".email-choose__when").get_text()] == \
+                [t.title, t.when]
+        assert len(back) == len(ids) and all(b["href"] == "#" + nav["aria-labelledby"] for b in back)
+        assert all("guide-js-only" in b.find_parent("p")["class"] for b in back), "the way back needs JavaScript"
 
 
 def test_email_code_loads_only_on_pages_with_snippets(guide):

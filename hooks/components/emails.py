@@ -1,20 +1,21 @@
 """The email snippets: docs/_data/emails.yml into fill-in email builders.
 
 `<!-- email: id -->` shows one template, under a heading of its title (so it is in the table of
-contents). On a page with several, the shared fields are asked once, in a "Your details" block
-placed before the first (the internal marker `<!-- email-details -->`). Logic: guidekit/emails.py.
-Partials: email.html, email-details.html, email-fields.html. Script and style: assets/tools/emails.js|css.
+contents). A page with several starts with a list to choose one from, "Choose an email", placed
+before the first (the internal marker `<!-- email-choose -->`): with JavaScript, the page then shows
+the chosen email alone. Logic: guidekit/emails.py. Partials: email.html, email-choose.html,
+email-fields.html. Script and style: assets/tools/emails.js|css.
 """
 from __future__ import annotations
 
-from guidekit.emails import DETAILS, add_headings, details_fields, parse_emails
+from guidekit.emails import CHOOSE, add_headings, parse_emails
 from guidekit.errors import ContentError
 from guidekit.markers import find_markers
 
 from .base import Component
 from .render import render
 
-DETAILS_KIND = f"email-{DETAILS}"
+CHOOSE_KIND = f"email-{CHOOSE}"
 
 
 class Emails(Component):
@@ -22,7 +23,7 @@ class Emails(Component):
     data = "emails.yml"
     ids_in_data = ("email",)
     markers = {"email": "the email template"}
-    internal = (DETAILS_KIND,)
+    internal = (CHOOSE_KIND,)
     assets = ("emails",)
 
     def load(self, path, text):
@@ -44,15 +45,16 @@ class Emails(Component):
 
     def render(self, build, kind, ident, page):
         library = build.data_of(self, self.name)
-        if kind == DETAILS_KIND:
+        if kind == CHOOSE_KIND:
             ids = [m.id for m in find_markers(page.markdown or "", "email") if m.id in library.templates]
-            return render(build, "partials/email-details.html", id=DETAILS_KIND, fields=details_fields(library, ids))
-        details = DETAILS_KIND if _has_details(page) else ""
-        return render(build, "partials/email.html", template=library.templates[ident], details=details)
+            return render(build, "partials/email-choose.html", id=CHOOSE_KIND,
+                          templates=[library.templates[i] for i in ids])
+        choose = CHOOSE_KIND if _has_list(page) else ""
+        return render(build, "partials/email.html", template=library.templates[ident], choose=choose)
 
 
-def _has_details(page) -> bool:
-    return bool(find_markers(page.markdown or "", DETAILS_KIND))
+def _has_list(page) -> bool:
+    return bool(find_markers(page.markdown or "", CHOOSE_KIND))
 
 
 def _twice(path, m):

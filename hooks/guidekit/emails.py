@@ -12,19 +12,21 @@ from dataclasses import dataclass
 
 import yaml
 
-from .datafile import Reader, compose, named
+from .datafile import Reader, compose, did_you_mean, named
 from .errors import ContentError
 from .markers import MARKER, find_markers
 
 PLACEHOLDER = re.compile(r"\{([^{}\n]*)\}")
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
-# A page with several templates asks for the shared fields once, in a "Your details" block
-# (id "email-details", like a template's "email-<id>"; so no template may be called "details").
-DETAILS = "details"
+# A page with several templates starts with a list to choose one from, "Choose an email"
+# (id "email-choose", like a template's "email-<id>"; so no template may be called "choose").
+CHOOSE = "choose"
 
 FIELD_KEYS = {"label", "hint", "required", "example", "long", "autocomplete"}
-TEMPLATE_KEYS = {"id", "title", "when", "subject", "body", "version_name", "fields", "variants"}
-VARIANT_KEYS = {"name", "subject", "body"}
+TEMPLATE_KEYS = {"id", "title", "to", "when", "subject", "greeting", "body", "version_name", "fields", "variants"}
+VARIANT_KEYS = {"name", "subject", "greeting", "body"}
+# Who receives a template (`to:`). The planner reads it: no two emails to the same recipient within a working day.
+RECIPIENTS = ("employer", "program", "helper", "contact")
 TOP_KEYS = {"fields", "templates"}
 
 
@@ -51,6 +53,7 @@ class Version:
     name: str
     subject: str
     body: str
+    greeting: str = ""   # the body's first line while the name on it is left empty ("Dear hiring team,")
 
 
 @dataclass(frozen=True)
@@ -61,31 +64,33 @@ class Template:
     fields: tuple[Field, ...]       # the fields its versions use: shared ones first, then its own
     versions: tuple[Version, ...]   # the first is the one shown without JavaScript
     line: int = 0
+    to: str = "employer"            # who receives it: one of RECIPIENTS
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
-    def layout(self, text: str) -> list[list[dict]]:
+    def layout(self, text: str, greeting: str = "") -> list[list[dict]]:
         """A subject or body as the browser fills it in: see `layout`."""
-        return layout(text, {f.name: f for f in self.fields})
+        return layout(text, {f.name: f for f in self.fields}, greeting)
 
-    def fallback(self, text: str) -> str:
-        """The text as shown without JavaScript: the layout with every field empty.
+    def fill(self, text: str, greeting: str = "", values: dict[str, str] | None = None) -> str:
+        """The text filled with `values` by the fill rule: the same as assets/tools/emails.js `fill`
+        (tests/test_emails.py runs the script under Node on every template to prove they agree)."""
+        return fill_text(self.layout(text, greeting), {f.name: f for f in self.fields}, values or {})
 
-        That is what assets/tools/emails.js shows before anything is typed, from the same layout
-        (sent in spec()): lines that need an optional field are left out, the others show each
-        field's gap text. tests/test_emails.py runs the script under Node to prove they agree.
-        """
-        paragraphs = (["".join(self.field(part).gap if i % 2 else part for i, part in enumerate(line["parts"]))
-                       for line in paragraph if not line["needs"]] for paragraph in self.layout(text))
-        return "\n\n".join("\n".join(lines) for lines in paragraphs if lines)
+    def fallback(self, text: str, greeting: str = "") -> str:
+        """The text as shown without JavaScript: the fill with every field empty, which is what
+        assets/tools/emails.js shows before anything is typed. Lines that need an optional field are
+        left out (a greeting gives way to its `greeting:`), the others show each field's gap text."""
+        return self.fill(text, greeting)
 
     def spec(self) -> dict:
         """What the browser script needs, as plain JSON-ready data: subjects and bodies already laid out."""
         return {
             "id": self.id,
-            "fields": [{"name": f.name, "label": f.label, "gap": f.gap, "shared": f.shared} for f in self.fields],
-            "versions": [{"name": v.name, "subject": self.layout(v.subject), "body": self.layout(v.body)}
+            "fields": [{"name": f.name, "label": f.label, "gap": f.gap, "shared": f.shared,
+                        "required": f.required} for f in self.fields],
+            "versions": [{"name": v.name, "subject": self.layout(v.subject), "body": self.layout(v.body, v.greeting)}
                          for v in self.versions],
         }
 
@@ -96,14 +101,15 @@ class EmailLibrary:
     templates: dict[str, Template]
 
 
-def layout(text: str, fields: dict[str, Field]) -> list[list[dict]]:
+def layout(text: str, fields: dict[str, Field], greeting: str = "") -> list[list[dict]]:
     """The text as paragraphs of lines, each line {"needs": [...], "parts": [...]}: the fill rule, as data.
 
     parts alternate literal text (even places) and field names (odd places). needs names the
     optional fields the line uses: while one of them is empty, the line is left out (so a
-    student never sends a blank). Blank lines only separate paragraphs; a paragraph whose lines
-    are all left out goes with its blank line. The browser (assets/tools/emails.js) and the
-    text shown without JavaScript (Template.fallback) both work from this, so they agree.
+    student never sends a blank), or, for the first line of a body with a greeting, replaced
+    by it ({"instead": "Dear hiring team,"}: never "Dear ,"). Blank lines only separate
+    paragraphs; a paragraph whose lines are all left out goes with its blank line. The browser
+    (assets/tools/emails.js `fill`) and Python (`fill_text`) both work from this, so they agree.
     """
     paragraphs: list[list[dict]] = [[]]
     for line in text.split("\n"):
@@ -114,7 +120,32 @@ def layout(text: str, fields: dict[str, Field]) -> list[list[dict]]:
         parts = PLACEHOLDER.split(line)
         needs = [name for name in dict.fromkeys(parts[1::2]) if not fields[name].required]
         paragraphs[-1].append({"needs": needs, "parts": parts})
-    return [p for p in paragraphs if p]
+    paragraphs = [p for p in paragraphs if p]
+    if greeting and paragraphs and paragraphs[0][0]["needs"]:
+        paragraphs[0][0]["instead"] = greeting
+    return paragraphs
+
+
+def fill_text(paragraphs: list[list[dict]], fields: dict[str, Field], values: dict[str, str]) -> str:
+    """A laid-out text filled with values: the fill rule (assets/tools/emails.js `fill`, in Python).
+
+    A line is kept when every optional field it needs is filled, else its `instead` text stands
+    (the greeting) or it is left out; an empty required field shows its gap text ("[Label]")."""
+    def value(name):
+        v = values.get(name)
+        return v.strip() if isinstance(v, str) else ""
+
+    out = []
+    for paragraph in paragraphs:
+        lines = []
+        for line in paragraph:
+            if all(value(n) for n in line["needs"]):
+                lines.append("".join((value(p) or fields[p].gap) if i % 2 else p for i, p in enumerate(line["parts"])))
+            elif line.get("instead"):
+                lines.append(line["instead"])
+        if lines:
+            out.append("\n".join(lines))
+    return "\n\n".join(out)
 
 
 def _field(parent: Reader, name: str, node, shared: bool) -> Field | None:
@@ -162,6 +193,27 @@ def _uses(reader: Reader, text: str, first_line: int, known: dict[str, Field], w
     return used
 
 
+def _check_greeting(r: Reader, vr: Reader, body: str, bline: int, known: dict[str, Field], greeting: str,
+                    greetings: dict[int, list]) -> None:
+    """A body whose first line names an optional field (the greeting, "Dear {interviewer_name},") needs a
+    `greeting:` to stand while that field is empty; else the email would start with no greeting."""
+    lines = body.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return
+    optional = [n for n in PLACEHOLDER.findall(lines[first]) if n in known and not known[n].required]
+    if not optional:
+        return
+    for entry in greetings.values():
+        if entry[0] is vr or ("greeting" not in vr.items and entry[0] is r):
+            entry[1] = True
+    if not greeting:
+        r.fail(bline + first, f"The body of {vr.where} starts with the optional field {{{optional[0]}}} "
+               "and has no greeting for when it's left empty.",
+               "add a line such as 'greeting: Dear hiring team,' (or 'Hello,') to the template: "
+               "the email starts with it while the name is empty.")
+
+
 def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError]]:
     """Read the email data from YAML text; return the library and every problem found."""
     library = EmailLibrary(rel, {})
@@ -188,13 +240,16 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
         if not r.ok:
             continue
         tid = r.ident("id") or ""
-        if tid == DETAILS:
-            r.fail(r.at("id"), f"The id '{DETAILS}' is taken by the \"Your details\" block.",
+        if tid == CHOOSE:
+            r.fail(r.at("id"), f"The id '{CHOOSE}' is taken by the \"Choose an email\" list.",
                    "give the template another id.")
         if tid and not r.once("id", seen, f"The id '{tid}' is used twice",
                               "give each template its own id; pages show a template by its id."):
             tid = ""  # keep the first template of that id
         title, when = r.text("title") or "", r.text("when") or ""
+        to = r.text("to", fix=f"add a line 'to: employer' (who receives it: {', '.join(RECIPIENTS)}).") or ""
+        if to and to not in RECIPIENTS:
+            r.fail(r.at("to"), f"'to: {to}' in {what} is not a kind of recipient.", did_you_mean(to, RECIPIENTS))
         own = _fields(r, f"the 'fields' of {what}", shared=False)
         for name, f in own.items():
             if name in shared:
@@ -211,7 +266,8 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
                 vname = vr.text("name") or ""
                 vr.where = f"the '{vname}' variant of {what}"
                 raw.append((vr, vname))
-        main_subject = ""
+        main_subject = main_greeting = ""
+        greetings: dict[int, list] = {}   # a greeting written in the file (by its line) -> [reader, used?]
         for vr, vname in raw:
             if vr is not r and "subject" not in vr.items:
                 subject, sline = main_subject, 0   # a variant without a subject keeps the template's
@@ -220,8 +276,17 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
                 sline = vr.text_line("subject") if "subject" in vr.items else 0
             body = vr.text("body", raw=True) or ""
             bline = vr.text_line("body")
+            greeting = main_greeting
+            if "greeting" in vr.items:
+                greeting = vr.text("greeting") or ""
+                if "{" in greeting or "}" in greeting:
+                    r.fail(vr.at("greeting"), f"The greeting of {vr.where} uses a {{placeholder}}.",
+                           "write it without one, e.g. 'Dear hiring team,': it stands while the name is left empty.")
+                    greeting = ""
+                elif greeting:
+                    greetings[vr.at("greeting")] = [vr, False]
             if vr is r:
-                main_subject = subject
+                main_subject, main_greeting = subject, greeting
             if sline:
                 names = _uses(r, subject, sline, known, "subject", tid)
                 for name in names:
@@ -231,7 +296,13 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
                                "(an empty optional field leaves its whole line out).")
                 used += names
             used += _uses(r, body, bline, known, "body", tid)
-            versions.append(Version(vname, subject.strip(), body.strip("\n")))
+            _check_greeting(r, vr, body, bline, known, greeting, greetings)
+            versions.append(Version(vname, subject.strip(), body.strip("\n"), greeting))
+
+        for gline, (gr, needed) in greetings.items():
+            if not needed:
+                r.fail(gline, f"The greeting of {gr.where} is never used: the first line of its body names no optional field.",
+                       "remove the 'greeting:' line, or start the body with a line such as 'Dear {interviewer_name},'.")
 
         for name, f in own.items():
             if name not in shared and name not in used:
@@ -241,7 +312,7 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
         # The form lists the shared fields first, then the template's own, each in the file's order.
         order = [f for f in [*shared.values(), *own.values()] if f.name in used and known[f.name] is f]
         if tid:
-            templates[tid] = Template(tid, title, when, tuple(order), tuple(versions), r.line)
+            templates[tid] = Template(tid, title, when, tuple(order), tuple(versions), r.line, to)
 
     for name, f in shared.items():
         if name not in shared_used:
@@ -253,8 +324,8 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
 def add_headings(markdown: str, library: EmailLibrary) -> str:
     """Put a '## Title' heading (id email-<id>) before each email marker, so it shows in the table of contents.
 
-    On a page with more than one template, a `<!-- email-details -->` marker goes before the first
-    heading: the place for the "Your details" block, where the shared fields are typed once.
+    On a page with more than one template, a `<!-- email-choose -->` marker goes before the first
+    heading: the place for the "Choose an email" list (each template's title and when, linked to it).
     """
     shown = [m for m in find_markers(markdown, "email") if m.id in library.templates]
     out = []
@@ -262,13 +333,7 @@ def add_headings(markdown: str, library: EmailLibrary) -> str:
         m = MARKER.fullmatch(line.strip())
         if m and m["kind"] == "email" and m["id"] in library.templates:
             if len(shown) > 1 and m["id"] == shown[0].id:
-                out += [f"<!-- email-{DETAILS} -->", ""]
-            out += [f"## {library.templates[m['id']].title} {{#email-{m['id']}}}", ""]
+                out += [f"<!-- email-{CHOOSE} -->", ""]
+            out += [f"## {library.templates[m['id']].title} {{#email-{m['id']} .email__title}}", ""]
         out.append(line)
     return "\n".join(out)
-
-
-def details_fields(library: EmailLibrary, ids: list[str]) -> list[Field]:
-    """The shared fields the given templates use, in the data file's order: what a "Your details" block asks for."""
-    used = {f.name: f for tid in ids for f in library.templates[tid].fields if f.shared}
-    return sorted(used.values(), key=lambda f: f.line)

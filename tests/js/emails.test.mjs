@@ -71,3 +71,20 @@ test("the mailto: link percent-encodes subject and body, with CRLF line ends (RF
   const url = new URL(link);
   assert.equal(decodeURIComponent(url.search.split("&body=")[1]), "Line 1\r\nLine 2 100%");
 });
+
+test("a blank name gives the greeting line instead, never 'Dear ,'; a typed name is used", () => {
+  const spec = index({
+    id: "hi",
+    fields: [
+      { name: "their_name", label: "Their name", gap: "[Their name]", shared: true, required: false },
+      { name: "company", label: "Company", gap: "[Company]", shared: true, required: true },
+    ],
+    versions: [],
+  });
+  const laid = [[line(["their_name"], "Dear ", "their_name", ",")], [line([], "Thanks, ", "company", ".")]];
+  laid[0][0].instead = "Dear hiring team,";
+  assert.equal(text(fill(laid, spec, { company: "Acme" })), "Dear hiring team,\n\nThanks, Acme.");
+  assert.equal(text(fill(laid, spec, { company: "Acme", their_name: "  " })), "Dear hiring team,\n\nThanks, Acme.");
+  assert.equal(text(fill(laid, spec, { company: "Acme", their_name: "Ms Lee" })), "Dear Ms Lee,\n\nThanks, Acme.");
+  assert.deepEqual(fill(laid, spec, {})[0], [["Dear hiring team,"]], "the greeting is text, not a gap");
+});

@@ -1,8 +1,10 @@
-/* Email snippets: fill in, preview, copy, open in the email app, download.
+/* Email snippets: choose, fill in, check; then copy, open in the email app or download.
  * Enhances the plain-text emails rendered by partials/email.html. Typed text is only
  * ever set with textContent/value. Shared details (your_name, interviewer_name,
- * company, role) live in guide.get("fields"), saved only when prefs.rememberFields.
- * On a page with several emails they are typed once, in the "Your details" block.
+ * company, role) live in guide.get("fields"), saved only when prefs.rememberFields:
+ * typed in one email, they fill every other. On a page with several emails
+ * (partials/email-choose.html) the page shows the chosen one alone: the chosen
+ * situation's emails are listed first (guide.situationInfo, when there is one).
  *
  * The first part is plain functions (the fill rule, the mailto: link): under Node this file
  * exports them instead of touching a page, for the tests in tests/js/ and tests/test_emails.py. */
@@ -17,18 +19,20 @@
   }
 
   /** A subject or body, laid out by guidekit/emails.py `layout` (paragraphs of lines, each line
-   *  {needs, parts}), filled with `values` ({field name: typed text}): lines of parts [text, isGap].
-   *  A line is kept only when every field it `needs` is filled; a field still empty shows its gap
-   *  text ("[Label]") and its name goes into `missing`; kept paragraphs are one blank line apart.
-   *  With no values this is exactly the text shown without JavaScript (Template.fallback). */
+   *  {needs, parts, instead?}), filled with `values` ({field name: typed text}): lines of parts
+   *  [text, isGap]. A line is kept only when every optional field it `needs` is filled; otherwise
+   *  its `instead` text stands (the greeting: "Dear hiring team," for a blank name, never "Dear ,")
+   *  or it is left out. A required field still empty shows its gap text ("[Label]") and its name
+   *  goes into `missing`; kept paragraphs are one blank line apart. Python's twin: fill_text. */
   function fill(paragraphs, spec, values, missing = new Set()) {
     const value = (name) => (typeof values[name] === "string" ? values[name].trim() : "");
     const lines = [];
     for (const paragraph of paragraphs) {
-      const kept = paragraph.filter((line) => line.needs.every(value));
+      const kept = paragraph.map((line) => (line.needs.every(value) ? line.parts : line.instead ? [line.instead] : null))
+        .filter(Boolean);
       if (kept.length && lines.length) lines.push([]);
-      for (const line of kept) {
-        lines.push(line.parts.map((part, i) => {
+      for (const parts of kept) {
+        lines.push(parts.map((part, i) => {
           if (i % 2 === 0) return [part];  // text; the odd places are field names
           if (value(part)) return [value(part)];
           missing.add(part);
@@ -55,18 +59,18 @@
   const own = {};     // template-only values, this visit only: {"template.field": text}
   const chosen = {};  // chosen version per template id
   const all = (sel, root) => (root || document).querySelectorAll(sel);
-  const BOXES = "[data-email][data-bound] [data-email-field], [data-email-details] [data-email-field]";
+  const BOXES = "[data-email][data-bound] [data-email-field]";
+  const LIST = "[data-email-choose][data-bound]";
 
-  // Where a field's value lives: [store, key]. Without a spec (a box in "Your details"), it is shared.
+  // Where a field's value lives: [store, key]; shared ones fill every email (and the planner).
   function slot(spec, name) {
-    return spec && !spec.byName[name].shared ? [own, spec.id + "." + name] : [guide.get("fields"), name];
+    return spec.byName[name].shared ? [guide.get("fields"), name] : [own, spec.id + "." + name];
   }
   function raw(spec, name) {
     const [store, key] = slot(spec, name);
     return typeof store[key] === "string" ? store[key] : "";
   }
-  // A box's [spec, field name]: the email it is in, if any.
-  const field = (input) => [(input.closest("[data-email]") || {}).email, input.dataset.emailField];
+  const field = (input) => [input.closest("[data-email]").email, input.dataset.emailField];
 
   function show(el, lines) {
     const nodes = [];
@@ -84,6 +88,22 @@
     return text(lines);
   }
 
+  /** "Company, Role": each label a link to its box (focused by onClick). */
+  function gapLinks(w, gaps) {
+    const nodes = [];
+    gaps.forEach((f, i) => {
+      if (i) nodes.push(", ");
+      const box = w.querySelector('[data-email-field="' + f.name + '"]');
+      const a = document.createElement("a");
+      a.href = "#" + box.id;
+      a.target = "_self";  // keeps Material's instant navigation out of it; onClick does the jump
+      a.dataset.emailJump = "";
+      a.textContent = f.label;
+      nodes.push(a);
+    });
+    return nodes;
+  }
+
   function update(w) {
     const spec = w.email;
     const version = spec.versions[chosen[spec.id] || 0];
@@ -92,25 +112,92 @@
     w.subject = show(w.querySelector("[data-email-subject]"), fill(version.subject, spec, values, missing));
     w.body = show(w.querySelector("[data-email-body]"), fill(version.body, spec, values, missing));
     w.querySelector("[data-email-mailto]").href = mailto(w.subject, w.body);
-    // "Still to fill in": a field whose box is not in this email links to it (in "Your details").
-    // Rebuilt only when it changes, so a click on a link is not lost to a redraw.
-    const gaps = spec.fields.filter((f) => missing.has(f.name)), nodes = [];
-    const note = w.querySelector("[data-email-missing]"), key = gaps.map((f) => f.name).join();
+    w.gaps = spec.fields.filter((f) => missing.has(f.name));
+    if (!w.gaps.length) ask(w, null);
+    // "Still to fill in": rebuilt only when it changes, so a click on a link is not lost to a redraw.
+    const note = w.querySelector("[data-email-missing]"), key = w.gaps.map((f) => f.name).join();
     if (note.dataset.gaps === key) return;
     note.dataset.gaps = key;
-    gaps.forEach((f, i) => {
-      nodes.push(i ? ", " : "Still to fill in: ");
-      const box = w.querySelector('[data-email-field="' + f.name + '"]') ? null
-        : document.querySelector('[data-email-details] [data-email-field="' + f.name + '"]');
-      if (!box) return nodes.push(f.label);
-      const a = document.createElement("a");
-      a.href = "#" + box.id;
-      a.target = "_self";  // keeps Material's instant navigation out of it; onClick does the jump
-      a.textContent = f.label;
-      nodes.push(a);
-    });
-    note.hidden = !gaps.length;
-    note.replaceChildren(...nodes, gaps.length ? "." : "");
+    note.hidden = !w.gaps.length;
+    note.replaceChildren(...(w.gaps.length ? ["Still to fill in: ", ...gapLinks(w, w.gaps), "."] : []));
+    if (w.asking) ask(w, w.asking);
+  }
+
+  const ACTIONS = {
+    copy: ["Copy it as it is", "copy it as it is"],
+    subject: ["Copy the subject as it is", "copy it as it is"],
+    open: ["Open it as it is", "open it as it is"],
+    download: ["Download it as it is", "download it as it is"],
+  };
+  const action = (el) => (el.dataset.emailCopy === "subject" ? "subject" : el.dataset.emailCopy ? "copy"
+    : el.matches("[data-email-mailto]") ? "open" : "download");
+
+  /** Ask before handing over an email with gaps: a message right after the control `el` that
+   *  names what is missing (linked to the boxes) and offers to go ahead; null closes it. */
+  function ask(w, el) {
+    const box = w.querySelector("[data-email-ask]");
+    w.asking = el;
+    w.classList.toggle("is-asking", !!el);
+    if (!el) { box.hidden = true; box.replaceChildren(); return; }
+    const what = action(el), [label, words] = ACTIONS[what];
+    const go = document.createElement(what === "open" ? "a" : "button");
+    go.className = "md-button guide-button";
+    go.textContent = label;
+    go.dataset.emailAnyway = what;
+    if (what === "open") go.href = w.querySelector("[data-email-mailto]").href;
+    else go.type = "button";
+    const p = document.createElement("p");
+    p.append("This email still has gaps: ", ...gapLinks(w, w.gaps), ". Fill them in, or " + words + ".");
+    box.replaceChildren(p, go);
+    el.after(box);
+    box.hidden = false;
+    guide.announce("This email still has gaps: " + w.gaps.map((f) => f.label).join(", ") + ".");
+  }
+
+  // --- "Choose an email": the chosen situation's emails first, and the chosen email alone.
+  function situation() {
+    try { return window.guide.situationInfo ? guide.situationInfo() : null; } catch (e) { return null; }
+  }
+
+  function order(list) {
+    const items = [...all("[data-email-choose-item]", list)].sort((a, b) => a.dataset.order - b.dataset.order);
+    const info = situation(), ids = info && Array.isArray(info.emails) ? info.emails : [];
+    const first = ids.map((id) => items.find((li) => li.dataset.emailChooseItem === id)).filter(Boolean);
+    const rest = first.length ? items.filter((li) => !first.includes(li)) : [];
+    list.querySelector("[data-email-choose-list]").replaceChildren(...(first.length ? first : items));
+    list.querySelector("[data-email-choose-rest]").replaceChildren(...rest);
+    list.querySelector("[data-email-choose-rest]").hidden = list.querySelector("[data-email-choose-more]").hidden = !rest.length;
+    const intro = list.querySelector("[data-email-choose-for]");
+    intro.hidden = !first.length;
+    intro.textContent = first.length ? "For your situation (" + (info.short || info.title || "") + "):" : "";
+  }
+
+  /** Show the email `id` alone (and hide the list), or the list alone (id ""). */
+  function choose(list, id, focus) {
+    const known = id && document.querySelector('[data-email][aria-labelledby="email-' + id + '"]');
+    id = known ? id : "";
+    list.dataset.chosen = id;
+    list.classList.toggle("is-picked", !!id);
+    for (const el of all(".email__title, [data-email]")) {
+      const of = el.matches("[data-email]") ? el.getAttribute("aria-labelledby") : el.id;
+      el.classList.toggle("is-chosen", of === "email-" + id);
+    }
+    for (const a of all("[data-email-choose-item] a", list)) {
+      if (a.hash === "#email-" + id) a.setAttribute("aria-current", "true");
+      else a.removeAttribute("aria-current");
+    }
+    if (!focus) return;
+    history.replaceState(history.state, "", "#" + (id ? "email-" + id : list.getAttribute("aria-labelledby")));
+    const target = document.getElementById(id ? "email-" + id : list.getAttribute("aria-labelledby"));
+    if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  }
+
+  function fromHash() {
+    const list = document.querySelector(LIST);
+    const id = location.hash.startsWith("#email-") ? decodeURIComponent(location.hash.slice(7)) : "";
+    if (list && document.querySelector('[data-email][aria-labelledby="email-' + id + '"]')) choose(list, id, true);
   }
 
   // Boxes, choices and previews of the whole page from the stored values.
@@ -128,6 +215,7 @@
       if (radio) radio.checked = true;
       update(w);
     }
+    for (const list of all(LIST)) order(list);
   }
 
   function bind(root) {
@@ -136,7 +224,13 @@
       w.dataset.bound = "";
       w.email = index(JSON.parse(w.dataset.email));
     }
+    for (const list of all("[data-email-choose]:not([data-bound])", root)) {
+      list.dataset.bound = "";
+      all("[data-email-choose-item]", list).forEach((li, i) => { li.dataset.order = i; });
+      choose(list, "", false);
+    }
     if (fresh.length) refresh();
+    fromHash();
   }
 
   function say(w, text) {
@@ -144,6 +238,16 @@
     status.hidden = false;
     status.textContent = text;
     guide.announce(text);
+  }
+
+  /** The button itself says it worked ("Copied ✓") for a moment; a screen reader hears it too. */
+  function confirm(btn, label, words) {
+    if (!btn.dataset.label) btn.dataset.label = btn.textContent;
+    btn.textContent = label;
+    btn.classList.add("is-done");
+    guide.announce(words);
+    clearTimeout(btn.doneTimer);
+    btn.doneTimer = setTimeout(() => { btn.textContent = btn.dataset.label; btn.classList.remove("is-done"); }, 3000);
   }
 
   function onInput(e) {
@@ -167,38 +271,65 @@
     }
   }
 
-  function onClick(e) {
-    const jump = e.target.closest && e.target.closest("[data-email-missing] a, .email__details-link a");
-    if (jump) {  // to a box in "Your details" (or the block's first), shown with its label and focused
-      const target = document.getElementById(jump.hash.slice(1));
-      const box = target.matches("input, textarea") ? target
-        : target.closest("[data-email-details]").querySelector("[data-email-field]");
-      e.preventDefault();
-      history.replaceState(history.state, "", jump.hash);
-      (box === target ? box : target).scrollIntoView({ block: box === target ? "center" : "start" });
-      box.focus({ preventScroll: true });
-      return;
-    }
-    const btn = e.target.closest && e.target.closest("[data-email-copy], [data-email-download]");
-    const w = btn && btn.closest("[data-email][data-bound]");
-    if (!w) return;
-    const whole = "Subject: " + w.subject + "\n\n" + w.body;
-    if (btn.dataset.emailDownload !== undefined) {
-      guide.download(w.email.id + ".txt", "text/plain;charset=utf-8", whole);
+  /** Hand the email over: copy (the body alone), subject, open (the link itself does it) or download.
+   *  From the "as it is" button of a question, focus goes back to the control that asked. */
+  function hand(w, what, btn) {
+    const origin = w.asking;
+    if (what === "open") return setTimeout(() => { ask(w, null); if (origin) origin.focus(); });
+    ask(w, null);
+    if (origin && btn !== origin) origin.focus();
+    if (what === "download") {
+      guide.download(w.email.id + ".txt", "text/plain;charset=utf-8", "Subject: " + w.subject + "\n\n" + w.body);
       say(w, "Downloaded " + w.email.id + ".txt.");
       return;
     }
-    const what = btn.dataset.emailCopy;
-    const text = what === "subject" ? w.subject : what === "body" ? w.body : whole;
-    const done = () => say(w, "Copied " + what + ".");
+    const main = w.querySelector(what === "subject" ? '[data-email-copy="subject"]' : '[data-email-copy="body"]');
+    const done = () => {
+      w.querySelector("[data-email-status]").hidden = true;
+      confirm(main, "Copied ✓", what === "subject" ? "Subject copied." : "Email copied. Paste it into your message.");
+    };
     const failed = () => say(w, "Couldn't copy here. Select the text in the preview and copy it yourself.");
-    try { navigator.clipboard.writeText(text).then(done, failed); } catch (err) { failed(); }
+    try { navigator.clipboard.writeText(what === "subject" ? w.subject : w.body).then(done, failed); } catch (err) { failed(); }
+  }
+
+  function onClick(e) {
+    const el = e.target.closest && e.target.closest("a, button");
+    if (!el) return;
+    const list = document.querySelector(LIST);
+    if (list && el.closest("[data-email-choose-item]")) {
+      e.preventDefault();
+      return choose(list, el.hash.slice(7), true);
+    }
+    if (list && el.matches("[data-email-back]")) {
+      e.preventDefault();
+      return choose(list, "", true);
+    }
+    if (el.matches("[data-email-jump]")) {  // to a box named in "Still to fill in": shown with its label and focused
+      const box = document.getElementById(el.hash.slice(1));
+      e.preventDefault();
+      box.closest(".email__field").scrollIntoView({ block: "center" });
+      box.focus({ preventScroll: true });
+      return;
+    }
+    const w = el.closest("[data-email][data-bound]");
+    if (!w) return;
+    if (el.matches("[data-email-anyway]")) {
+      if (el.dataset.emailAnyway !== "open") e.preventDefault();
+      return hand(w, el.dataset.emailAnyway, el);
+    }
+    if (!el.matches("[data-email-copy], [data-email-download], [data-email-mailto]")) return;
+    if (w.gaps.length) {  // ask first, and say what is missing
+      e.preventDefault();
+      return ask(w, el);
+    }
+    hand(w, action(el), el);
   }
 
   function start() {
     document.addEventListener("input", onInput);
     document.addEventListener("change", onInput);
     document.addEventListener("click", onClick);
+    window.addEventListener("hashchange", fromHash);
     guide.onChange(refresh);
     guide.onPage(bind);
   }
