@@ -412,10 +412,10 @@ def test_the_planner_page_lists_every_step_with_links_that_resolve(guide):
     data = json.loads(doc.select_one("section[data-planner]")["data-planner"])
     assert [s["id"] for s in data["steps"]] == [s.id for s in plan.steps]
     assert data["general"] == [s.id for s in plan.general]
-    # each email step knows who receives it (emails.yml `to:`; the employer when unsaid)
+    # each email step knows who receives it (emails.yml `to:`)
     templates = guide.emails().templates
     assert {s["id"]: s["to"] for s in data["steps"] if s["email"]} == {
-        s.id: getattr(templates[s.email], "to", None) or "employer" for s in plan.steps if s.email}
+        s.id: templates[s.email].to for s in plan.steps if s.email}
 
 
 def test_a_long_dwell_time_has_a_note_with_the_centers_support(guide):
@@ -449,7 +449,7 @@ def test_every_plan_keeps_its_promises_for_news_at_any_time(guide):
     weekday-only one on a weekend, and no step before the news."""
     plan = guide.plan()
     templates = guide.emails().templates
-    recipients = {tid: getattr(t, "to", None) or "employer" for tid, t in templates.items()}
+    recipients = {tid: t.to for tid, t in templates.items()}
     plans = {"general": [s.id for s in plan.general], "pool": [s.id for s in plan.steps], **situation_plans(guide)}
     bad = run_js("planner", """
         const plan = input.plan, bad = [];

@@ -61,8 +61,8 @@ class Planner(Component):
 
 
 def recipients(emails) -> dict[str, str]:
-    """Who each email template goes to (emails.yml `to:`), the employer when a template doesn't say."""
-    return {tid: getattr(t, "to", None) or "employer" for tid, t in emails.templates.items()}
+    """Who each email template goes to (emails.yml `to:`)."""
+    return {tid: t.to for tid, t in emails.templates.items()}
 
 
 component = Planner()
