@@ -317,7 +317,8 @@ def test_an_unknown_kind_of_planner_names_the_page_line():
 
 def test_the_strict_build_reports_every_planner_problem_with_file_and_line(tmp_path):
     """The one build: a copy of the example site with a missing page, email template and checklist
-    in its plan and an unknown kind of planner on a page: all four reach the author, no traceback."""
+    in its plan, two emails to one person within a day in its general plan, and an unknown kind of
+    planner on a page: all five reach the author, no traceback."""
     project = copy_project(tmp_path / "p")
     site = project / "tests" / "example"  # where its mkdocs.yml finds the project's config, hooks and theme
     shutil.copytree(EXAMPLE, site)
@@ -329,6 +330,12 @@ def test_the_strict_build_reports_every_planner_problem_with_file_and_line(tmp_p
     for n, key, old in [(step_page.lines["page"], "page", step_page.page), (step_email.lines["email"], "email", step_email.email),
                         (step_list.lines["checklist"], "checklist", step_list.checklist)]:
         lines[n - 1] = lines[n - 1].replace(f"{key}: {old}", f"{key}: no-such-{key}", 1)
+    # and a general step emailing the same person as another within a day (both from the news)
+    step_twice = next(s for s in plan.general if s.email and s.at is not None and s is not step_email)
+    twice = (f"  - id: {step_twice.id}-again\n    title: Again\n    why: Again.\n    from: news\n"
+             f"    days: {step_twice.days}\n    at: \"{step_twice.at}\"\n    when: Again\n    page: {step_twice.page}\n"
+             f"    email: {step_twice.email}\n")
+    lines.append(twice)
     (site / "docs" / "_data" / "planner.yml").write_text("".join(lines), encoding="utf-8")
     page = site / "docs" / "planner" / "index.md"
     source = page.read_text(encoding="utf-8")
@@ -337,7 +344,9 @@ def test_the_strict_build_reports_every_planner_problem_with_file_and_line(tmp_p
     result = build(site, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output, output
-    assert "4 problems" in output, output
+    assert "5 problems" in output, output
+    assert (f"{PATH}:{len(TEXT.splitlines()) + 1}: The general plan emails the" in output
+            and f"twice within a day: the steps '{step_twice.id}' and '{step_twice.id}-again'" in output), output
     assert f"{PATH}:{step_page.lines['page']}: The step '{step_page.id}' links to 'no-such-page'" in output
     assert f"{PATH}:{step_email.lines['email']}: The step '{step_email.id}' uses the email template 'no-such-email'" in output
     assert f"{PATH}:{step_list.lines['checklist']}: The step '{step_list.id}' uses the checklist 'no-such-checklist'" in output
