@@ -10,7 +10,9 @@ from components import checklists, device, emails, planner
 from components.base import Build, Component, ordered
 from support import EXAMPLE, build, copy_project
 
-TOOLS = [planner.component, device.component, emails.component, checklists.component]  # not in order of needs
+# The center's settings come from mkdocs.yml (tests/test_branding.py); here a stand-in of that name.
+CENTER = type("Center", (Component,), {"name": "center"})()
+TOOLS = [planner.component, device.component, emails.component, checklists.component, CENTER]  # not in order of needs
 
 
 def example_build(tmp_path=None, drop: str | None = None) -> Build:
