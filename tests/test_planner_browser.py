@@ -475,6 +475,14 @@ def test_printed_plan_fits_one_page_and_holds_only_the_plan(example_context_fact
         text = pdf.pages[0].extract_text()
         assert "Your plan" in text and "dwell until" in text
         assert "Make your plan" not in text and "Using the plan" not in text and "Saved on this device" not in text
+        # on paper the dates, not words such as "Tomorrow morning" that stop being true the next day
+        for label in pg.locator(f"{STEPS} .planner__relative").all_inner_texts():
+            assert label not in text, (paper, label)
+    # a situation's plan of every step of the pool still fits one sheet
+    pg.evaluate("ids => { guide.situationInfo = () => ({ plan: ids }); guide.set('test', {}); }", [s.id for s in PLAN.steps])
+    expect(pg.locator(STEPS)).to_have_count(len(PLAN.steps))
+    for paper in ("A4", "Letter"):
+        assert len(PdfReader(io.BytesIO(pg.pdf(format=paper))).pages) == 1, paper
     clean(ctx)
 
 
