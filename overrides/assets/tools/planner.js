@@ -4,8 +4,12 @@
  * guidekit/planner.py script_data: times of day as minutes after midnight, the night as ranges
  * that never wrap past midnight). Loaded only on planner pages.
  *
- * The first half is plain functions (scheduling, input checks, the calendar file): under Node
- * this file exports them instead of touching a page, for the tests in tests/js/. */
+ * The page carries every step of the pool; the plan shown is the chosen situation's
+ * (guide.situationInfo().plan, from the situations tool) or else the general plan.
+ *
+ * The first half is plain functions (which plan, scheduling, words for dates, input checks, the
+ * calendar file): under Node this file exports them instead of touching a page, for the tests in
+ * tests/js/. */
 (() => {
   "use strict";
 
