@@ -388,7 +388,7 @@ def test_each_email_asks_for_its_own_fields_and_a_page_with_several_starts_with_
             assert len(w.select("[data-email-remember-box]")) == len(w.select("[data-email-nosave]")) == 1
             main = [b for b in w.select(".email__actions button, .email__actions a") if not b.find_parent("details")]
             assert [b.get_text(strip=True) for b in main] == ["Copy email"], "one main action; the rest under More"
-            assert w.select_one(".email__actions details > summary").get_text(strip=True) == "More"
+            assert w.select_one(".email__actions details > summary").get_text(strip=True).startswith("More")
             assert bool(w.select('[data-email-version]')) == (len(t.versions) > 1)
         lists = doc.select("[data-email-choose]")
         back = doc.select("[data-email-back]")
