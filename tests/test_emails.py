@@ -83,8 +83,7 @@ def test_a_good_file_parses_into_templates_with_fields_in_order():
     assert hello.field("your_name").shared and not hello.field("friend").shared
     assert hello.fallback(hello.versions[0].subject) == "Hello from [Your name]"
     spec = hello.spec()
-    assert spec["fields"][0] == {"name": "your_name", "label": "Your name", "gap": "[Your name]", "shared": True,
-                                 "required": True}
+    assert spec["fields"][0] == {"name": "your_name", "label": "Your name", "gap": "[Your name]", "shared": True}
     assert hello.to == "contact"
     assert spec["versions"][0]["body"] == [
         [{"needs": [], "parts": ["Hi ", "friend", ","]}],
