@@ -83,8 +83,7 @@ def test_a_good_file_parses_into_templates_with_fields_in_order():
     assert hello.field("your_name").shared and not hello.field("friend").shared
     assert hello.fallback(hello.versions[0].subject) == "Hello from [Your name]"
     spec = hello.spec()
-    assert spec["fields"][0] == {"name": "your_name", "label": "Your name", "gap": "[Your name]", "shared": True,
-                                 "required": True}
+    assert spec["fields"][0] == {"name": "your_name", "label": "Your name", "gap": "[Your name]", "shared": True}
     assert hello.to == "contact"
     assert spec["versions"][0]["body"] == [
         [{"needs": [], "parts": ["Hi ", "friend", ","]}],
@@ -388,7 +387,7 @@ def test_each_email_asks_for_its_own_fields_and_a_page_with_several_starts_with_
             assert len(w.select("[data-email-remember-box]")) == len(w.select("[data-email-nosave]")) == 1
             main = [b for b in w.select(".email__actions button, .email__actions a") if not b.find_parent("details")]
             assert [b.get_text(strip=True) for b in main] == ["Copy email"], "one main action; the rest under More"
-            assert w.select_one(".email__actions details > summary").get_text(strip=True) == "More"
+            assert w.select_one(".email__actions details > summary").get_text(strip=True).startswith("More")
             assert bool(w.select('[data-email-version]')) == (len(t.versions) > 1)
         lists = doc.select("[data-email-choose]")
         back = doc.select("[data-email-back]")

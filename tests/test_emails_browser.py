@@ -1,9 +1,11 @@
-"""Email snippets in the system Chromium: what a student sees, copies, sends and downloads.
+"""Email snippets in the system Chromium: what a student sees, chooses, copies, sends and downloads.
 
 Behaviour tests on the example site (tests/example): its templates (docs/_data/emails.yml there, owned
-by these tests) are ask (every shared field, an optional question, a Warmer variant), thanks (no company,
-nothing of its own) and update (a required news field of its own), all on emails/, and ask alone on
-second/. A center's edits to the guide's own emails can't change what these tests see.
+by these tests) are ask (every shared field, an optional question, a Warmer variant with its own
+greeting), thanks (no company, nothing of its own) and update (a required news field of its own), all
+on emails/, and ask alone on second/. Names are optional there as in the guide; company, role and news
+are required. A center's edits to the guide's own emails can't change what these tests see.
+One content test at the end fills every email of the shipped guide with its names left blank.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from support import axe_violations, mark_window
+from support import ROOT, axe_violations, mark_window
 
 pytestmark = pytest.mark.browser
 
@@ -26,30 +28,45 @@ HOSTILE = {
 }
 LONG = ("Ünïcode & <b>bold</b> \"quoted\" #hash %25 ?q= 🙂 " * 60)[:2000]
 
-SHARED = ["your_name", "interviewer_name", "company", "role"]
 TEMPLATES = ["ask", "thanks", "update"]  # on the example emails/ page, in order
 SINGLE = "second/"                       # an example page with one email: ask
+FULL = {"your_name": "Sam Rivera", "interviewer_name": "Ms Okafor", "company": "Northwind Health",
+        "role": "Junior Data Analyst"}
+SENTINEL = "(clipboard before)"
 
 
 def widget(page, template_id):
     return page.locator(f'[data-email][aria-labelledby="email-{template_id}"]')
 
 
-def details(page):
-    """The "Your details" block: on a page with several emails, the shared fields are typed there."""
-    return page.locator("[data-email-details]")
+def choose_list(page):
+    return page.locator("[data-email-choose]")
 
 
 def box(w, name):
-    """The box for one of an email's fields: in the email, or (a shared field) in "Your details"."""
-    own = w.locator(f'[data-email-field="{name}"]')
-    return own if own.count() else details(w.page).locator(f'[data-email-field="{name}"]')
+    return w.locator(f'[data-email-field="{name}"]')
 
 
 def open_emails(page, path="emails/"):
     page.goto(path)
-    expect(page.locator("[data-email][data-bound]").first).to_be_visible()
+    expect(page.locator("[data-email][data-bound]").first).to_be_attached()
     return page
+
+
+def pick(page, template_id):
+    """Choose an email from the list, as a student does; returns it."""
+    choose_list(page).locator(f'a[href$="#email-{template_id}"]').click()
+    w = widget(page, template_id)
+    expect(w).to_be_visible()
+    return w
+
+
+def more(w):
+    """Open "More" (the other actions and versions) if it is closed."""
+    details = w.locator("details.email__more")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    return details
 
 
 def preview(w):
@@ -79,31 +96,104 @@ def fill(w, values):
         box(w, name).fill(value)
 
 
-def test_copy_buttons_put_exactly_the_preview_on_the_clipboard_and_a_variant_switches(example_context_factory):
+def status_region(page):
+    return page.locator(".guide-visually-hidden[role=status]")
+
+
+# ---- choose, fill in, check
+
+def test_the_page_lists_the_emails_and_shows_the_chosen_one_alone(example_page):
+    page = open_emails(example_page)
+    links = choose_list(page).locator("[data-email-choose-item] a")
+    expect(links).to_have_count(len(TEMPLATES))
+    for a, tid in zip(links.all(), TEMPLATES):
+        assert a.evaluate("a => a.hash") == f"#email-{tid}"
+        expect(a).to_contain_text(widget(page, tid).locator(".email__when").text_content())
+    expect(page.locator("[data-email]:visible")).to_have_count(0)
+    expect(page.locator("h2.email__title:visible")).to_have_count(0)
+    expect(choose_list(page).locator("[data-email-choose-more]")).to_be_hidden()  # no situation: one list
+    mark_window(page)
+    w = pick(page, "update")
+    expect(page.locator("[data-email]:visible")).to_have_count(1)
+    expect(page.get_by_role("heading", name=re.compile("^Example update"))).to_be_focused()
+    expect(page.get_by_role("heading", name=re.compile("^Example update"))).to_be_in_viewport()
+    expect(choose_list(page)).to_be_hidden()
+    assert page.url.endswith("#email-update")
+    # back to the list, and on to another
+    w.get_by_role("link", name="Choose another email").click()
+    expect(choose_list(page)).to_be_visible()
+    expect(page.get_by_role("heading", name="Choose an email")).to_be_focused()
+    expect(page.locator("[data-email]:visible")).to_have_count(0)
+    pick(page, "thanks")
+    expect(page.locator("[data-email]:visible")).to_have_count(1)
+    assert page.evaluate("window.__stayed") is True
+
+
+def test_a_link_to_an_email_opens_it_alone(example_page):
+    """The planner and the guidance pages link to emails/#email-<id>."""
+    page = example_page
+    page.goto("emails/#email-update")
+    expect(widget(page, "update")).to_be_visible()
+    expect(page.locator("[data-email]:visible")).to_have_count(1)
+    page.reload()
+    expect(widget(page, "update")).to_be_visible()
+    # by instant navigation too
+    page.goto("")
+    mark_window(page)
+    page.evaluate("""() => { const a = document.createElement('a'); a.href = 'emails/#email-thanks';
+                          a.textContent = 'to thanks'; document.querySelector('article').append(a); }""")
+    page.get_by_role("link", name="to thanks").click()
+    page.wait_for_url("**/emails/#email-thanks")
+    expect(widget(page, "thanks")).to_be_visible()
+    expect(page.locator("[data-email]:visible")).to_have_count(1)
+    assert page.evaluate("window.__stayed") is True
+
+
+SITUATION = """(emails) => {
+  guide.situationInfo = () => emails ? {title: "An example situation", short: "example situation", emails} : null;
+  guide.set("prefs", guide.get("prefs"));  // any change: the tools redraw
+}"""
+
+
+def test_the_chosen_situations_emails_come_first_and_the_rest_under_more_emails(example_page):
+    page = open_emails(example_page)
+    order = lambda sel: [a.evaluate("a => a.hash") for a in choose_list(page).locator(f"{sel} a").all()]
+    page.evaluate(SITUATION, ["update", "thanks", "not-on-this-page"])
+    expect(choose_list(page).locator("[data-email-choose-for]")).to_contain_text("example situation")
+    assert order("[data-email-choose-list]") == ["#email-update", "#email-thanks"]
+    expect(choose_list(page).get_by_role("heading", name="More emails")).to_be_visible()
+    assert order("[data-email-choose-rest]") == ["#email-ask"]
+    pick(page, "ask")  # one from "More emails" works like the others
+    page.evaluate(SITUATION, None)  # back to none: the file's order, one list
+    widget(page, "ask").get_by_role("link", name="Choose another email").click()
+    assert order("[data-email-choose-list]") == [f"#email-{t}" for t in TEMPLATES]
+    expect(choose_list(page).get_by_role("heading", name="More emails")).to_be_hidden()
+    expect(choose_list(page).locator("[data-email-choose-for]")).to_be_hidden()
+
+
+def test_copy_email_copies_the_body_alone_and_says_so_on_the_button(example_context_factory):
     page = open_emails(example_context_factory(permissions=CLIPBOARD).new_page())
-    w = widget(page, "ask")
-    fill(w, {"your_name": "Sam Rivera", "interviewer_name": "Ms Okafor", "company": "Northwind Health",
-             "role": "Junior Data Analyst", "question": "Was there a gap in my SQL answers?"})
+    w = pick(page, "ask")
+    fill(w, {**FULL, "question": "Was there a gap in my SQL answers?"})
     subject, body = preview(w)
     assert subject == "Question about Junior Data Analyst"
     assert body.startswith("Dear Ms Okafor,\n\nThank you for considering me for Junior Data Analyst at Northwind Health.")
-    assert body.endswith("\nSam Rivera")
-    assert "One question, if I may: Was there a gap in my SQL answers?" in body
-    status = w.locator("[data-email-status]")
-    for button, expected, said in [("Copy subject", subject, "Copied subject."),
-                                   ("Copy body", body, "Copied body."),
-                                   ("Copy subject and body", f"Subject: {subject}\n\n{body}", "Copied email.")]:
-        w.get_by_role("button", name=button, exact=True).click()
-        expect(status).to_have_text(said)
-        assert clipboard(page) == expected
-        expect(page.locator(".guide-visually-hidden[role=status]")).to_have_text(said)
-    # the Warmer version: its own body, the template's subject, and the copy and the link follow
+    assert body.endswith("\nSam Rivera") and "One question, if I may: Was there a gap in my SQL answers?" in body
+    copy = w.get_by_role("button", name="Copy email")
+    copy.click()
+    expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+    assert clipboard(page) == body and not clipboard(page).startswith("Subject:")
+    expect(status_region(page)).to_contain_text("copied")
+    expect(w.get_by_role("button", name="Copy email")).to_be_visible(timeout=6000)  # and back again
+    # the subject, separately, under More
+    more(w).get_by_role("button", name="Copy subject").click()
+    assert clipboard(page) == subject
+    # the Warmer version (under More): its own body, the template's subject; the copy and the link follow
     w.get_by_label("Warmer").check()
     warmer = w.locator("[data-email-body]").text_content()
     assert warmer.startswith("Dear Ms Okafor,\n\nIt was a real pleasure to talk about Junior Data Analyst at Northwind Health.")
     assert warmer.endswith("Warm wishes,\nSam Rivera") and preview(w)[0] == subject
-    w.get_by_role("button", name="Copy body", exact=True).click()
-    expect(status).to_have_text("Copied body.")
+    w.get_by_role("button", name="Copy email").click()
     assert clipboard(page) == warmer
     assert mailto_parts(w)["body"].replace("\r\n", "\n") == warmer
     w.get_by_label("Short").check()
@@ -112,7 +202,7 @@ def test_copy_buttons_put_exactly_the_preview_on_the_clipboard_and_a_variant_swi
 
 def test_open_in_email_app_link_decodes_to_the_preview(example_page):
     page = open_emails(example_page)
-    w = widget(page, "thanks")
+    w = pick(page, "thanks")
     fill(w, {"your_name": "Sam", "interviewer_name": "Ms Okafor", "role": "Analyst"})
     subject, body = preview(w)
     href = w.locator("[data-email-mailto]").get_attribute("href")
@@ -120,12 +210,100 @@ def test_open_in_email_app_link_decodes_to_the_preview(example_page):
     parts = mailto_parts(w)
     assert parts["subject"] == subject == "Thank you: Analyst"
     assert parts["body"].replace("\r\n", "\n") == body
-    expect(w.get_by_role("link", name="Open in my email app")).to_be_visible()
+    expect(more(w).get_by_role("link", name="Open in my email app")).to_be_visible()
+
+
+# ---- emails without a name; gaps asked about before anything is handed over
+
+def test_a_blank_name_gives_the_greeting_everywhere_and_leaves_nothing_to_fill(example_context_factory):
+    """Only the required fields typed: the preview, the clipboard and the mailto link start with the
+    template's greeting, never "Dear ,", with no [gap] or {placeholder} anywhere."""
+    page = open_emails(example_context_factory(permissions=CLIPBOARD).new_page())
+    required = {"company": "Northwind", "role": "Analyst", "news": "I finished a course."}
+    for tid in TEMPLATES:
+        w = pick(page, tid)
+        for name in ("company", "role", "news"):
+            if box(w, name).count():
+                box(w, name).fill(required[name])
+        for version in w.locator("[data-email-version]").all() or [None]:
+            if version is not None:
+                more(w)
+                version.check()
+            subject, body = preview(w)
+            expect(w.locator("mark.email__gap")).to_have_count(0)
+            expect(w.locator("[data-email-missing]")).to_be_hidden()
+            w.get_by_role("button", name="Copy email").click()
+            expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+            copied, parts = clipboard(page), mailto_parts(w)
+            for text in (subject, body, copied, parts["subject"], parts["body"]):
+                assert not re.search(r"[\[\]{}]|\w ,|^(Dear|Hi) *,", text, re.M), (tid, text)
+            assert copied == body == parts["body"].replace("\r\n", "\n")
+            assert re.match(r"(Dear hiring team|Hello there|Hello),\n\n", body), (tid, body)
+        w.get_by_role("link", name="Choose another email").click()
+    # a name typed is used, and taken out again it gives way to the greeting
+    w = pick(page, "ask")
+    more(w).get_by_label("Short").check()
+    box(w, "interviewer_name").fill("Ms Okafor")
+    assert preview(w)[1].startswith("Dear Ms Okafor,\n\n")
+    box(w, "interviewer_name").fill("   ")
+    assert preview(w)[1].startswith("Dear hiring team,\n\n")
+
+
+def test_with_a_required_field_empty_copy_and_open_ask_first_and_name_what_is_missing(example_context_factory):
+    page = open_emails(example_context_factory(permissions=CLIPBOARD).new_page())
+    page.evaluate("t => navigator.clipboard.writeText(t)", SENTINEL)
+    w = pick(page, "ask")
+    gaps = w.locator("mark.email__gap")
+    expect(gaps).to_have_count(3)  # {role} is in the subject and the body; {company} in the body
+    assert set(gaps.all_text_contents()) == {"[Role]", "[Company]"}
+    assert gaps.first.evaluate("el => getComputedStyle(el).outlineStyle") == "dashed", "not colour alone"
+    expect(w.locator("[data-email-missing]")).to_have_text("Still to fill in: Company, Role.")
+    # Copy email: nothing copied; a question next to the button names the gaps, and is announced
+    copy = w.get_by_role("button", name="Copy email")
+    copy.click()
+    ask = w.locator("[data-email-ask]")
+    expect(ask).to_be_visible()
+    expect(ask).to_contain_text("Company, Role")
+    assert ask.evaluate("(el, b) => b.nextElementSibling === el", copy.element_handle())
+    expect(status_region(page)).to_contain_text("Company, Role")
+    assert clipboard(page) == SENTINEL
+    # "as it is" copies it with its gaps, and focus goes back to the button
+    ask.get_by_role("button", name="Copy it as it is").click()
+    expect(w.get_by_role("button", name="Copied ✓")).to_be_focused()
+    assert clipboard(page) == preview(w)[1] and "[Company]" in clipboard(page)
+    expect(ask).to_be_hidden()
+    # Open in my email app: no email app opens; the question sits next to the link
+    opened = []
+    page.on("framenavigated", lambda frame: opened.append(frame.url))
+    link = more(w).get_by_role("link", name="Open in my email app")
+    link.click()
+    expect(ask).to_be_visible()
+    assert ask.evaluate("(el, b) => b.nextElementSibling === el", link.element_handle())
+    expect(ask.get_by_role("link", name="Open it as it is")).to_have_attribute("href", link.get_attribute("href"))
+    assert not any(u.startswith("mailto:") for u in opened)
+    # a name of a gap leads to its box
+    ask.get_by_role("link", name="Company").click()
+    expect(box(w, "company")).to_be_focused()
+    page.keyboard.type("Northwind")
+    expect(ask).to_contain_text("Role")
+    expect(ask).not_to_contain_text("Company")
+    box(w, "role").fill("Analyst")
+    expect(ask).to_be_hidden()  # nothing left to ask about
+    expect(gaps).to_have_count(0)
+    expect(w.locator("[data-email-missing]")).to_be_hidden()
+    page.evaluate("t => navigator.clipboard.writeText(t)", SENTINEL)
+    w.get_by_role("button", name="Copy email").click()
+    expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+    assert clipboard(page) == preview(w)[1]
+    # an empty optional field leaves its line out rather than sending a blank
+    assert "One question, if I may" not in preview(w)[1]
+    box(w, "question").fill("Was there a gap?")
+    assert "\n\nOne question, if I may: Was there a gap?\n\n" in preview(w)[1]
 
 
 def test_hostile_input_stays_literal_everywhere_and_runs_nothing(example_context_factory):
     page = open_emails(example_context_factory(permissions=CLIPBOARD).new_page())
-    w = widget(page, "update")
+    w = pick(page, "update")
     fill(w, {**HOSTILE, "news": LONG, "new_role": "R&D <i>lead</i> ?%#"})
     subject, body = preview(w)
     assert subject == f"An update since my {HOSTILE['role']} interview"
@@ -133,17 +311,16 @@ def test_hostile_input_stays_literal_everywhere_and_runs_nothing(example_context
         assert value in subject + body
     assert page.evaluate("window.__pwned") is None
     assert w.locator(".email__preview img, .email__preview script, .email__preview i, .email__preview b").count() == 0
-    # every template on the page shows the shared values as text
-    for other in page.locator("[data-email]").all():
+    for other in page.locator("[data-email]").all():  # the shared values fill every email, as text
         assert HOSTILE["your_name"] in other.locator("[data-email-body]").text_content()
-    # clipboard
-    w.get_by_role("button", name="Copy subject and body").click()
-    expect(w.locator("[data-email-status]")).to_have_text("Copied email.")
-    assert clipboard(page) == f"Subject: {subject}\n\n{body}"
-    # mailto
+    w.get_by_role("button", name="Copy email").click()
+    expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+    assert clipboard(page) == body
+    more(w).get_by_role("button", name="Copy subject").click()
+    expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+    assert clipboard(page) == subject
     parts = mailto_parts(w)
     assert (parts["subject"], parts["body"].replace("\r\n", "\n")) == (subject, body)
-    # the .txt file
     with page.expect_download() as info:
         w.get_by_role("button", name="Download as .txt").click()
     download = info.value
@@ -154,66 +331,46 @@ def test_hostile_input_stays_literal_everywhere_and_runs_nothing(example_context
     assert page.evaluate("window.__pwned") is None
 
 
-def test_shared_fields_are_typed_once_and_fill_every_template_and_follow_instant_navigation(example_page):
+# ---- details typed once, remembered only when asked
+
+def test_shared_details_typed_in_one_email_fill_the_others_and_follow_instant_navigation(example_page):
     page = open_emails(example_page)
-    expect(page.locator("[data-email]")).to_have_count(len(TEMPLATES))
-    expect(details(page)).to_be_visible()
-    for name in SHARED:
-        expect(page.locator(f'[data-email-field="{name}"]')).to_have_count(1)
-        expect(details(page).locator(f'[data-email-field="{name}"]')).to_be_visible()
-    expect(page.get_by_label("Remember my details on this device")).to_have_count(1)
-    details(page).get_by_label("Your name").fill("Alex Kim")
-    details(page).get_by_label("Company").fill("Contoso")
-    for w in page.locator("[data-email]").all():
-        assert w.locator("[data-email-body]").text_content().endswith("Alex Kim")
-        expect(w.locator(".email__gap", has_text="[Your name]")).to_have_count(0)
-    for tid in ("ask", "update"):  # the templates that use {company}
-        assert "Contoso" in "".join(preview(widget(page, tid)))
-    # not written to storage unless the student asks
-    stored = page.evaluate("localStorage.getItem(guide.storageKey) || ''")
-    assert "Alex Kim" not in stored
-    # instant navigation to a page with one embedded snippet keeps the values in memory
+    w = pick(page, "ask")
+    fill(w, {"your_name": "Alex Kim", "company": "Contoso"})
+    expect(page.get_by_label("Remember my details on this device").locator("visible=true")).to_have_count(1)
+    assert "Alex Kim" not in page.evaluate("localStorage.getItem(guide.storageKey) || ''"), "not stored unless asked"
+    w.get_by_role("link", name="Choose another email").click()
+    u = pick(page, "update")
+    expect(box(u, "your_name")).to_have_value("Alex Kim")
+    expect(box(u, "company")).to_have_value("Contoso")
+    assert preview(u)[1].endswith("Alex Kim") and "Contoso" in preview(u)[1]
+    # instant navigation to a page with one email keeps the values in memory
     mark_window(page)
     page.locator(f"article a[href$='{SINGLE}']").first.click()
     page.wait_for_url(f"**/{SINGLE}")
-    w = widget(page, "ask")
-    expect(details(page)).to_have_count(0)
-    expect(w.locator('[data-email-field="your_name"]')).to_have_value("Alex Kim")
-    assert "Contoso" in w.locator("[data-email-body]").text_content()
-    assert page.evaluate("window.__stayed") is True
-    # typed in the email itself on a page with one, a shared value still goes everywhere
-    w.locator('[data-email-field="role"]').fill("Analyst")
+    s = widget(page, "ask")
+    expect(choose_list(page)).to_have_count(0)
+    expect(s.get_by_role("link", name="Choose another email")).to_have_count(0)
+    expect(box(s, "your_name")).to_have_value("Alex Kim")
+    assert "Contoso" in preview(s)[1]
+    box(s, "role").fill("Analyst")
     page.go_back()
-    page.wait_for_url("**/emails/")
-    expect(details(page).get_by_label("Role", exact=True)).to_have_value("Analyst")
-    assert "Analyst" in widget(page, "thanks").locator("[data-email-body]").text_content()
-    assert page.evaluate("window.__stayed") is True
-
-
-def test_each_template_links_back_to_your_details(example_page):
-    page = open_emails(example_page)
-    links = page.get_by_role("link", name="Edit your details")
-    expect(links).to_have_count(len(TEMPLATES))
-    for w in page.locator("[data-email]").all():
-        expect(w.get_by_role("link", name="Edit your details")).to_have_attribute("href", re.compile(r"/emails/#email-details$"))
-    mark_window(page)
-    widget(page, TEMPLATES[-1]).get_by_role("link", name="Edit your details").click()
-    page.wait_for_url("**/emails/#email-details")
-    expect(details(page).get_by_role("heading", name="Your details")).to_be_in_viewport()
-    expect(details(page).get_by_label("Your name")).to_be_focused()  # ready to type
+    page.wait_for_url("**/emails/**")
+    t = widget(page, "thanks")
+    assert "Analyst" in preview(t)[0]
     assert page.evaluate("window.__stayed") is True
 
 
 def test_remember_my_details_saves_only_when_ticked(example_page):
     page = open_emails(example_page)
-    d = details(page)
-    d.get_by_label("Contact's name").fill("Mr Lee")
-    d.get_by_label("Remember my details on this device").check()
+    w = pick(page, "ask")
+    w.get_by_label("Contact's name").fill("Mr Lee")
+    w.get_by_label("Remember my details on this device").check()
     assert "Mr Lee" in page.evaluate("localStorage.getItem(guide.storageKey)")
     page.reload()
-    expect(d.get_by_label("Contact's name")).to_have_value("Mr Lee")
-    expect(d.get_by_label("Remember my details on this device")).to_be_checked()
-    # the page with one email shows the same choice inside it
+    w = widget(page, "ask")  # still chosen: the address names it
+    expect(w.get_by_label("Contact's name")).to_have_value("Mr Lee")
+    expect(w.get_by_label("Remember my details on this device")).to_be_checked()
     page.goto(SINGLE)
     w = widget(page, "ask")
     expect(w.get_by_label("Remember my details on this device")).to_be_checked()
@@ -222,155 +379,162 @@ def test_remember_my_details_saves_only_when_ticked(example_page):
     assert "Mr Lee" not in page.evaluate("localStorage.getItem(guide.storageKey)")
     # "Don't save anything" replaces the checkbox with a notice
     open_emails(page)
-    expect(d.get_by_label("Remember my details on this device")).not_to_be_checked()
+    w = pick(page, "thanks")
+    expect(w.get_by_label("Remember my details on this device")).not_to_be_checked()
     page.get_by_label("Don't save anything on this device").check()
-    expect(d.locator("[data-email-remember]")).to_be_hidden()
-    expect(d.locator("[data-email-nosave]")).to_be_visible()
-    expect(d.locator("[data-email-nosave]")).to_contain_text("Nothing is saved on this device")
+    expect(w.locator("[data-email-remember]")).to_be_hidden()
+    expect(w.locator("[data-email-nosave]")).to_contain_text("Nothing is saved on this device")
 
 
-def test_empty_required_fields_are_marked_and_named(example_page):
-    page = open_emails(example_page)
-    w = widget(page, "ask")
-    gaps = w.locator("mark.email__gap")
-    expect(gaps).to_have_count(5)  # {role} is in the subject and the body
-    assert set(gaps.all_text_contents()) == {"[Role]", "[Contact's name]", "[Company]", "[Your name]"}
-    assert gaps.first.evaluate("el => getComputedStyle(el).outlineStyle") == "dashed", "not colour alone"
-    missing = w.locator("[data-email-missing]")
-    expect(missing).to_have_text("Still to fill in: Your name, Contact's name, Company, Role.")
-    # an empty optional field leaves its line out rather than sending a blank
-    assert "One question, if I may" not in w.locator("[data-email-body]").text_content()
-    fill(w, {"your_name": "Sam", "interviewer_name": "Ms Okafor", "role": "Analyst"})
-    expect(missing).to_have_text("Still to fill in: Company.")
-    # a shared field is typed in "Your details": the message links to its box there
-    link = missing.get_by_role("link", name="Company")
-    expect(link).to_have_attribute("href", re.compile(r"#email-details-company$"))
-    link.click()
-    company = details(page).get_by_label("Company")
-    expect(company).to_be_focused()
-    label = details(page).locator('label[for="email-details-company"]')
-    header = page.locator(".md-header").bounding_box()
-    assert label.bounding_box()["y"] >= header["y"] + header["height"], "the label is not under the header"
-    page.keyboard.type("Northwind")
-    expect(gaps).to_have_count(0)
-    expect(missing).to_be_hidden()
-    w.locator('[data-email-field="question"]').fill("Was there a gap?")
-    assert "\n\nOne question, if I may: Was there a gap?\n\n" in w.locator("[data-email-body]").text_content()
-    # a missing field of the email's own is named, not linked (its box is right there)
-    u = widget(page, "update")
-    expect(u.locator("[data-email-missing]")).to_have_text("Still to fill in: Your news.")
-    expect(u.locator("[data-email-missing] a")).to_have_count(0)
-    # on a page with one email, nothing to link to: the boxes are in it
-    page.goto(SINGLE)
-    w = widget(page, "ask")
-    expect(w.locator("[data-email-missing]")).to_have_text("Still to fill in: Your name, Contact's name, Company, Role.")
-    expect(w.locator("[data-email-missing] a")).to_have_count(0)
-
+# ---- keyboard, targets, axe, no JavaScript, print
 
 def focused(page):
-    return page.evaluate("document.activeElement.textContent.trim() || document.activeElement.id")
+    return page.evaluate("(document.activeElement.textContent || '').trim() || document.activeElement.id")
 
 
-def tab_until(page, target, most=20):
+def tab_until(page, target, most=40):
     """Press Tab until the focused element's text (or id) is target; what was passed on the way."""
     seen = []
     for _ in range(most):
         page.keyboard.press("Tab")
         seen.append(focused(page))
-        if seen[-1] == target:
+        if seen[-1] == target or seen[-1].startswith(target):
             return seen
     pytest.fail(f"Tab never reached {target!r}; passed {seen}")
 
 
 def test_keyboard_only(example_context_factory):
     page = open_emails(example_context_factory(permissions=CLIPBOARD).new_page())
-    w = widget(page, "ask")  # the first email on the page
-    tab_until(page, "email-details-your_name", most=80)
+    tab_until(page, "Example request", most=80)  # the first email in the list
+    page.keyboard.press("Enter")
+    w = widget(page, "ask")
+    expect(w).to_be_visible()
+    seen = tab_until(page, "email-ask-your_name")
+    assert "Choose another email" in seen[:2]  # (after the heading's permalink, if the theme shows one)
     page.keyboard.type("Kai")
-    assert w.locator("[data-email-body]").text_content().endswith("Kai")
-    # on through "Your details" to the first email: its link back, then its versions (arrow keys)
-    seen = tab_until(page, "email-ask-v0")
-    assert [s for s in seen if s.startswith("email-details-") or s == "Edit your details"] == [
-        "email-details-interviewer_name", "email-details-company", "email-details-role",
-        "email-details-remember", "Edit your details"]
+    assert preview(w)[1].endswith("Kai")
+    for name, value in [("interviewer_name", ""), ("company", "Acme"), ("role", "Analyst")]:
+        tab_until(page, f"email-ask-{name}")
+        page.keyboard.type(value)
+    seen = tab_until(page, "Copy email")
+    assert "email-ask-question" in seen and "email-ask-remember" in seen
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
+    page.keyboard.press("Enter")
+    expect(w.get_by_role("button", name="Copied ✓")).to_be_focused()
+    assert clipboard(page) == preview(w)[1]
+    page.keyboard.press("Tab")
+    assert focused(page).startswith("More")
+    page.keyboard.press("Enter")  # opens More: the versions (arrow keys) and the other actions
+    page.keyboard.press("Tab")
+    assert focused(page) == "email-ask-v0"
     page.keyboard.press("ArrowRight")
     expect(w.get_by_label("Warmer")).to_be_checked()
-    assert "Warm wishes,\nKai" in w.locator("[data-email-body]").text_content()
-    # Tab order reaches every control; Space and Enter press the buttons
-    seen = tab_until(page, "Copy body")
-    assert seen[0] == "email-ask-question" and "Copy subject" in seen
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert outline != "none", "keyboard focus is visible"
-    page.keyboard.press("Enter")
-    expect(w.locator("[data-email-status]")).to_have_text("Copied body.")
-    assert clipboard(page) == w.locator("[data-email-body]").text_content()
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Space")
-    expect(w.locator("[data-email-status]")).to_have_text("Copied subject.")
-    # back to a missing shared field from the "Still to fill in" message, with Enter
-    page.keyboard.press("Shift+Tab")
-    assert focused(page) == "Role"
-    page.keyboard.press("Enter")
-    expect(details(page).get_by_label("Role", exact=True)).to_be_focused()
-    page.keyboard.type("Analyst")
-    assert "Analyst" in w.locator("[data-email-subject]").text_content()
+    assert "Warm wishes,\nKai" in preview(w)[1]
     page.keyboard.press("Tab")
+    assert focused(page) == "Copy subject"
     page.keyboard.press("Space")
-    expect(page.get_by_label("Remember my details on this device")).to_be_checked()
+    expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+    assert clipboard(page) == preview(w)[0]
 
 
-def test_works_after_arriving_by_instant_navigation(example_page):
-    page = example_page
-    page.goto("")
-    mark_window(page)
-    page.locator("article a[href$='emails/']").first.click()
-    page.wait_for_url("**/emails/")
-    w = widget(page, "ask")
-    expect(w).to_have_attribute("data-bound", "")  # the script took it over (a box typed in before is reset)
-    expect(details(page).locator("[data-email-field='your_name']")).to_be_visible()
-    expect(w.get_by_role("link", name="Edit your details")).to_be_visible()
-    details(page).locator("[data-email-field='your_name']").fill("Rin")
-    assert w.locator("[data-email-body]").text_content().endswith("Rin")
-    assert page.evaluate("window.__stayed") is True
-    assert page.evaluate("document.querySelectorAll('[data-email]:not([data-bound])').length") == 0
-    # on to a guidance page with one embedded snippet: bound, with the same details
-    page.locator(f"article a[href$='{SINGLE}']").first.click()
-    page.wait_for_url(f"**/{SINGLE}")
-    w = widget(page, "ask")
-    expect(w.locator("[data-email-field='your_name']")).to_have_value("Rin")
-    expect(w.get_by_role("button", name="Copy body")).to_be_visible()
+def small_targets(page):
+    """Visible buttons, boxes, "More" and stand-alone links (not links inside a sentence) in the page's
+    emails and list smaller than 44 x 44 px; a radio or checkbox counts by its label row."""
+    return page.evaluate("""() => {
+      const out = [];
+      const scope = [...document.querySelectorAll('[data-email], [data-email-choose]')];
+      for (const el of scope.flatMap((s) => [...s.querySelectorAll('button, a, input, textarea, summary')])) {
+        if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
+        if (el.matches('a') && el.closest('p') && el.closest('p').textContent.trim() !== el.textContent.trim()) continue;
+        const target = el.matches('[type=radio], [type=checkbox]') ? el.parentElement : el;
+        const r = target.getBoundingClientRect();
+        if (r.width < 44 || r.height < 44) out.push(`${el.outerHTML.slice(0, 80)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+      }
+      return out;
+    }""")
+
+
+def test_targets_are_at_least_44_px_on_a_phone_and_hints_are_body_size(example_context_factory):
+    page = open_emails(example_context_factory(viewport={"width": 390, "height": 844}, permissions=CLIPBOARD).new_page())
+    assert small_targets(page) == []
+    w = pick(page, "ask")
+    more(w)
+    w.get_by_role("button", name="Copy email").click()
+    expect(w.locator("[data-email-ask]")).to_be_visible()
+    assert small_targets(page) == []
+    body = page.evaluate("getComputedStyle(document.querySelector('article.md-typeset > p')).fontSize")
+    for hint in w.locator(".email__hint").all():
+        assert hint.evaluate("el => getComputedStyle(el).fontSize") == body
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "nothing runs off the side"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_with_filled_fields_gaps_and_messages(example_context_factory, scheme):
+def test_axe_on_the_list_and_on_an_email_with_gaps_asked_about_and_more_open(example_context_factory, scheme):
     page = open_emails(example_context_factory(color_scheme=scheme, permissions=CLIPBOARD).new_page())
-    w = widget(page, "update")
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+    w = pick(page, "update")
     fill(w, {"your_name": "Sam", "news": "I finished a course."})
-    w.get_by_role("button", name="Copy body").click()
-    expect(w.locator("[data-email-status]")).to_be_visible()
+    more(w)
+    w.get_by_role("button", name="Copy email").click()
+    expect(w.locator("[data-email-ask]")).to_be_visible()
     violations = axe_violations(page)
     assert not violations, "\n".join(violations)
 
 
-def test_without_javascript_each_email_is_plain_text(example_context_factory):
+def test_without_javascript_each_email_is_plain_text_after_a_list_of_links(example_context_factory):
     page = example_context_factory(java_script_enabled=False).new_page()
     page.goto("emails/")
-    expect(details(page)).to_be_hidden()
-    expect(page.locator("a:visible", has_text="Edit your details")).to_have_count(0)
+    links = choose_list(page).locator("a:visible")
+    expect(links).to_have_count(len(TEMPLATES))
     expect(page.locator("[data-email]")).to_have_count(len(TEMPLATES))
-    for w in page.locator("[data-email]").all():
-        expect(w.locator("[data-email-body]")).to_be_visible()
-        assert "[Your name]" in w.locator("[data-email-body]").inner_text()
-        expect(w.locator("button:visible, input:visible, textarea:visible, a:visible")).to_have_count(0)
+    for w, a in zip(page.locator("[data-email]").all(), links.all()):
+        expect(w).to_be_visible()
+        assert a.evaluate("a => a.hash") == "#" + w.get_attribute("aria-labelledby")
+        text = w.locator("[data-email-body]").inner_text()
+        assert re.search(r"\[[^\]]+\]", text), "the gaps show as [placeholders]"
+        assert not re.search(r"^\w+ ,", text, re.M), "no 'Dear ,'"
+        expect(w.locator("button:visible, input:visible, textarea:visible, a:visible, summary:visible")).to_have_count(0)
 
 
-def test_printing_leaves_out_the_boxes_and_buttons_and_keeps_the_emails(example_page):
+def test_printing_keeps_the_chosen_email_and_leaves_out_the_boxes_and_buttons(example_page):
     page = open_emails(example_page)
-    details(page).get_by_label("Your name").fill("Sam")
+    w = pick(page, "ask")
+    fill(w, {"your_name": "Sam"})
     page.emulate_media(media="print")
-    expect(details(page)).to_be_hidden()
-    for w in page.locator("[data-email]").all():
-        expect(w.locator(".email__form")).to_be_hidden()
-        expect(w.locator(".email__actions")).to_be_hidden()
-        expect(w.locator("[data-email-body]")).to_be_visible()
-        assert w.locator("[data-email-body]").text_content().endswith("Sam")
+    expect(choose_list(page)).to_be_hidden()
+    expect(w.locator(".email__form")).to_be_hidden()
+    expect(w.locator(".email__actions")).to_be_hidden()
+    expect(w.locator("[data-email-body]")).to_be_visible()
+    assert preview(w)[1].endswith("Sam")
+
+
+# ---- content: every email of the shipped guide, names left blank
+
+def test_every_shipped_email_with_every_name_blank_hands_over_no_gap_and_no_bare_greeting(context_factory):
+    """On the guide's own emails page: each template, each version, only its required fields typed
+    (their examples): preview, clipboard and mailto link carry no [gap], no {placeholder}, no 'Dear ,'."""
+    from guidekit.emails import parse_emails
+    library, errors = parse_emails((ROOT / "docs" / "_data" / "emails.yml").read_text(encoding="utf-8"), "emails.yml")
+    assert not errors
+    page = open_emails(context_factory(permissions=CLIPBOARD).new_page())
+    for t in library.templates.values():
+        page.goto(f"emails/#email-{t.id}")
+        w = widget(page, t.id)
+        expect(w).to_be_visible()
+        for f in t.fields:
+            box(w, f.name).fill(f.example or f"Example {f.label}" if f.required else "")
+        for n, v in enumerate(t.versions):
+            if len(t.versions) > 1:
+                more(w)
+                w.locator(f'[data-email-version][value="{n}"]').check()
+            w.get_by_role("button", name="Copy email").click()
+            expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+            subject, body = preview(w)
+            parts = mailto_parts(w)
+            first = t.layout(v.body, v.greeting)[0][0]
+            bare = "".join(first["parts"][::2])
+            for text in (subject, body, clipboard(page), parts["subject"], parts["body"]):
+                assert not re.search(r"[\[\]{}]", text) and bare not in text, (t.id, v.name, text)
+            assert clipboard(page) == body

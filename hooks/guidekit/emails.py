@@ -88,8 +88,7 @@ class Template:
         """What the browser script needs, as plain JSON-ready data: subjects and bodies already laid out."""
         return {
             "id": self.id,
-            "fields": [{"name": f.name, "label": f.label, "gap": f.gap, "shared": f.shared,
-                        "required": f.required} for f in self.fields],
+            "fields": [{"name": f.name, "label": f.label, "gap": f.gap, "shared": f.shared} for f in self.fields],
             "versions": [{"name": v.name, "subject": self.layout(v.subject), "body": self.layout(v.body, v.greeting)}
                          for v in self.versions],
         }

@@ -76,8 +76,8 @@ test("a blank name gives the greeting line instead, never 'Dear ,'; a typed name
   const spec = index({
     id: "hi",
     fields: [
-      { name: "their_name", label: "Their name", gap: "[Their name]", shared: true, required: false },
-      { name: "company", label: "Company", gap: "[Company]", shared: true, required: true },
+      { name: "their_name", label: "Their name", gap: "[Their name]", shared: true },
+      { name: "company", label: "Company", gap: "[Company]", shared: true },
     ],
     versions: [],
   });

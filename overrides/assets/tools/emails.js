@@ -241,13 +241,18 @@
   }
 
   /** The button itself says it worked ("Copied ✓") for a moment; a screen reader hears it too. */
+  function undone(btn) {
+    clearTimeout(btn.doneTimer);
+    btn.textContent = btn.dataset.label;
+    btn.classList.remove("is-done");
+  }
   function confirm(btn, label, words) {
+    for (const other of btn.closest("[data-email]").querySelectorAll(".is-done")) undone(other);
     if (!btn.dataset.label) btn.dataset.label = btn.textContent;
     btn.textContent = label;
     btn.classList.add("is-done");
     guide.announce(words);
-    clearTimeout(btn.doneTimer);
-    btn.doneTimer = setTimeout(() => { btn.textContent = btn.dataset.label; btn.classList.remove("is-done"); }, 3000);
+    btn.doneTimer = setTimeout(() => undone(btn), 3000);
   }
 
   function onInput(e) {
