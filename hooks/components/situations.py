@@ -4,7 +4,7 @@ the step foot of the guidance pages and a printable path per situation.
 Markers an author writes:
 - `<!-- situations: start -->` the question and one plain link per situation (the home page);
 - `<!-- situations: path -->` the path through the guide (the general one; the chosen one in JS);
-- `<!-- situations: sheets -->` links to every situation's printable path (the print index);
+- `<!-- situation-sheets -->` links to every situation's printable path (the print index);
 - `<!-- situation: <id> -->` a situation page's path, emails and plan (`general` for "Not sure").
 Markers only the build writes:
 - `situations-data`: the situations as JSON for the browser (guide.situationInfo()), on the home page,
@@ -83,7 +83,7 @@ class Situations(Component):
 
     def variants(self, build, kind):
         if kind == "situations":
-            return ("start", "path", "sheets")
+            return ("start", "path")
         return [*self._all(build).situations, GENERAL]
 
     def check_page(self, build, path, markers):
@@ -117,9 +117,6 @@ class Situations(Component):
             entries = [(s, build.link(page, s.page)) for s in data.all()]
             return render(build, "partials/situations-start.html", question=data.question, entries=entries,
                           general=GENERAL)
-        if ident == "sheets":
-            entries = [(s, build.link(page, f"print/situations/{s.id}/")) for s in data.all()]
-            return render(build, "partials/situations-sheets.html", entries=entries)
         return render(build, "partials/situations-path.html", steps=self._steps(build, page, data.general),
                       home_href=build.link(page, HOME))
 
@@ -151,10 +148,12 @@ class Situations(Component):
 
 
 class SituationSheets(Component):
-    """The printable paths (print/situations/<id>/): a component of their own, so that a sheet loads
-    none of the situations' page script and style (print-sheet.html brings print.css)."""
+    """The printable paths (print/situations/<id>/) and `<!-- situation-sheets -->`, their list: a component
+    of their own, so that the sheets and the print index load none of the situations' page script and
+    style (print-sheet.html brings print.css)."""
     name = "situation-sheets"
     needs = ("situations", "center")
+    markers = {"situation-sheets": "the list of printable paths"}
     internal = (SHEET_KIND,)
 
     def add_files(self, build, files):
@@ -166,6 +165,9 @@ class SituationSheets(Component):
                                             f"<!-- {SHEET_KIND}: {s.id} -->")))
 
     def render(self, build, kind, ident, page):
+        if kind == "situation-sheets":
+            entries = [(s, build.link(page, f"print/situations/{s.id}/")) for s in build.data_of(self, "situations").all()]
+            return render(build, "partials/situations-sheets.html", entries=entries)
         s = component._get(build.data_of(self, "situations"), ident)
         url = printsheets.live_url(build.config.site_url or "", component.urls[s.page])
         return render(build, "partials/situation-sheet.html", **component._context(build, page, s),
