@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import unicodedata
 from urllib.parse import urlsplit
 
@@ -68,6 +69,8 @@ def choose(page, s):
     page.goto("")
     page.locator("#guide-start").get_by_role("link", name=s.title).click()
     page.wait_for_url(f"**/{url_of(s.page)}")
+    # the page has chosen it (the address changes before the new page is swapped in)
+    expect(line(page)).to_have_text(re.compile("Saved as your situation|for this visit"))
 
 
 def nav_link(page, title):
@@ -142,6 +145,24 @@ def test_dont_save_stores_nothing_and_the_choice_lasts_the_visit(example_page, k
     assert page.evaluate("k => localStorage.getItem(k)", key) is None
     page.reload()
     expect(line(page)).to_have_count(0)
+
+
+def test_a_saved_situation_the_center_removed_is_dropped_and_a_renamed_one_follows(example_context_factory, key):
+    """What a device saved before a center edited situations.yml: an id that's gone, an old short name."""
+    for stored, shown in [({"id": "no-such-situation", "short": "an old kind"}, None),
+                          ({"id": SKIPPING.id, "short": "an older name"}, SKIPPING.short)]:
+        ctx = example_context_factory()
+        ctx.add_init_script(f"try {{ if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', 1); "
+                            f"localStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps({'version': 1, 'situation': stored}))}); }} }} catch (e) {{}}")
+        pg = ctx.new_page()
+        pg.goto("")
+        if shown is None:
+            expect(line(pg)).to_have_count(0)
+            assert "situation" not in saved(pg, key)
+        else:
+            expect(line(pg)).to_contain_text(shown)
+            assert saved(pg, key)["situation"] == {"id": SKIPPING.id, "short": shown}
+        assert not ctx.watch.errors and not ctx.watch.outside
 
 
 def test_checklists_hide_the_items_that_dont_apply_and_show_all_keeps_ticks(example_page, key):
