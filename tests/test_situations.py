@@ -255,7 +255,8 @@ def test_every_start_and_path_link_resolves(guide):
 
 def test_the_browser_gets_the_situations_where_a_tool_needs_them(guide):
     """The data (for guide.situationInfo()) on the home page, the situation pages and every page with a
-    checklist, an email or the planner; situations.js only on pages that show a situations tool."""
+    checklist, an email or the planner; situations.js only where a situations tool shows (the question,
+    a path, a step foot, a checklist), so the emails page and the planner read the data through guide.js alone."""
     data = situations_of(guide)
     own = {url_of(s.page) for s in data.all()}
     for md in sorted(guide.docs.rglob("*.md")):
@@ -265,13 +266,12 @@ def test_the_browser_gets_the_situations_where_a_tool_needs_them(guide):
         path, kinds = url_of(rel), {m.kind for m in find_all_markers(md.read_text(encoding="utf-8"))}
         doc = guide.html(path)
         holder = doc.select_one("#guide-situations[data-situations]")
-        needs = path == "" or path in own or kinds & {"checklist", "email", "planner"}
-        assert (holder is not None) == bool(needs), f"/{path}: situations data {'missing' if needs else 'not needed'}"
-        scripts = doc.select("script[src*='assets/tools/situations']")
+        needs = path == "" or path in own or bool(kinds & {"checklist", "email", "planner", "situations", "situation"})
+        assert (holder is not None) == needs, f"/{path}: situations data {'missing' if needs else 'not needed'}"
         on_path = any(rel in s.step_pages for s in data.all())
-        shows = needs and (path == "" or path in own or on_path or "checklist" in kinds)
-        if not (needs or on_path):
-            assert not scripts, f"/{path} loads situations.js without a situations tool"
+        shows = path == "" or path in own or on_path or bool(kinds & {"checklist", "situations", "situation"})
+        scripts = doc.select("script[src*='assets/tools/situations']")
+        assert bool(scripts) == shows, f"/{path}: situations.js {'missing' if shows else 'loaded without a situations tool'}"
         if holder is None:
             continue
         sent = json.loads(holder["data-situations"])
@@ -283,5 +283,12 @@ def test_the_browser_gets_the_situations_where_a_tool_needs_them(guide):
             assert entry["skip"] == {c: [i.value for i in items] for c, (_, items) in s.skip.items()}
             assert entry["url"] == url_of(s.page)
         assert sent["general"]["steps"] == [url_of(p) for p in data.general.step_pages]
-        if shows:
-            assert scripts, f"/{path} shows a situations tool without situations.js"
+
+
+def test_no_component_needs_situations_and_situations_come_after_the_tools_they_follow():
+    from components import COMPONENTS
+    from components.base import ordered
+    names = [c.name for c in ordered(list(COMPONENTS))]
+    assert not [c.name for c in COMPONENTS if "situations" in c.needs and not c.name.startswith("situation")]
+    for tool in ("checklists", "emails", "planner"):
+        assert names.index(tool) < names.index("situations")

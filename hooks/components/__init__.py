@@ -6,4 +6,5 @@ from . import center, checklists, counselors, device, emails, pages, planner, pr
 
 COMPONENTS = [pages.component, center.component, device.component, checklists.component,
               print_.component, emails.component, planner.component, counselors.component,
-              situations.component, situations.sheets]
+              situations.component, situations.sheets,
+              situations.data]

@@ -10,6 +10,8 @@ Markers only the build writes:
 - `situations-data`: the situations as JSON for the browser (guide.situationInfo()), on the home page,
   the situation pages and every page with a checklist, an email or the planner;
 - `situation-step`: "Step 2 of 8 · Next: ..." at the foot of each page of a path;
+- `situation-skip`: nothing to show, but situations.js, on a page with a checklist and no step foot
+  (it hides the items that don't apply);
 - `situation-sheet`: the printable path (print/situations/<id>/).
 Logic: guidekit/situations.py. Partials: situation*.html. Script and style: assets/tools/situations.js|css
 (the choice itself is kept by guide.js, which every page loads).
@@ -31,7 +33,7 @@ from .render import render
 HOME = "index.md"
 EMAILS_PAGE = "emails/index.md"
 PLANNER_PAGE = "planner/index.md"
-DATA_KIND, STEP_KIND, SHEET_KIND = "situations-data", "situation-step", "situation-sheet"
+DATA_KIND, STEP_KIND, SKIP_KIND, SHEET_KIND = "situations-data", "situation-step", "situation-skip", "situation-sheet"
 TOOL_KINDS = ("checklist", "email", "planner", "situations", "situation")  # pages that carry the data
 
 
@@ -45,7 +47,7 @@ class Situations(Component):
     needs = ("checklists", "emails", "planner", "center")
     ids_in_data = ("situation",)
     markers = {"situations": "the situations block", "situation": "the situation"}
-    internal = (DATA_KIND, STEP_KIND)
+    internal = (STEP_KIND, SKIP_KIND)
     assets = ("situations",)
 
     def load(self, path, text):
@@ -94,11 +96,13 @@ class Situations(Component):
         if page.file.abs_src_path is None:  # a generated page (a sheet) carries only what the build wrote
             return markdown
         src, data = page.file.src_uri, self._all(build)
+        kinds = {m.kind for m in find_all_markers(markdown)}
         add = []
         if any(src in s.step_pages for s in data.all()):
             add.append(f"<!-- {STEP_KIND} -->")
-        if src == HOME or src in {s.page for s in data.all()} or any(
-                m.kind in TOOL_KINDS for m in find_all_markers(markdown)):
+        elif "checklist" in kinds:
+            add.append(f"<!-- {SKIP_KIND} -->")
+        if src == HOME or src in {s.page for s in data.all()} or kinds & set(TOOL_KINDS):
             add.append(f"<!-- {DATA_KIND} -->")
         return markdown + "".join(f"\n\n{marker}\n" for marker in add)
 
@@ -106,8 +110,8 @@ class Situations(Component):
 
     def render(self, build, kind, ident, page):
         data = self._all(build)
-        if kind == DATA_KIND:
-            return render(build, "partials/situations-data.html", data_json=self.json)
+        if kind == SKIP_KIND:
+            return ""
         if kind == STEP_KIND:
             return self._step(build, page)
         if kind == "situation":
@@ -175,5 +179,18 @@ class SituationSheets(Component):
                       qr=printsheets.qr_svg(url), online_text="This path online, with every page and tool:")
 
 
+class SituationData(Component):
+    """`situations-data` (written by Situations.markdown): the situations as JSON for guide.js, on every
+    page whose tools follow the situation. A component of its own, without assets: the emails page and
+    the planner read the situation through guide.js and need none of situations.js."""
+    name = "situation-data"
+    needs = ("situations",)
+    internal = (DATA_KIND,)
+
+    def render(self, build, kind, ident, page):
+        return render(build, "partials/situations-data.html", data_json=component.json)
+
+
 component = Situations()
 sheets = SituationSheets()
+data = SituationData()
