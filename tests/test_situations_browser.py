@@ -209,6 +209,12 @@ def test_the_path_and_the_step_foot_follow_the_situation(example_page):
     page.goto("")
     expect(path).to_have_text(titles(SKIPPING.step_pages))
     expect(page.locator(".guide-path")).to_contain_text(SKIPPING.short)
+    # What another tool adds to a step's item (the home page's progress badges) stays with it when the path changes.
+    page.evaluate("for (const li of document.querySelectorAll('.guide-path__steps > li')) li.dataset.kept = li.textContent")
+    page.evaluate("id => guide.setSituation(id)", OTHER.id)
+    expect(path).to_have_text(titles(OTHER.step_pages))
+    assert page.evaluate("[...document.querySelectorAll('.guide-path__steps > li')].every(li => li.dataset.kept === li.textContent)")
+    page.evaluate("id => guide.setSituation(id)", SKIPPING.id)
     for i, md in enumerate(SKIPPING.step_pages):
         page.goto(url_of(md))
         expect(foot).to_contain_text(f"{i + 1} of {len(SKIPPING.steps)}")

@@ -54,9 +54,23 @@
     const path = info || data.general;
     for (const box of doc.querySelectorAll("[data-situation-path]")) {
       const list = box.querySelector("[data-situation-path-steps]");
+      // Reuse each step's item (what other tools added to it, such as progress, stays with it);
+      // items the chosen path leaves out are kept aside for when it changes again.
+      if (!list.guideItems) {
+        list.guideItems = new Map();
+        for (const li of list.children) {
+          const a = li.querySelector("a[href]");
+          if (a) list.guideItems.set(new URL(a.getAttribute("href"), location.href).pathname, li);
+        }
+      }
       list.replaceChildren(...path.steps.map((url) => {
-        const li = document.createElement("li");
-        li.append(link(url, data.pages[url] || url));
+        const key = new URL(guide.root + url, location.href).pathname;
+        let li = list.guideItems.get(key);
+        if (!li) {
+          li = document.createElement("li");
+          li.append(link(url, data.pages[url] || url));
+          list.guideItems.set(key, li);
+        }
         return li;
       }));
       const label = box.querySelector("[data-situation-path-for]");
