@@ -64,17 +64,21 @@ def line(page):
     return page.locator(".guide-situation-line")
 
 
-def choose(page, s):
-    """Choose a situation the way a student does: its link on the home page."""
-    page.goto("")
+def choose(page, s, from_home=True):
+    """Choose a situation the way a student does: its link on the home page's question."""
+    if from_home:
+        page.goto("")
     page.locator("#guide-start").get_by_role("link", name=s.title).click()
     page.wait_for_url(f"**/{url_of(s.page)}")
     # the page has chosen it (the address changes before the new page is swapped in)
     expect(line(page)).to_have_text(re.compile("Saved as your situation|for this visit"))
 
 
-def nav_link(page, title):
-    return page.locator("nav.md-nav--primary").get_by_role("link", name=title, exact=True).first
+def follow_path(page, md):
+    """From a situation's page, its path's link to a step (in the content: instant navigation)."""
+    page.locator(".guide-situation .guide-path__steps").get_by_role("link", name=title_of(md), exact=True).click()
+    page.wait_for_url(f"**/{url_of(md)}")
+    expect(page.locator("h1")).to_contain_text(title_of(md))
 
 
 # ---- Behaviour, on the example site ----------------------------------------------------------
@@ -99,9 +103,7 @@ def test_choosing_shows_your_situation_everywhere_across_reload_and_instant_navi
     assert info["short"] == SKIPPING.short and info["emails"] == [r.value for r in SKIPPING.emails]
     assert info["plan"] == [r.value for r in SKIPPING.plan]
     mark_window(page)
-    first = DATA.general.step_pages[0]
-    nav_link(page, title_of(first)).click()
-    expect(page.locator("h1")).to_contain_text(title_of(first))
+    follow_path(page, SKIPPING.step_pages[-1])
     expect(line(page)).to_contain_text(f"Your situation: {SKIPPING.short}")
     assert page.evaluate("window.__stayed") is True, "navigation reloaded the page; the test would prove nothing"
     page.reload()
@@ -119,15 +121,15 @@ def test_change_leads_to_the_question_and_not_sure_clears_the_choice(example_pag
     page.wait_for_url("**/#guide-start")
     start = page.locator("#guide-start")
     expect(start.locator("[aria-current='true']")).to_contain_text(SKIPPING.title)
-    start.get_by_role("link", name=OTHER.title).click()
-    page.wait_for_url(f"**/{url_of(OTHER.page)}")
+    choose(page, OTHER, from_home=False)
     page.goto(url_of(DATA.general.step_pages[0]))
     expect(line(page)).to_contain_text(OTHER.short)
     page.goto("")
     page.locator("#guide-start").get_by_role("link", name=DATA.general.title).click()
     page.wait_for_url(f"**/{url_of(DATA.general.page)}")
+    page.wait_for_function("() => window.guide && guide.situation() === ''")
     expect(line(page)).to_have_count(0)
-    assert page.evaluate("guide.situation()") == "" and page.evaluate("guide.situationInfo()") is None
+    assert page.evaluate("guide.situationInfo()") is None
     assert "situation" not in saved(page, key)
 
 
@@ -139,9 +141,9 @@ def test_dont_save_stores_nothing_and_the_choice_lasts_the_visit(example_page, k
     expect(line(page)).to_contain_text("nothing is saved")
     assert page.evaluate("k => localStorage.getItem(k)", key) is None
     mark_window(page)
-    first = DATA.general.step_pages[0]
-    nav_link(page, title_of(first)).click()
+    follow_path(page, SKIPPING.step_pages[0])
     expect(line(page)).to_contain_text(SKIPPING.short)  # kept in memory while the tab stays open
+    assert page.evaluate("window.__stayed") is True
     assert page.evaluate("k => localStorage.getItem(k)", key) is None
     page.reload()
     expect(line(page)).to_have_count(0)
