@@ -16,7 +16,7 @@ import pytest
 
 from guidekit.markers import find_all_markers
 from guidekit.situations import GENERAL, check_references, load_situations
-from support import EXAMPLE, build, copy_project, soup
+from support import EXAMPLE, build, copy_project
 from test_site_build import nav_paths, url_of
 
 PATH = "docs/_data/situations.yml"
