@@ -4,6 +4,7 @@ Every sheet comes from the same checklist data as the page widgets, so nothing i
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from urllib.parse import urljoin
 
@@ -24,7 +25,9 @@ def page_markdown(title: str, description: str, marker: str) -> str:
     """A generated sheet page: the sheet template (no site chrome), out of search, one marker."""
     # The sheet template has no navigation and sheets are left out of search,
     # so results point at the guidance pages rather than their printouts.
-    return (f"---\ntitle: {title!r}\ndescription: {description!r}\ntemplate: print-sheet.html\n"
+    # JSON strings are YAML double-quoted strings: a title with both ' and " stays one value
+    # (Python's repr escapes a quote with a backslash, which YAML's single quotes don't know).
+    return (f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\ntemplate: print-sheet.html\n"
             f"search:\n  exclude: true\n---\n\n{marker}\n")
 
 

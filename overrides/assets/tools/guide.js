@@ -7,7 +7,8 @@
 
   const VERSION = 1;
   const scope = (window.__md_scope || new URL(".", location)).pathname;
-  // {version, checklists: {id: {itemId: true}}, prefs: {rememberFields}, fields: {your_name, ...}, ...}
+  // {version, checklists: {id: {itemId: true}}, prefs: {rememberFields}, fields: {your_name, ...},
+  //  situation: {id, short}, ...}
   const KEY = scope + ".after-the-no";
   const NOSAVE = scope + ".after-the-no.nosave";  // "1" when the student chose not to save
   // Sections holding what the student typed; written only when they ask to remember their details.
@@ -90,6 +91,62 @@
     }
   }
 
+  // The student's situation (docs/_data/situations.yml): its id, and its short name for the line at the
+  // top of every page (pages without the situations' data still show it). The data travels in a data
+  // attribute of #guide-situations, written by hooks/components/situations.py.
+  let situationsEl = null;
+  let situationsData = null;
+  function situationsOnPage() {
+    const el = document.getElementById("guide-situations");
+    if (el !== situationsEl) {
+      situationsEl = el;
+      try { situationsData = el ? JSON.parse(el.dataset.situations) : null; } catch (e) { situationsData = null; }
+    }
+    return situationsData;
+  }
+  const chosen = () => (state.situation && typeof state.situation.id === "string" ? state.situation.id : "");
+
+  /** Keep the saved choice in step with this page's data: a new short name, or a situation that's gone. */
+  function syncSituation() {
+    const data = situationsOnPage();
+    const id = chosen();
+    if (!data || !id) return;
+    const entry = data.situations && data.situations[id];
+    if (!entry) { delete state.situation; write(); }
+    else if (entry.short !== state.situation.short) { state.situation.short = entry.short; write(); }
+  }
+
+  /** "Your situation: <short> · change" at the top of the page; on the chosen situation's own page,
+   *  "Saved as your situation · change" (or that it lasts for this visit when nothing is saved). */
+  function renderSituationLine() {
+    const host = document.querySelector(".md-content__inner");
+    if (!host) return;
+    let line = host.querySelector(".guide-situation-line");
+    const id = chosen();
+    if (!id) { if (line) line.remove(); return; }
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "guide-situation-line";
+      line.setAttribute("data-search-exclude", "");
+      const notice = host.querySelector(".guide-notice");
+      if (notice) notice.after(line); else host.prepend(line);
+    }
+    const own = document.querySelector(`[data-situation-page="${CSS.escape(id)}"]`);
+    const text = own ? (saving && storage() ? "Saved as your situation" : "Your situation for this visit (nothing is saved on this device)")
+      : "Your situation: ";
+    const change = document.createElement("a");
+    change.href = scope + "#guide-start";
+    change.textContent = "change";
+    change.setAttribute("aria-label", "Change your situation");
+    const parts = [text];
+    if (!own) {
+      const name = document.createElement("strong");
+      name.textContent = state.situation.short || id;
+      parts.push(name);
+    }
+    line.replaceChildren(...parts, " \u00b7 ", change);
+  }
+
   const guide = window.guide = {
     /** The saved section `name` (an object), created on first use. */
     get(name) {
@@ -130,6 +187,30 @@
     /** Run fn(document) on every page view, including Material's instant page swaps. */
     onPage(fn) { pageHandlers.push(fn); if (ready) fn(document); },
     storageKey: KEY,
+    /** The chosen situation's id, or "" (none chosen: the general path). */
+    situation: chosen,
+    /** Choose a situation ("" clears the choice); saved like ticks, then guide.onChange handlers run. */
+    setSituation(id) {
+      if (!id) delete state.situation;
+      else {
+        const data = situationsOnPage();
+        const entry = data && data.situations && data.situations[id];
+        state.situation = { id, short: entry ? entry.short : (state.situation && state.situation.id === id ? state.situation.short : "") };
+      }
+      write();
+      events.dispatchEvent(new Event("change"));
+    },
+    /** The chosen situation's entry in this page's data ({title, short, url, steps, emails, plan, skip}),
+     *  or null: none chosen, or a page without the situations' data. */
+    situationInfo() {
+      const data = situationsOnPage();
+      const id = chosen();
+      return (id && data && data.situations && data.situations[id]) || null;
+    },
+    /** This page's situations data ({pages, general, situations}), or null. */
+    situations: situationsOnPage,
+    /** The site's root path ('/after-the-no/'), for links built in scripts. */
+    root: scope,
   };
 
   const pageHandlers = [];
@@ -137,6 +218,8 @@
   function pageView() {
     ready = true;
     if (notice) showNotice(notice);
+    syncSituation();
+    renderSituationLine();
     bindDeviceControls(document);
     for (const fn of pageHandlers) fn(document);
   }
@@ -150,6 +233,7 @@
   window.addEventListener("afterprint", () => { opened.forEach((el) => { el.open = false; }); opened = []; });
 
   load();
+  events.addEventListener("change", () => { if (ready) renderSituationLine(); });
   region = document.createElement("div");
   region.className = "guide-visually-hidden";
   region.setAttribute("role", "status");

@@ -1,0 +1,196 @@
+"""Situations: docs/_data/situations.yml into the home page's question, a path for each kind of "no",
+the step foot of the guidance pages and a printable path per situation.
+
+Markers an author writes:
+- `<!-- situations: start -->` the question and one plain link per situation (the home page);
+- `<!-- situations: path -->` the path through the guide (the general one; the chosen one in JS);
+- `<!-- situation-sheets -->` links to every situation's printable path (the print index);
+- `<!-- situation: <id> -->` a situation page's path, emails and plan (`general` for "Not sure").
+Markers only the build writes:
+- `situations-data`: the situations as JSON for the browser (guide.situationInfo()), on the home page,
+  the situation pages and every page with a checklist, an email or the planner;
+- `situation-step`: "Step 2 of 8 · Next: ..." at the foot of each page of a path;
+- `situation-skip`: nothing to show, but situations.js, on a page with a checklist and no step foot
+  (it hides the items that don't apply);
+- `situation-sheet`: the printable path (print/situations/<id>/).
+Logic: guidekit/situations.py. Partials: situation*.html. Script and style: assets/tools/situations.js|css
+(the choice itself is kept by guide.js, which every page loads).
+"""
+from __future__ import annotations
+
+import json
+
+from mkdocs.structure.files import File, InclusionLevel
+
+from guidekit import printsheets
+from guidekit.errors import ContentError
+from guidekit.markers import find_all_markers
+from guidekit.situations import GENERAL, check_references, load_situations, script_data
+
+from .base import Component
+from .render import render
+
+HOME = "index.md"
+EMAILS_PAGE = "emails/index.md"
+PLANNER_PAGE = "planner/index.md"
+DATA_KIND, STEP_KIND, SKIP_KIND, SHEET_KIND = "situations-data", "situation-step", "situation-skip", "situation-sheet"
+TOOL_KINDS = ("checklist", "email", "planner", "situations", "situation")  # pages that carry the data
+
+
+def sheet_uri(ident: str) -> str:
+    return f"print/situations/{ident}.md"
+
+
+class Situations(Component):
+    name = "situations"
+    data = "situations.yml"
+    needs = ("checklists", "emails", "planner", "center")
+    ids_in_data = ("situation",)
+    markers = {"situations": "the situations block", "situation": "the situation"}
+    internal = (STEP_KIND, SKIP_KIND)
+    assets = ("situations",)
+
+    def load(self, path, text):
+        return load_situations(path, text)
+
+    def _all(self, build):
+        return build.data_of(self, self.name)
+
+    def check(self, build, pages):
+        data, rel = self._all(build), build.rel(build.data_path(self.data))
+        checklists = build.data_of(self, "checklists")
+        errors = check_references(data, rel, pages, set(build.data_of(self, "emails").templates),
+                                  {s.id for s in build.data_of(self, "planner").steps},
+                                  {c.id: {i.id for i in c.items} for c in checklists.values()})
+        for s in data.all():
+            file = build.page(s.page)
+            if file is None or file.abs_src_path is None:
+                continue
+            found = find_all_markers(file.content_string)
+            where = build.rel(file.abs_src_path)
+            if not any(m.kind == "situation" and m.id == s.id for m in found):
+                errors.append(ContentError(where, 1, f"The page of the situation '{s.id}' doesn't show its path.",
+                                           f"add a line '<!-- situation: {s.id} -->' (with a blank line before and after)."))
+            if not any(m.kind == "center" and m.id == "urgent" for m in found):
+                errors.append(ContentError(where, 1, f"The page of the situation '{s.id}' doesn't show where to get help at any hour.",
+                                           "add a line '<!-- center: urgent -->' after the first paragraph "
+                                           "(students land on this page straight from the home page)."))
+        if errors:
+            return errors
+        self.urls = {f.src_uri: f.url for f in build.files.documentation_pages()}
+        steps = {p for s in data.all() for p in s.step_pages}
+        self.titles = {self.urls[p]: build.title(p) for p in steps | {s.page for s in data.all()}}
+        self.json = json.dumps(script_data(data, self.urls, self.titles), ensure_ascii=False, separators=(",", ":"))
+        return []
+
+    def variants(self, build, kind):
+        if kind == "situations":
+            return ("start", "path")
+        return [*self._all(build).situations, GENERAL]
+
+    def check_page(self, build, path, markers):
+        return [ContentError(path, m.line, "The page has a second situation marker.", "keep one per page.")
+                for m in [m for m in markers if m.kind == "situation"][1:]]
+
+    def markdown(self, build, page, markdown):
+        if page.file.abs_src_path is None:  # a generated page (a sheet) carries only what the build wrote
+            return markdown
+        src, data = page.file.src_uri, self._all(build)
+        kinds = {m.kind for m in find_all_markers(markdown)}
+        add = []
+        if any(src in s.step_pages for s in data.all()):
+            add.append(f"<!-- {STEP_KIND} -->")
+        elif "checklist" in kinds:
+            add.append(f"<!-- {SKIP_KIND} -->")
+        if src == HOME or src in {s.page for s in data.all()} or kinds & set(TOOL_KINDS):
+            add.append(f"<!-- {DATA_KIND} -->")
+        return markdown + "".join(f"\n\n{marker}\n" for marker in add)
+
+    # Rendering --------------------------------------------------------------------------------
+
+    def render(self, build, kind, ident, page):
+        data = self._all(build)
+        if kind == SKIP_KIND:
+            return ""
+        if kind == STEP_KIND:
+            return self._step(build, page)
+        if kind == "situation":
+            return render(build, "partials/situation.html", **self._context(build, page, self._get(data, ident)),
+                          print_href=build.link(page, f"print/situations/{ident}/"))
+        if ident == "start":
+            entries = [(s, build.link(page, s.page)) for s in data.all()]
+            return render(build, "partials/situations-start.html", question=data.question, entries=entries,
+                          general=GENERAL)
+        return render(build, "partials/situations-path.html", steps=self._steps(build, page, data.general),
+                      home_href=build.link(page, HOME))
+
+    @staticmethod
+    def _get(data, ident):
+        return data.general if ident == GENERAL else data.situations[ident]
+
+    def _steps(self, build, page, s):
+        return [(build.link(page, p), self.titles[self.urls[p]], self.urls[p]) for p in s.step_pages]
+
+    def _context(self, build, page, s) -> dict:
+        """A situation's path, emails (by title) and plan steps (by title), linked from `page`."""
+        templates = build.data_of(self, "emails").templates
+        plan = {step.id: step for step in build.data_of(self, "planner").steps}
+        emails_href, planner_href = build.link(page, EMAILS_PAGE), build.link(page, PLANNER_PAGE)
+        emails = [(templates[r.value], f"{emails_href}#email-{r.value}" if emails_href else None) for r in s.emails]
+        return {"situation": s, "general": s.id == GENERAL, "steps": self._steps(build, page, s), "emails": emails,
+                "plan": [plan[r.value] for r in s.plan], "emails_href": emails_href, "planner_href": planner_href,
+                "home_href": build.link(page, HOME)}
+
+    def _step(self, build, page):
+        """The foot of a page of the general path: where it stands and what comes next (JS follows the
+        chosen situation). A page on no general step gets an empty foot that JS may fill."""
+        steps = self._steps(build, page, self._all(build).general)
+        here = next((i for i, (_, _, url) in enumerate(steps) if url == page.url), None)
+        return render(build, "partials/situation-step.html", steps=steps, here=here, url=page.url,
+                      home_href=build.link(page, HOME))
+
+
+
+class SituationSheets(Component):
+    """The printable paths (print/situations/<id>/) and `<!-- situation-sheets -->`, their list: a component
+    of their own, so that the sheets and the print index load none of the situations' page script and
+    style (print-sheet.html brings print.css)."""
+    name = "situation-sheets"
+    needs = ("situations", "center")
+    markers = {"situation-sheets": "the list of printable paths"}
+    internal = (SHEET_KIND,)
+
+    def add_files(self, build, files):
+        for s in build.data_of(self, "situations").all():
+            files.append(File.generated(build.config, sheet_uri(s.id), inclusion=InclusionLevel.NOT_IN_NAV,
+                                        content=printsheets.page_markdown(
+                                            f"{s.title} (printable path)",
+                                            f"A one-page printable path through the guide: {s.title}. {s.description}",
+                                            f"<!-- {SHEET_KIND}: {s.id} -->")))
+
+    def render(self, build, kind, ident, page):
+        if kind == "situation-sheets":
+            entries = [(s, build.link(page, f"print/situations/{s.id}/")) for s in build.data_of(self, "situations").all()]
+            return render(build, "partials/situations-sheets.html", entries=entries)
+        s = component._get(build.data_of(self, "situations"), ident)
+        url = printsheets.live_url(build.config.site_url or "", component.urls[s.page])
+        return render(build, "partials/situation-sheet.html", **component._context(build, page, s),
+                      center=build.data_of(self, "center"), live_url=url, shown_url=printsheets.display_url(url),
+                      qr=printsheets.qr_svg(url), online_text="This path online, with every page and tool:")
+
+
+class SituationData(Component):
+    """`situations-data` (written by Situations.markdown): the situations as JSON for guide.js, on every
+    page whose tools follow the situation. A component of its own, without assets: the emails page and
+    the planner read the situation through guide.js and need none of situations.js."""
+    name = "situation-data"
+    needs = ("situations",)
+    internal = (DATA_KIND,)
+
+    def render(self, build, kind, ident, page):
+        return render(build, "partials/situations-data.html", data_json=component.json)
+
+
+component = Situations()
+sheets = SituationSheets()
+data = SituationData()

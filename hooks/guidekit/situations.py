@@ -1,0 +1,239 @@
+"""Situations: load and check docs/_data/situations.yml; no MkDocs in here.
+
+A situation is the kind of "no" a student got (an automated email, silence, a withdrawn offer...):
+which guidance pages to read in which order, which emails and plan steps fit, and which checklist
+items don't apply. `general` is the path for "Not sure, or something else". Every list entry keeps
+its line, so a misspelt page, email, plan step, checklist or item id is reported at that line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .datafile import SLUG, Reader, compose, did_you_mean, line_of, named
+from .errors import ContentError
+
+GENERAL = "general"  # the id of the "Not sure, or something else" path (no situation may take it)
+TOP_KEYS = ("question", "general", "situations")
+GENERAL_KEYS = ("title", "description", "page", "steps")
+SITUATION_KEYS = ("id", "title", "short", "description", "page", "steps", "emails", "plan", "skip")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An id or page named in a list, with the line it is on."""
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Situation:
+    id: str
+    title: str
+    short: str                 # "Your situation: <short>"
+    description: str
+    page: str                  # its page inside docs/, e.g. situations/silence.md
+    steps: tuple[Ref, ...]     # guidance pages, in order
+    emails: tuple[Ref, ...]    # email template ids, shown first on the emails page
+    plan: tuple[Ref, ...]      # planner step ids, in order
+    skip: dict = field(default_factory=dict, compare=False)  # checklist id -> (Ref of it, (Ref of item, ...))
+    line: int = 0
+    page_line: int = 0
+
+    @property
+    def step_pages(self) -> list[str]:
+        return [r.value for r in self.steps]
+
+
+@dataclass(frozen=True)
+class Situations:
+    question: str
+    general: Situation          # id GENERAL; no emails, plan or skip of its own (the tools' general order)
+    situations: dict[str, Situation]
+
+    def all(self) -> list[Situation]:
+        """Every situation and then the general path."""
+        return [*self.situations.values(), self.general]
+
+
+def _refs(r: Reader, key: str, required: bool, what: str, example: str, slug: bool) -> tuple[Ref, ...]:
+    """A list of ids or page paths under `key`, each with its line."""
+    node = r.items.get(key)
+    if not required and (node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"))):
+        return ()
+    entries = r.sequence(key, required, fix=f"write the {what} as a list, e.g. '{key}: [{example}]'.")
+    return _entries(r, key, entries, what, example, slug)
+
+
+def _entries(r: Reader, key: str, entries: list, what: str, example: str, slug: bool) -> tuple[Ref, ...]:
+    """Each entry one id or page, each at most once."""
+    out, seen = [], {}
+    one = what[:-1]  # "pages" -> "page"
+    for entry in entries:
+        if not isinstance(entry, yaml.ScalarNode) or not str(entry.value).strip():
+            r.fail(line_of(entry), f"An entry of '{key}' in {r.where} is not a single {one}.",
+                   f"write one {one} per entry, e.g. '{key}: [{example}]'.")
+            continue
+        value = str(entry.value).strip()
+        if slug and not SLUG.match(value):
+            r.fail(line_of(entry), f"'{value}' in '{key}' of {r.where} is not a valid id.",
+                   "use lowercase letters, digits and single hyphens, as the id is written in its own file.")
+            continue
+        if value in seen:
+            r.fail(line_of(entry), f"'{value}' is listed twice in '{key}' of {r.where} (first on line {seen[value]}).",
+                   "keep one of the two.")
+            continue
+        seen[value] = line_of(entry)
+        out.append(Ref(value, line_of(entry)))
+    return tuple(out)
+
+
+def _skip(r: Reader) -> dict:
+    """skip: {checklist id: [item id, ...]}."""
+    node = r.items.get("skip")
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+        return {}
+    sr = Reader(node, r.path, r.errors, f"'skip' of {r.where}")
+    out = {}
+    for checklist, value in sr.items.items():
+        where = Ref(checklist, sr.keys[checklist])
+        if not isinstance(value, yaml.SequenceNode):
+            sr.fail(where.line, f"'{checklist}' in 'skip' of {r.where} is not a list of item ids.",
+                    f"write '{checklist}: [item-id, other-item-id]'.")
+            continue
+        out[checklist] = (where, _entries(r, f"skip: {checklist}", value.value, "item ids", "item-id", slug=True))
+    return out
+
+
+def _situation(node, path, errors, seen: dict[str, int], pages: dict[str, int]) -> Situation | None:
+    r = Reader(node, path, errors, named(node, "the situation '{}'", "a situation"), SITUATION_KEYS)
+    if not r.ok:
+        return None
+    sid = r.ident("id")
+    if sid == GENERAL:
+        r.fail(r.at("id"), f"The id '{GENERAL}' is taken by the 'general' path (Not sure, or something else).",
+               "give the situation another id.")
+        sid = None
+    elif sid is not None and not r.once("id", seen, f"The situation id '{sid}' is used twice",
+                                        "give each situation its own id."):
+        sid = None
+    values = {key: r.text(key, fix=fix) for key, fix in (
+        ("title", "add 'title: A \"no\" after the final round'."),
+        ("short", "add 'short: after the final round', shown as 'Your situation: after the final round'."),
+        ("description", "add 'description: One line on when this fits'."),
+        ("page", "add 'page: situations/<id>.md', the page that says what is different."))}
+    page = _page(r, values["page"], pages)
+    steps = _refs(r, "steps", True, "pages", "feel-it.md, reply-graciously.md", slug=False)
+    emails = _refs(r, "emails", False, "template ids", "gracious-reply", slug=True)
+    plan = _refs(r, "plan", False, "step ids", "be-kind, analyse", slug=True)
+    skip = _skip(r)
+    if sid is None or None in values.values() or page is None:
+        return None
+    return Situation(sid, values["title"], values["short"], values["description"], page, steps, emails, plan,
+                     skip, r.line, r.at("page"))
+
+
+def _page(r: Reader, page: str | None, pages: dict[str, int]) -> str | None:
+    """A situation's own page: one page per situation."""
+    if page is None:
+        return None
+    if page in pages:
+        r.fail(r.at("page"), f"The page '{page}' already belongs to another situation (line {pages[page]}).",
+               "give each situation a page of its own.")
+        return None
+    pages[page] = r.at("page")
+    return page
+
+
+def load_situations(path: str, text: str) -> tuple[Situations | None, list[ContentError]]:
+    """Parse situations.yml; return the situations (None if unusable) and every problem found."""
+    root, errors = compose(path, text)
+    if errors:
+        return None, errors
+    if root is None:
+        return None, [ContentError(path, 1, "The file is empty.",
+                                   "restore it from the project's history (git checkout -- " + path + ").")]
+    top = Reader(root, path, errors, "the situations file", TOP_KEYS)
+    if not top.ok:
+        return None, errors
+    question = top.text("question", fix="add 'question: Where did your no come?', the home page's question.")
+    pages: dict[str, int] = {}
+    g = top.child("general", "the 'general' path", GENERAL_KEYS)
+    general_values = {key: g.text(key, fix=fix) for key, fix in (
+        ("title", "add 'title: Not sure, or something else'."),
+        ("description", "add 'description: One line on when this fits'."),
+        ("page", "add 'page: situations/not-sure.md', the page of the general path."))}
+    general_page = _page(g, general_values["page"], pages)
+    general_steps = _refs(g, "steps", True, "pages", "feel-it.md, reply-graciously.md", slug=False)
+    seen: dict[str, int] = {}
+    situations = [s for s in (_situation(n, path, errors, seen, pages)
+                              for n in top.sequence("situations", fix="add 'situations:' and entries starting with '- id:'."))
+                  if s]
+    if errors or question is None or general_page is None:
+        return None, errors
+    general = Situation(GENERAL, general_values["title"], general_values["title"], general_values["description"],
+                        general_page, general_steps, (), (), {}, g.line, g.at("page"))
+    return Situations(question, general, {s.id: s for s in situations}), []
+
+
+def check_references(data: Situations, path: str, pages: set[str], emails: set[str] | None,
+                     plan: set[str] | None, checklists: dict[str, set[str]] | None) -> list[ContentError]:
+    """Every page, email, plan step, checklist and item a situation names must exist (None: that tool's
+    data is unknown, so its ids go unchecked)."""
+    errors: list[ContentError] = []
+    guidance = sorted(p for p in pages if not p.startswith("situations/"))
+
+    def unknown(line, problem, fix):
+        errors.append(ContentError(path, line, problem, fix))
+
+    for s in data.all():
+        where = "the general path" if s.id == GENERAL else f"the situation '{s.id}'"
+        if s.page not in pages:
+            unknown(s.page_line, f"The page '{s.page}' of {where} doesn't exist.",
+                    f"write the page docs/{s.page} (title, description, '<!-- situation: {s.id} -->'), or fix the path.")
+        for ref in s.steps:
+            if ref.value not in pages:
+                unknown(ref.line, f"The step '{ref.value}' of {where} is not a page of the guide.",
+                        _fix(ref.value, guidance, "the file name of a guidance page in docs/"))
+        if emails is not None:
+            for ref in s.emails:
+                if ref.value not in emails:
+                    unknown(ref.line, f"{where[:1].upper() + where[1:]} lists the email template '{ref.value}', "
+                            "which docs/_data/emails.yml doesn't define.", _fix(ref.value, emails, "a template id"))
+        if plan is not None:
+            for ref in s.plan:
+                if ref.value not in plan:
+                    unknown(ref.line, f"{where[:1].upper() + where[1:]} lists the plan step '{ref.value}', "
+                            "which docs/_data/planner.yml doesn't define.", _fix(ref.value, plan, "a step id"))
+        if checklists is not None:
+            for cid, (ref, items) in s.skip.items():
+                if cid not in checklists:
+                    unknown(ref.line, f"{where[:1].upper() + where[1:]} skips items of the checklist '{cid}', "
+                            "which docs/_data/checklists.yml doesn't define.", _fix(cid, checklists, "a checklist id"))
+                    continue
+                for item in items:
+                    if item.value not in checklists[cid]:
+                        unknown(item.line, f"The checklist '{cid}' has no item '{item.value}' (skipped by {where}).",
+                                _fix(item.value, checklists[cid], f"an item id of '{cid}'"))
+    return errors
+
+
+def _fix(name: str, allowed, what: str) -> str:
+    hint = did_you_mean(name, sorted(allowed))
+    return hint if hint.startswith("did you mean") else f"use {what}: {', '.join(sorted(allowed))}."
+
+
+def script_data(data: Situations, url: dict[str, str], titles: dict[str, str]) -> dict:
+    """What the browser needs (guide.situationInfo(), situations.js): `url[src]` is a page's URL from the
+    site root ('feel-it/'), `titles[url]` its title (for the path and 'Next: ...')."""
+    def steps(s):
+        return [url[p] for p in s.step_pages if p in url]
+    return {
+        "pages": {url[p]: titles[url[p]] for s in data.all() for p in s.step_pages if p in url},
+        "general": {"title": data.general.title, "url": url.get(data.general.page, ""), "steps": steps(data.general)},
+        "situations": {s.id: {"title": s.title, "short": s.short, "url": url.get(s.page, ""), "steps": steps(s),
+                              "emails": [r.value for r in s.emails], "plan": [r.value for r in s.plan],
+                              "skip": {cid: [i.value for i in items] for cid, (_, items) in s.skip.items()}}
+                       for s in data.situations.values()},
+    }

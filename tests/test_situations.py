@@ -1,0 +1,295 @@
+"""Situations: docs/_data/situations.yml is checked with file:line errors (did-you-mean for unknown ids),
+and the build gives every situation its page, its block, its sheet and the step foot.
+
+Unit tests on the tests' example data (tests/example/docs/_data/situations.yml); one strict build of a
+broken copy proves the errors reach the author; content tests on the `guide` (shipped, and after a
+center's edits) read what to expect from that guide's own situations, pages and nav.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+import shutil
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from guidekit.markers import find_all_markers
+from guidekit.situations import GENERAL, check_references, load_situations
+from support import EXAMPLE, build, copy_project
+from test_site_build import nav_paths, url_of
+
+PATH = "docs/_data/situations.yml"
+TEXT = (EXAMPLE / "docs" / "_data" / "situations.yml").read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str, after: str = "") -> int:
+    start = text.index(after) + len(after) if after else 0
+    return text[:text.index(needle, start)].count("\n") + 1
+
+
+def example():
+    data, errors = load_situations(PATH, TEXT)
+    assert errors == [] and data is not None
+    return data
+
+
+def problems(text: str):
+    data, errors = load_situations(PATH, text)
+    assert data is None and errors
+    return errors
+
+
+def refs(data):
+    """What the example data names: its pages, emails, plan steps and checklists with their items."""
+    pages = {p for s in data.all() for p in [s.page, *s.step_pages]}
+    emails = {r.value for s in data.all() for r in s.emails}
+    plan = {r.value for s in data.all() for r in s.plan}
+    lists: dict[str, set[str]] = {}
+    for s in data.all():
+        for cid, (_, items) in s.skip.items():
+            lists.setdefault(cid, set()).update(i.value for i in items)
+    return pages, emails, plan, lists
+
+
+# ---- The loader -----------------------------------------------------------------------------
+
+def test_the_example_loads_with_every_line_kept():
+    data = example()
+    first = next(iter(data.situations.values()))
+    assert first.line == line_of(TEXT, f"- id: {first.id}")
+    assert first.steps[0].line == line_of(TEXT, "steps:", after=f"- id: {first.id}")
+    assert data.general.id == GENERAL and data.general.steps
+
+
+@pytest.mark.parametrize("old, new, needle, expected", [
+    ("    short: an example turned path\n", "", "- id: example-turned", "has no 'short'"),
+    ("    steps: [second.md, first.md]", "    stpes: [second.md, first.md]", "stpes:", "unknown key 'stpes'"),
+    ("- id: example-short", "- id: example-turned", "- id: example-turned\n    title: Example short", "used twice"),
+    ("- id: example-short", "- id: general", "- id: general", "taken by the 'general' path"),
+    ("- id: example-short", "- id: Example Short", "- id: Example Short", "not a valid id"),
+    ("page: situations/example-short.md", "page: situations/example-turned.md",
+     "page: situations/example-turned.md\n    steps: [second.md]", "already belongs to another situation"),
+    ("steps: [second.md, first.md]", "steps: [second.md, second.md]", "steps: [second.md, second.md]", "listed twice"),
+    ("steps: [second.md]", "steps: []", "steps: []", "has no entries"),
+    ("emails: [thanks]", "emails: thanks", "emails: thanks", "not a list"),
+    ("first-list: [gamma]", "first-list: gamma", "first-list: gamma", "not a list of item ids"),
+    ("plan: [ask]", "plan: [Ask]", "plan: [Ask]", "not a valid id"),
+    ("question: Which example fits?\n", "", "general:", "has no 'question'"),
+])
+def test_each_mistake_is_named_with_its_line_and_a_fix(old, new, needle, expected):
+    assert old in TEXT
+    text = TEXT.replace(old, new, 1)
+    errs = problems(text)
+    found = [e for e in errs if expected in e.problem]
+    assert found, [str(e) for e in errs]
+    err = found[0]
+    assert (err.path, err.line) == (PATH, line_of(text, needle)), str(err)
+    assert err.fix
+
+
+def test_an_unknown_key_suggests_the_closest():
+    errs = problems(TEXT.replace("    steps: [second.md, first.md]", "    stpes: [second.md, first.md]", 1))
+    assert "did you mean 'steps'" in errs[0].fix
+    assert "has no 'steps'" in errs[1].problem  # and the list it was meant to be is missing
+
+
+def test_invalid_yaml_and_an_empty_file():
+    [err] = problems(TEXT.replace("steps: [first.md, second.md]", "steps: [first.md, second.md", 1))
+    assert "not valid YAML" in err.problem and err.line > 1
+    assert "empty" in problems("")[0].problem
+    assert problems("- just\n- a list\n")[0].line == 1
+
+
+def test_references_to_pages_emails_plan_steps_checklists_and_items():
+    data = example()
+    pages, emails, plan, lists = refs(data)
+    assert check_references(data, PATH, pages, emails, plan, lists) == []
+    assert check_references(data, PATH, pages, None, None, None) == []  # a tool's data absent: its ids unchecked
+
+    turned = data.situations["example-turned"]
+    step = turned.steps[0]
+    errs = check_references(data, PATH, (pages - {step.value}) | {"secnd.md"}, None, None, None)
+    ours = [e for e in errs if e.line == step.line]
+    assert ours and "not a page of the guide" in ours[0].problem and "did you mean 'secnd.md'" in ours[0].fix
+
+    [err] = check_references(data, PATH, pages - {turned.page}, None, None, None)
+    assert err.line == line_of(TEXT, f"page: {turned.page}") and "doesn't exist" in err.problem
+
+    email = turned.emails[0]
+    [err] = check_references(data, PATH, pages, (emails - {email.value}) | {email.value + "s"}, None, None)
+    assert err.line == email.line and f"'{email.value}'" in err.problem and "emails.yml" in err.problem
+    assert f"did you mean '{email.value}s'" in err.fix
+
+    step = turned.plan[0]
+    [err] = check_references(data, PATH, pages, None, plan - {step.value}, None)
+    assert err.line == step.line and f"'{step.value}'" in err.problem and "planner.yml" in err.problem
+
+    cid, (where, items) = next(iter(turned.skip.items()))
+    errs = check_references(data, PATH, pages, None, None, {k: v for k, v in lists.items() if k != cid} | {cid + "x": set()})
+    [err] = [e for e in errs if e.line == where.line]
+    assert err.line == where.line and f"'{cid}'" in err.problem and f"did you mean '{cid}x'" in err.fix
+    item = items[0]
+    others = {k: (v - {item.value} if k == cid else v) for k, v in lists.items()}
+    errs = check_references(data, PATH, pages, None, None, others)
+    [err] = [e for e in errs if e.line == item.line]
+    assert f"no item '{item.value}'" in err.problem and all(f"no item '{item.value}'" in e.problem for e in errs)
+
+
+def test_the_strict_build_reports_situation_problems_with_file_and_line(tmp_path):
+    """A copy of the example site with a misspelt step page, email, plan step and skipped item, and a
+    situation page without its block or the urgent help: every problem reaches the author, no traceback."""
+    project = copy_project(tmp_path / "p")
+    site = project / "tests" / "example"
+    shutil.copytree(EXAMPLE, site)
+    data = example()
+    turned = data.situations["example-turned"]
+    lines = TEXT.splitlines(keepends=True)
+    cid, (_, items) = next(iter(turned.skip.items()))
+    edits = [(ref, ref.value, "x" + ref.value) for ref in (turned.steps[0], turned.emails[0], turned.plan[0], items[0])]
+    for ref, old, new in edits:
+        lines[ref.line - 1] = lines[ref.line - 1].replace(old, new, 1)
+    (site / "docs" / "_data" / "situations.yml").write_text("".join(lines), encoding="utf-8")
+    short = data.situations["example-short"]
+    page = site / "docs" / short.page
+    page.write_text(page.read_text(encoding="utf-8").replace(f"<!-- situation: {short.id} -->", "")
+                    .replace("<!-- center: urgent -->", ""), encoding="utf-8")
+
+    result = build(site, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output
+    for ref, old, new in edits:
+        assert f"{PATH}:{ref.line}: " in output and f"'{new}'" in output, (new, output)
+    for ref, old, new in edits:
+        assert f"did you mean '{old}'" in output, (old, output)
+    assert f"docs/{short.page}:1: The page of the situation '{short.id}' doesn't show its path." in output
+    assert f"docs/{short.page}:1: The page of the situation '{short.id}' doesn't show where to get help" in output
+
+
+# ---- Content: the guide's own situations (shipped, and after a center's edits) ----------------
+
+def situations_of(guide):
+    data, errors = load_situations(PATH, (guide.docs / "_data" / "situations.yml").read_text(encoding="utf-8"))
+    assert not errors, errors
+    return data
+
+
+def resolve(page: str, href: str) -> str:
+    """The site path a link on `page` leads to ('' for the home page)."""
+    path = urlsplit(urljoin("http://x/" + page, href)).path.lstrip("/")
+    return "" if path in ("", ".") else posixpath.normpath(path).rstrip("/") + "/"
+
+
+def test_the_home_page_asks_with_one_plain_link_per_situation(guide):
+    data = situations_of(guide)
+    start = guide.html("").select_one("#guide-start")
+    assert start is not None, "the home page lacks the question"
+    links = start.select("a[href]")
+    assert [resolve("", a["href"]) for a in links] == [url_of(s.page) for s in data.all()]
+    for a, s in zip(links, data.all()):
+        assert s.title in a.get_text(" ", strip=True)
+
+
+def test_every_situation_has_its_page_with_its_path_emails_plan_and_urgent_help(guide):
+    data = situations_of(guide)
+    emails, plan = guide.emails().templates, {s.id: s for s in guide.plan().steps}
+    for s in data.all():
+        path = url_of(s.page)
+        doc = guide.html(path)
+        block = doc.select_one(f"[data-situation-page='{'' if s.id == GENERAL else s.id}']")
+        assert block is not None, f"/{path} lacks its block"
+        assert doc.select_one("article .guide-urgent") is not None, f"/{path} lacks the urgent-help block"
+        steps = [resolve(path, a["href"]) for a in block.select(".guide-path__steps a")]
+        assert steps == [url_of(p) for p in s.step_pages]
+        text = block.get_text(" ", strip=True)
+        for ref in s.emails:
+            assert emails[ref.value].title in text
+        for ref in s.plan:
+            assert plan[ref.value].title in text
+        sheet = block.select_one(f"a[href$='print/situations/{s.id}/']")
+        assert sheet is not None and (guide.site / resolve(path, sheet["href"]) / "index.html").is_file()
+
+
+def test_every_situation_has_a_sheet_with_its_steps_emails_plan_and_the_center(guide):
+    data, center = situations_of(guide), guide.center()
+    emails, plan = guide.emails().templates, {s.id: s for s in guide.plan().steps}
+    titles = {}
+    for s in data.all():
+        for p in s.step_pages:
+            titles[p] = guide.html(url_of(p)).h1.get_text(" ", strip=True).rstrip("¶").strip()
+        doc = guide.html(f"print/situations/{s.id}/")
+        assert doc.select_one("body.sheet-page") is not None
+        text = " ".join(doc.select_one("article.sheet").get_text(" ").split())
+        assert s.title in text and center["contact_email"] in text
+        assert [li.get_text(" ", strip=True) for li in doc.select(".sheet__items li")] == [titles[p] for p in s.step_pages]
+        for ref in s.emails:
+            assert emails[ref.value].title in text
+        for ref in s.plan:
+            assert plan[ref.value].title in text
+        assert not doc.select("script[src*='situations']"), "a sheet loads the situations' page script"
+    index = guide.html("print/")
+    linked = {resolve("print/", a["href"]) for a in index.select("a[href]")}
+    assert {f"print/situations/{s.id}/" for s in data.all()} <= linked
+
+
+def test_the_general_path_follows_the_nav_and_each_page_says_its_step(guide):
+    data = situations_of(guide)
+    steps = [url_of(p) for p in data.general.step_pages]
+    nav = nav_paths(guide.root)
+    assert sorted(steps, key=nav.index) == steps, "the general path is not in the order of the menu"
+    for i, path in enumerate(steps):
+        foot = guide.html(path).select_one(f"[data-situation-step='{path}']")
+        assert foot is not None, f"/{path} has no step foot"
+        text = foot.get_text(" ", strip=True)
+        assert f"{i + 1} of {len(steps)}" in text
+        links = [resolve(path, a["href"]) for a in foot.select("a[href]")]
+        assert links == ([steps[i + 1]] if i + 1 < len(steps) else [""])
+
+
+def test_every_start_and_path_link_resolves(guide):
+    for path in ["", *[url_of(s.page) for s in situations_of(guide).all()]]:
+        doc = guide.html(path)
+        for a in doc.select(".guide-start a[href], .guide-path a[href], .guide-situation a[href]"):
+            target = resolve(path, a["href"].split("#")[0])
+            assert (guide.site / target / "index.html").is_file(), f"/{path}: {a['href']}"
+
+
+def test_the_browser_gets_the_situations_where_a_tool_needs_them(guide):
+    """The data (for guide.situationInfo()) on the home page, the situation pages and every page with a
+    checklist, an email or the planner; situations.js only where a situations tool shows (the question,
+    a path, a step foot, a checklist), so the emails page and the planner read the data through guide.js alone."""
+    data = situations_of(guide)
+    own = {url_of(s.page) for s in data.all()}
+    for md in sorted(guide.docs.rglob("*.md")):
+        rel = md.relative_to(guide.docs).as_posix()
+        if rel.startswith("_"):
+            continue
+        path, kinds = url_of(rel), {m.kind for m in find_all_markers(md.read_text(encoding="utf-8"))}
+        doc = guide.html(path)
+        holder = doc.select_one("#guide-situations[data-situations]")
+        needs = path == "" or path in own or bool(kinds & {"checklist", "email", "planner", "situations", "situation"})
+        assert (holder is not None) == needs, f"/{path}: situations data {'missing' if needs else 'not needed'}"
+        on_path = any(rel in s.step_pages for s in data.all())
+        shows = path == "" or path in own or on_path or bool(kinds & {"checklist", "situations", "situation"})
+        scripts = doc.select("script[src*='assets/tools/situations']")
+        assert bool(scripts) == shows, f"/{path}: situations.js {'missing' if shows else 'loaded without a situations tool'}"
+        if holder is None:
+            continue
+        sent = json.loads(holder["data-situations"])
+        assert set(sent["situations"]) == set(data.situations)
+        for s in data.situations.values():
+            entry = sent["situations"][s.id]
+            assert entry["steps"] == [url_of(p) for p in s.step_pages]
+            assert entry["emails"] == [r.value for r in s.emails] and entry["plan"] == [r.value for r in s.plan]
+            assert entry["skip"] == {c: [i.value for i in items] for c, (_, items) in s.skip.items()}
+            assert entry["url"] == url_of(s.page)
+        assert sent["general"]["steps"] == [url_of(p) for p in data.general.step_pages]
+
+
+def test_no_component_needs_situations_and_situations_come_after_the_tools_they_follow():
+    from components import COMPONENTS
+    from components.base import ordered
+    names = [c.name for c in ordered(list(COMPONENTS))]
+    assert not [c.name for c in COMPONENTS if "situations" in c.needs and not c.name.startswith("situation")]
+    for tool in ("checklists", "emails", "planner"):
+        assert names.index(tool) < names.index("situations")

@@ -1,0 +1,330 @@
+"""Situations in Chromium. Behaviour, on the tests' example site (expectations from its own data,
+tests/example/docs/_data/situations.yml): the home page's links, choosing by landing on a page, the
+"Your situation" line, reload and instant navigation, change, don't-save, the path and the step foot,
+checklist items that don't apply, the page without JavaScript, axe. Content, on the guide (shipped, and
+after a center's edits): every situation page passes axe with its situation chosen, and every printable
+path is one page on A4 and on Letter."""
+from __future__ import annotations
+
+import io
+import json
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from conftest import _contexts
+from guidekit.checklists import load_checklists
+from guidekit.situations import GENERAL, load_situations
+from support import EXAMPLE, axe_violations, mark_window
+
+DATA = load_situations("docs/_data/situations.yml",
+                       (EXAMPLE / "docs" / "_data" / "situations.yml").read_text(encoding="utf-8"))[0]
+LISTS = {c.id: c for c in load_checklists("docs/_data/checklists.yml",
+                                          (EXAMPLE / "docs" / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]}
+SITUATIONS = list(DATA.situations.values())
+# A situation that hides items of a checklist and reorders the path, for the behaviour tests.
+SKIPPING = next(s for s in SITUATIONS if s.skip and s.step_pages != DATA.general.step_pages)
+SKIP_LIST, (_, SKIPPED) = next(iter(SKIPPING.skip.items()))
+OTHER = next(s for s in SITUATIONS if s is not SKIPPING)
+assert SKIPPED and len(LISTS[SKIP_LIST].items) > len(SKIPPED)
+
+
+def url_of(md: str) -> str:
+    stem = md[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[:-5]
+    return stem.rstrip("/") + "/" if stem else ""
+
+
+def title_of(md: str, root=EXAMPLE) -> str:
+    source = (root / "docs" / md).read_text(encoding="utf-8")
+    return yaml.safe_load(source.split("---")[1])["title"]
+
+
+def storage_key(site_url: str) -> str:
+    return urlsplit(site_url).path + ".after-the-no"
+
+
+@pytest.fixture
+def key(example):
+    return storage_key(example.url)
+
+
+def saved(page, key) -> dict:
+    raw = page.evaluate("k => localStorage.getItem(k)", key)
+    return json.loads(raw) if raw else {}
+
+
+def line(page):
+    return page.locator(".guide-situation-line")
+
+
+def choose(page, s, from_home=True):
+    """Choose a situation the way a student does: its link on the home page's question."""
+    if from_home:
+        page.goto("")
+    page.locator("#guide-start").get_by_role("link", name=s.title).click()
+    page.wait_for_url(f"**/{url_of(s.page)}")
+    # the page has chosen it (the address changes before the new page is swapped in)
+    expect(line(page)).to_have_text(re.compile("Saved as your situation|for this visit"))
+
+
+def follow_path(page, md):
+    """From a situation's page, its path's link to a step (in the content: instant navigation)."""
+    page.locator(".guide-situation .guide-path__steps").get_by_role("link", name=title_of(md), exact=True).click()
+    page.wait_for_url(f"**/{url_of(md)}")
+    expect(page.locator("h1")).to_contain_text(title_of(md))
+
+
+# ---- Behaviour, on the example site ----------------------------------------------------------
+
+@pytest.mark.parametrize("s", DATA.all(), ids=lambda s: s.id)
+def test_each_start_link_leads_to_its_page(example_page, s):
+    page = example_page
+    page.goto("")
+    page.locator("#guide-start").get_by_role("link", name=s.title).click()
+    page.wait_for_url(f"**/{url_of(s.page)}")
+    expect(page.locator("h1")).to_contain_text(title_of(s.page))
+    expect(page.locator(".guide-situation .guide-path__steps li")).to_have_count(len(s.steps))
+
+
+def test_choosing_shows_your_situation_everywhere_across_reload_and_instant_navigation(example_page, key):
+    page = example_page
+    choose(page, SKIPPING)
+    expect(line(page)).to_contain_text("Saved as your situation")
+    assert saved(page, key)["situation"]["id"] == SKIPPING.id
+    assert page.evaluate("guide.situation()") == SKIPPING.id
+    info = page.evaluate("guide.situationInfo()")
+    assert info["short"] == SKIPPING.short and info["emails"] == [r.value for r in SKIPPING.emails]
+    assert info["plan"] == [r.value for r in SKIPPING.plan]
+    mark_window(page)
+    follow_path(page, SKIPPING.step_pages[-1])
+    expect(line(page)).to_contain_text(f"Your situation: {SKIPPING.short}")
+    assert page.evaluate("window.__stayed") is True, "navigation reloaded the page; the test would prove nothing"
+    page.reload()
+    expect(line(page)).to_contain_text(f"Your situation: {SKIPPING.short}")
+    page.goto("privacy/")  # a page without any situations tool still says it
+    expect(line(page)).to_contain_text(SKIPPING.short)
+    expect(page.locator("script[src*='situations.js']")).to_have_count(0)
+
+
+def test_change_leads_to_the_question_and_not_sure_clears_the_choice(example_page, key):
+    page = example_page
+    choose(page, SKIPPING)
+    page.goto(url_of(DATA.general.step_pages[0]))
+    line(page).get_by_role("link", name="change").click()
+    page.wait_for_url("**/#guide-start")
+    start = page.locator("#guide-start")
+    expect(start.locator("[aria-current='true']")).to_contain_text(SKIPPING.title)
+    choose(page, OTHER, from_home=False)
+    page.goto(url_of(DATA.general.step_pages[0]))
+    expect(line(page)).to_contain_text(OTHER.short)
+    page.goto("")
+    page.locator("#guide-start").get_by_role("link", name=DATA.general.title).click()
+    page.wait_for_url(f"**/{url_of(DATA.general.page)}")
+    page.wait_for_function("() => window.guide && guide.situation() === ''")
+    expect(line(page)).to_have_count(0)
+    assert page.evaluate("guide.situationInfo()") is None
+    assert "situation" not in saved(page, key)
+
+
+def test_dont_save_stores_nothing_and_the_choice_lasts_the_visit(example_page, key):
+    page = example_page
+    page.goto("privacy/")
+    page.get_by_label("Don't save anything on this device").check()
+    choose(page, SKIPPING)
+    expect(line(page)).to_contain_text("nothing is saved")
+    assert page.evaluate("k => localStorage.getItem(k)", key) is None
+    mark_window(page)
+    follow_path(page, SKIPPING.step_pages[0])
+    expect(line(page)).to_contain_text(SKIPPING.short)  # kept in memory while the tab stays open
+    assert page.evaluate("window.__stayed") is True
+    assert page.evaluate("k => localStorage.getItem(k)", key) is None
+    page.reload()
+    expect(line(page)).to_have_count(0)
+
+
+def test_a_saved_situation_the_center_removed_is_dropped_and_a_renamed_one_follows(example_context_factory, key):
+    """What a device saved before a center edited situations.yml: an id that's gone, an old short name."""
+    for stored, shown in [({"id": "no-such-situation", "short": "an old kind"}, None),
+                          ({"id": SKIPPING.id, "short": "an older name"}, SKIPPING.short)]:
+        ctx = example_context_factory()
+        ctx.add_init_script(f"try {{ if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', 1); "
+                            f"localStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps({'version': 1, 'situation': stored}))}); }} }} catch (e) {{}}")
+        pg = ctx.new_page()
+        pg.goto("")
+        if shown is None:
+            expect(line(pg)).to_have_count(0)
+            assert "situation" not in saved(pg, key)
+        else:
+            expect(line(pg)).to_contain_text(shown)
+            assert saved(pg, key)["situation"] == {"id": SKIPPING.id, "short": shown}
+        assert not ctx.watch.errors and not ctx.watch.outside
+
+
+def test_checklists_hide_the_items_that_dont_apply_and_show_all_keeps_ticks(example_page, key):
+    page = example_page
+    checklist = LISTS[SKIP_LIST]
+    page.goto(url_of(checklist.page))
+    skipped = next(i for i in checklist.items if i.id == SKIPPED[0].value)
+    page.get_by_label(skipped.text, exact=True).check()
+    choose(page, SKIPPING)
+    page.goto(url_of(checklist.page))
+    section = page.locator(f"#checklist-{checklist.id}")
+    hidden = {r.value for r in SKIPPED}
+    for entry in checklist.items:
+        box = section.get_by_label(entry.text, exact=True)
+        expect(box).to_be_hidden() if entry.id in hidden else expect(box).to_be_visible()
+    section.get_by_role("button", name="Show all items").click()
+    expect(section.get_by_label(skipped.text, exact=True)).to_be_visible()
+    expect(section.get_by_label(skipped.text, exact=True)).to_be_checked()
+    assert saved(page, key)["checklists"][checklist.id] == {skipped.id: True}
+    assert not axe_violations(page)
+    section.get_by_role("button", name="Hide those items").click()
+    expect(section.get_by_label(skipped.text, exact=True)).to_be_hidden()
+    page.goto(url_of(DATA.general.page))  # back to the general path: every item shows, the tick is still there
+    page.goto(url_of(checklist.page))
+    expect(section.get_by_label(skipped.text, exact=True)).to_be_visible()
+    expect(section.get_by_label(skipped.text, exact=True)).to_be_checked()
+    expect(section.get_by_role("button", name="Show all items")).to_have_count(0)
+
+
+def titles(pages):
+    return [title_of(p) for p in pages]
+
+
+def test_the_path_and_the_step_foot_follow_the_situation(example_page):
+    page = example_page
+    page.goto("")
+    path = page.locator(".guide-path .guide-path__steps a")
+    expect(path).to_have_text(titles(DATA.general.step_pages))
+    first = DATA.general.step_pages[0]
+    page.goto(url_of(first))
+    foot = page.locator(".guide-step")
+    expect(foot).to_contain_text(f"1 of {len(DATA.general.steps)}")
+    choose(page, SKIPPING)
+    page.goto("")
+    expect(path).to_have_text(titles(SKIPPING.step_pages))
+    expect(page.locator(".guide-path")).to_contain_text(SKIPPING.short)
+    # What another tool adds to a step's item (the home page's progress badges) stays with it when the path changes.
+    page.evaluate("for (const li of document.querySelectorAll('.guide-path__steps > li')) li.dataset.kept = li.textContent")
+    page.evaluate("id => guide.setSituation(id)", OTHER.id)
+    expect(path).to_have_text(titles(OTHER.step_pages))
+    assert page.evaluate("[...document.querySelectorAll('.guide-path__steps > li')].every(li => li.dataset.kept === li.textContent)")
+    page.evaluate("id => guide.setSituation(id)", SKIPPING.id)
+    for i, md in enumerate(SKIPPING.step_pages):
+        page.goto(url_of(md))
+        expect(foot).to_contain_text(f"{i + 1} of {len(SKIPPING.steps)}")
+        if i + 1 < len(SKIPPING.steps):
+            foot.get_by_role("link", name=title_of(SKIPPING.step_pages[i + 1])).click()
+            page.wait_for_url(f"**/{url_of(SKIPPING.step_pages[i + 1])}")
+    off_path = next((s, md) for s in SITUATIONS for md in DATA.general.step_pages if md not in s.step_pages)
+    choose(page, off_path[0])
+    page.goto(url_of(off_path[1]))
+    foot.get_by_role("link", name="Back to your path").click()
+    page.wait_for_url(f"**/{url_of(off_path[0].page)}")
+
+
+def test_without_javascript_the_pages_read_well(example_context_factory):
+    pg = example_context_factory(java_script_enabled=False).new_page()
+    pg.goto("")
+    links = pg.locator("#guide-start a")
+    expect(links).to_have_count(len(DATA.all()))
+    expect(pg.locator(".guide-path .guide-path__steps a")).to_have_text(titles(DATA.general.step_pages))
+    for s in DATA.all():
+        pg.goto(url_of(s.page))
+        expect(pg.locator("h1")).to_be_visible()
+        expect(pg.locator("article .guide-urgent")).to_be_visible()
+        expect(pg.locator(".guide-situation .guide-path__steps a")).to_have_text(titles(s.step_pages))
+        expect(pg.locator(".guide-situation")).to_be_visible()
+    pg.goto(url_of(DATA.general.step_pages[0]))
+    expect(pg.locator(".guide-step")).to_contain_text(f"1 of {len(DATA.general.steps)}")
+
+
+def test_situation_pages_home_and_sheets_pass_axe(example_page):
+    page = example_page
+    for s in DATA.all():
+        page.goto(url_of(s.page))
+        assert not axe_violations(page), s.id
+    page.goto("")
+    assert not axe_violations(page)
+    for s in DATA.all():
+        page.goto(f"print/situations/{s.id}/")
+        assert not axe_violations(page), s.id
+
+
+def test_the_print_index_links_every_path_sheet(example_page):
+    page = example_page
+    page.goto("print/")
+    links = page.locator(".guide-print-situations a")
+    expect(links).to_have_count(len(DATA.all()))
+    links.first.click()
+    page.wait_for_url(f"**/print/situations/{DATA.all()[0].id}/")
+    expect(page.locator(".md-header")).to_have_count(0)
+    expect(page.locator("h1")).to_have_text(DATA.all()[0].title)
+
+
+# ---- Content: the guide's own situations -------------------------------------------------------
+
+def squash(text):
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+@pytest.fixture
+def guide_context(browser, guide):
+    made = []
+
+    def make(**kwargs):
+        made.append(ctx := new_context(**kwargs))
+        return ctx
+
+    with _contexts(browser, guide.url) as new_context:
+        yield make
+        for ctx in made:
+            assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
+            assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
+
+
+def guide_situations(guide):
+    data, errors = load_situations("docs/_data/situations.yml",
+                                   (guide.docs / "_data" / "situations.yml").read_text(encoding="utf-8"))
+    assert not errors
+    return data
+
+
+def test_every_path_sheet_prints_on_one_page_on_a4_and_letter(guide, guide_context):
+    data, center = guide_situations(guide), guide.center()
+    pg = guide_context().new_page()
+    for s in data.all():
+        pg.goto(f"print/situations/{s.id}/")
+        for fmt in ("A4", "Letter"):
+            pages = [squash(p.extract_text()) for p in PdfReader(io.BytesIO(pg.pdf(format=fmt))).pages]
+            assert len(pages) == 1, f"print/situations/{s.id}/ prints on {len(pages)} {fmt} pages"
+            [text] = pages
+            assert squash(center["name"]).upper() in text.upper() and center["contact_email"] in text
+            assert "local emergency number" in text
+            for md in s.step_pages:
+                assert squash(title_of(md, guide.root)) in text, f"{md} is missing from the {fmt} print of {s.id}"
+
+
+def test_every_situation_page_passes_axe_with_its_situation_chosen(guide, guide_context):
+    data = guide_situations(guide)
+    pg = guide_context().new_page()
+    problems = []
+    for s in data.all():
+        pg.goto(url_of(s.page))
+        if s.id != GENERAL:
+            expect(pg.locator(".guide-situation-line")).to_be_visible()
+        problems += [f"{s.id}: {v}" for v in axe_violations(pg)]
+        if s.id != GENERAL:  # the first page of its path, following the situation
+            pg.goto(url_of(s.step_pages[0]))
+            expect(pg.locator(".guide-step")).to_contain_text(f"1 of {len(s.steps)}")
+            problems += [f"{s.id} on {s.step_pages[0]}: {v}" for v in axe_violations(pg)]
+    pg.goto("")
+    problems += [f"home: {v}" for v in axe_violations(pg)]
+    assert not problems, "\n".join(problems)
