@@ -53,7 +53,8 @@
         badge.className = "guide-path__progress";
         li.append(badge);
       }
-      badge.textContent = `Checklist: ${label(done, total)}`;
+      // Nothing ticked yet: how long the checklist is, not a row of zeros.
+      badge.textContent = done ? `Checklist: ${label(done, total)}` : `Checklist: ${total} ${total === 1 ? "item" : "items"}`;
       badge.classList.toggle("guide-path__progress--done", total > 0 && done === total);
     }
   }
