@@ -379,7 +379,10 @@ def test_search_that_finds_nothing_offers_people(example_context_factory, exampl
     page = ctx.new_page()
     page.goto(STEPS[0])
     page.wait_for_load_state("networkidle")
+    # the built page says "initializing" there until the search index is read
+    initial = soup(example.site / STEPS[0] / "index.html").select_one(".md-search-result__meta").get_text(strip=True)
     page.locator("label.md-header__button[for=__search]").click() if viewport is PHONE else page.locator(".md-search__input").click()
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent.trim() !== t", arg=initial)
     page.locator(".md-search__input").press_sequentially("qqxzzv")  # typed: Material searches on key presses
     help_box = page.locator(".guide-search-help")
     expect(help_box).to_be_visible()
