@@ -166,7 +166,7 @@ def test_guidance_page_prints_without_site_chrome_and_with_collapsed_blocks_open
     assert hidden_text in text, "the collapsed block did not print open"
     assert squash(FIRST.items[0].text) in text
     second_title = title_of(next(c for c in EXAMPLE_LISTS if c.page != FIRST.page).page)
-    for chrome in ["Skip to content", "Search", "Untick all", "Print this checklist", second_title, EXAMPLE_SITE_NAME]:
+    for chrome in ["Skip to content", "Search", "Untick all", "Printable checklist", second_title, EXAMPLE_SITE_NAME]:
         assert chrome not in text
 
 

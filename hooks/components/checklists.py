@@ -1,8 +1,10 @@
 """The checklists tool: docs/_data/checklists.yml into interactive checklists.
 
 `<!-- checklist: id -->` shows one checklist; `<!-- checklists-overview -->` lists them all with
-progress, export and import. Logic: guidekit/checklists.py. Partials: checklist.html,
-checklists-overview.html. Script and style: assets/tools/checklists.js|css.
+progress, export and import; `<!-- checklists-progress -->` (the home page) hands the browser which
+page holds which checklist, so the steps' cards show their progress. Logic: guidekit/checklists.py.
+Partials: checklist.html, checklists-overview.html, checklists-progress.html. Script and style:
+assets/tools/checklists.js|css.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ class Checklists(Component):
     name = "checklists"
     data = "checklists.yml"
     ids_in_data = ("checklist",)
-    markers = {"checklist": "the checklist", "checklists-overview": "the overview"}
+    markers = {"checklist": "the checklist", "checklists-overview": "the overview",
+               "checklists-progress": "the steps' progress"}
     assets = ("checklists",)
 
     def load(self, path, text):
@@ -35,6 +38,9 @@ class Checklists(Component):
             return render(build, "partials/checklist.html", checklist=known[ident],
                           print_href=build.link(page, f"print/{ident}/"))
         entries = [(c, build.link(page, c.page)) for c in known.values() if build.page(c.page)]
+        if kind == "checklists-progress":
+            return render(build, "partials/checklists-progress.html", pages=[
+                {"href": href, "id": c.id, "items": [i.id for i in c.items]} for c, href in entries])
         return render(build, "partials/checklists-overview.html", entries=entries, page=page)
 
 

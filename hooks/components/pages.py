@@ -1,9 +1,18 @@
-"""Every page's front matter must carry a title and a meta description (guidekit/frontmatter.py)."""
+"""Every page's front matter must carry a title and a meta description (guidekit/frontmatter.py),
+and every page reads as one calm column unless it says otherwise.
+
+Student pages hide Material's documentation chrome on wide screens (the navigation tree and the
+table of contents), as if their front matter said `hide: [navigation, toc]`; phones keep the menu
+in the drawer. A page whose front matter sets `hide:` itself keeps its own choice: the counselors'
+pages say `hide: []` to keep both, as staff look things up there.
+"""
 from __future__ import annotations
 
 from guidekit.frontmatter import check_front_matter
 
 from .base import Component
+
+GUIDE_HIDE = ("navigation", "toc")
 
 
 class Pages(Component):
@@ -16,6 +25,11 @@ class Pages(Component):
                 continue
             errors += check_front_matter(build.rel(file.abs_src_path), file.content_string)
         return errors
+
+    def markdown(self, build, page, markdown):
+        if page.meta.get("hide") is None:
+            page.meta["hide"] = list(GUIDE_HIDE)
+        return markdown
 
 
 component = Pages()

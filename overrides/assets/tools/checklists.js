@@ -1,4 +1,5 @@
-/* Checklists: saved ticks (by item id), progress, reset, overview, export and import.
+/* Checklists: saved ticks (by item id), progress, "Untick all" with undo, overview, the steps'
+ * progress on the home page's path, export and import.
  * Loaded only on pages with a checklist; Material re-runs it on instant navigation, hence the guard. */
 (() => {
   "use strict";
@@ -20,7 +21,42 @@
     const boxes = [...section.querySelectorAll("input[data-item]")];
     for (const box of boxes) box.checked = !!saved[box.dataset.item];
     const progress = section.querySelector("[data-progress]");
-    progress.textContent = label(count(id, boxes.map((b) => b.dataset.item)), boxes.length);
+    const done = count(id, boxes.map((b) => b.dataset.item));
+    progress.textContent = label(done, boxes.length);
+    // "Untick all" only while something is ticked; right after it, "Undo" in its place.
+    const undo = section.querySelector("[data-undo]");
+    if (undo) undo.hidden = !(id in undoable);
+    section.querySelector("[data-reset]").hidden = done === 0 || (id in undoable);
+  }
+
+  // Ticks just cleared by "Untick all", by checklist id, until the next tick or page.
+  let undoable = {};
+
+  /** The path's cards on the home page: each step's ticks, from the pages' checklists. */
+  function renderPath(data) {
+    let pages;
+    try { pages = JSON.parse(data.textContent); } catch (e) { return; }
+    const byPath = {};
+    for (const entry of pages) {
+      const path = new URL(entry.href, location.href).pathname;
+      (byPath[path] = byPath[path] || []).push(entry);
+    }
+    for (const li of document.querySelectorAll("ol.guide-path > li, .guide-path > ol > li")) {
+      const link = li.querySelector("a[href]");
+      const entries = link && byPath[new URL(link.getAttribute("href"), location.href).pathname];
+      if (!entries) continue;
+      let done = 0, total = 0;
+      for (const e of entries) { done += count(e.id, e.items); total += e.items.length; }
+      let badge = li.querySelector(".guide-path__progress");
+      if (!badge) {
+        badge = document.createElement("span");
+        badge.className = "guide-path__progress";
+        li.append(badge);
+      }
+      // Nothing ticked yet: how long the checklist is, not a row of zeros.
+      badge.textContent = done ? `Checklist: ${label(done, total)}` : `Checklist: ${total} ${total === 1 ? "item" : "items"}`;
+      badge.classList.toggle("guide-path__progress--done", total > 0 && done === total);
+    }
   }
 
   function renderOverview(list) {
@@ -33,6 +69,7 @@
   function renderAll() {
     document.querySelectorAll("[data-checklist]").forEach(render);
     document.querySelectorAll("[data-checklist-overview]").forEach(renderOverview);
+    document.querySelectorAll("script[data-checklist-pages]").forEach(renderPath);
   }
 
   // One delegated listener per event for the whole site: binding can never double up.
@@ -48,6 +85,7 @@
         if (item === box.dataset.item ? box.checked : (ticks()[id] || {})[item]) saved[item] = true;
       }
       ticks()[id] = saved;
+      delete undoable[id];
       guide.save();
       render(section);
       guide.announce(section.querySelector("[data-progress]").textContent);
@@ -59,12 +97,26 @@
 
   document.addEventListener("click", (event) => {
     const reset = event.target.closest("[data-checklist] [data-reset]");
+    const undo = event.target.closest("[data-checklist] [data-undo]");
     if (reset) {
       const section = reset.closest("[data-checklist]");
-      delete ticks()[section.dataset.checklist];
+      const id = section.dataset.checklist;
+      undoable[id] = ticks()[id] || {};
+      delete ticks()[id];
       guide.save();
       render(section);
-      guide.announce("Checklist unticked. " + section.querySelector("[data-progress]").textContent);
+      section.querySelector("[data-undo]").focus();  // the button just pressed is gone: Undo takes its place
+      guide.announce("Checklist unticked. " + section.querySelector("[data-progress]").textContent + ". Undo brings the ticks back.");
+    } else if (undo) {
+      const section = undo.closest("[data-checklist]");
+      const id = section.dataset.checklist;
+      ticks()[id] = undoable[id];
+      delete undoable[id];
+      guide.save();
+      render(section);
+      const first = section.querySelector("input[data-item]");
+      if (first) first.focus();
+      guide.announce("Ticks back. " + section.querySelector("[data-progress]").textContent);
     } else if (event.target.closest("[data-export]")) {
       const data = JSON.stringify({ app: FILE_APP, version: 1, checklists: ticks() }, null, 2);
       guide.download("after-the-no-progress.json", "application/json", data);
@@ -103,5 +155,5 @@
   }
 
   guide.onChange(renderAll);
-  guide.onPage(renderAll);  // nothing to bind per page: the listeners above are delegated
+  guide.onPage(() => { undoable = {}; renderAll(); });  // nothing to bind per page: the listeners above are delegated
 })();
