@@ -55,7 +55,7 @@ def example_center() -> CenterSettings:
 
 
 def center_of(guide) -> CenterSettings:
-    return load_center(guide.center(), guide.docs, NOWHERE)
+    return guide.shown_center()
 
 
 # Unit: loading and validation ------------------------------------------------------------------

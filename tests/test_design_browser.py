@@ -18,7 +18,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from components.center import EXAMPLE as EXAMPLE_CENTER, EXAMPLE_MARK
+from guidekit.branding import EXAMPLE as EXAMPLE_CENTER, EXAMPLE_MARK
 from guidekit.checklists import load_checklists
 from support import EXAMPLE, axe_violations, page_paths, soup
 from test_site_build import config_of, front_matter, url_of

@@ -158,7 +158,7 @@ def test_sheet_without_javascript_shows_how_to_print(example_context_factory):
 def test_guidance_page_prints_without_site_chrome_and_with_collapsed_blocks_open(example_page):
     page = example_page
     page.goto(page_url(FIRST.page))
-    details = page.locator("details").first  # tests/example/docs/first.md has one folded block
+    details = page.locator(".md-content details").first  # tests/example/docs/first.md has one folded block
     expect(details).not_to_have_attribute("open", "")
     hidden_text = squash(details.locator("p").first.text_content())
     text = " ".join(pdf_pages(page, "A4"))

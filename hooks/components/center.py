@@ -27,11 +27,6 @@ COLOURS_CSS = "assets/tools/center-colors.css"
 PARTS = {"support": "partials/center-support.html", "contact": "partials/center-contact.html",
          "booking": "partials/center-booking.html", "urgent": "partials/center-urgent.html"}
 HOME = "index.md"  # where a student lands: it must show the urgent-help block
-# The settings the guide ships with (mkdocs.yml). While a site still uses them, "(example settings)"
-# follows the center's name wherever it shows, so nobody publishes the example center as their own;
-# it goes once the center's own name and email replace these.
-EXAMPLE = {"name": "Example University Career Center", "contact_email": "careers@example.edu"}
-EXAMPLE_MARK = " (example settings)"
 
 
 class Center(Component):
@@ -49,8 +44,6 @@ class Center(Component):
             return exc.errors
         for warning in colour_warnings(center):
             log.warning(warning)
-        if any(center[key] == value for key, value in EXAMPLE.items()):
-            center["name"] += EXAMPLE_MARK
         config.extra["career_center"] = build.data[self.name] = center
         if palette_css(center):
             palettes = config.theme["palette"]

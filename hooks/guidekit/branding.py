@@ -100,6 +100,13 @@ def locate(path: str, source: str) -> Where:
     return Where(path, lines)
 
 
+# The settings the guide ships with (mkdocs.yml). While a site still uses them, "(example settings)"
+# follows the center's name wherever it shows, so nobody publishes the example center as their own;
+# it goes once the center's own name and email replace these.
+EXAMPLE = {"name": "Example University Career Center", "contact_email": "careers@example.edu"}
+EXAMPLE_MARK = " (example settings)"
+
+
 def load_center(raw: Any, docs_dir: Path, where: Where) -> CenterSettings:
     """Validate `extra.career_center`; raise ContentErrors listing every problem at once."""
     errors: list[ContentError] = []
@@ -170,6 +177,8 @@ def load_center(raw: Any, docs_dir: Path, where: Where) -> CenterSettings:
 
     settings = CenterSettings(values)
     settings["short_name"] = values["short_name"] or values["name"]
+    if any(values[key] == value for key, value in EXAMPLE.items()):
+        settings["name"] += EXAMPLE_MARK
     settings["logo"] = posixpath.normpath(logo.lstrip("/")) if logo else None
     for key in ("phone", "urgent_phone"):
         settings[f"{key}_link"] = _tel(values[key]) if values[key] else None

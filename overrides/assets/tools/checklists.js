@@ -35,7 +35,7 @@
   /** The path's cards on the home page: each step's ticks, from the pages' checklists. */
   function renderPath(data) {
     let pages;
-    try { pages = JSON.parse(data.textContent); } catch (e) { return; }
+    try { pages = JSON.parse(data.dataset.checklistPages); } catch (e) { return; }
     const byPath = {};
     for (const entry of pages) {
       const path = new URL(entry.href, location.href).pathname;
@@ -69,7 +69,7 @@
   function renderAll() {
     document.querySelectorAll("[data-checklist]").forEach(render);
     document.querySelectorAll("[data-checklist-overview]").forEach(renderOverview);
-    document.querySelectorAll("script[data-checklist-pages]").forEach(renderPath);
+    document.querySelectorAll("[data-checklist-pages]").forEach(renderPath);
   }
 
   // One delegated listener per event for the whole site: binding can never double up.
