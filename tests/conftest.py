@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import EXAMPLE, ROOT, Guide, SiteServer, build, center_edits, chromium_path, copy_project
+from support import EXAMPLE, ROOT, Guide, SiteServer, build, center_edits, chromium_path, copy_project, storage_key
 
 IN_CI = bool(os.environ.get("CI"))
 
@@ -160,3 +160,24 @@ def page(context_factory):
     """A fresh browser page on the shipped site; fails the test on a request off 127.0.0.1 or a JS error."""
     with _watched_page(context_factory) as pg:
         yield pg
+
+
+@pytest.fixture
+def guide_context(browser, guide):
+    """make(**kwargs): a browser context on the guide under test (shipped or a center's edit); fails the
+    test on an off-site request or a JS error."""
+    made = []
+    with _contexts(browser, guide.url) as make:
+        def checked(**kwargs):
+            made.append(ctx := make(**kwargs))
+            return ctx
+        yield checked
+        for ctx in made:
+            assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
+            assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
+
+
+@pytest.fixture
+def key(example):
+    """The example site's storage key."""
+    return storage_key(example.url)

@@ -138,6 +138,13 @@ def axe_violations(page) -> list[str]:
     import axe_playwright_python
     axe_js = pathlib.Path(axe_playwright_python.__file__).with_name("axe.min.js")
     page.add_script_tag(path=str(axe_js))
+    # Colours are judged as the reader sees them once the page settles, not halfway through a fade
+    # (Material fades the header title and search results in; on a busy machine axe caught them mid-way).
+    page.evaluate("""() => Promise.race([
+        Promise.all(document.getAnimations()
+            .filter((a) => a.effect && Number.isFinite(a.effect.getComputedTiming().endTime))
+            .map((a) => a.finished.catch(() => null))),
+        new Promise((done) => setTimeout(done, 3000))])""")
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [f"{v['id']} ({v['impact']}): {n['target']} {n.get('failureSummary', '')[:160]}"
             for v in result["violations"] for n in v["nodes"]]
@@ -293,3 +300,28 @@ def run_js(tool: str, body: str, data=None, tz: str = "UTC"):
                             text=True, env={**os.environ, "TZ": tz}, timeout=60)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def squash(text: str) -> str:
+    """Whitespace collapsed and ligatures (the 'ff' glyph of a PDF) unfolded."""
+    import unicodedata
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def pdf_pages(page, fmt: str) -> list[str]:
+    """The text of each page of a browser page printed to PDF on paper `fmt` ('A4', 'Letter')."""
+    import io
+    from pypdf import PdfReader
+    return [squash(p.extract_text()) for p in PdfReader(io.BytesIO(page.pdf(format=fmt))).pages]
+
+
+def storage_key(site_url: str) -> str:
+    """guide.js saves under '<the site's own path>.after-the-no' (one key per site on an origin)."""
+    return urlsplit(site_url).path + ".after-the-no"
+
+
+def saved(page, key) -> dict:
+    """What guide.js saved on this device, parsed ({} when nothing is)."""
+    import json
+    raw = page.evaluate("k => localStorage.getItem(k)", key)
+    return json.loads(raw) if raw else {}

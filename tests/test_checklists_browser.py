@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
 from guidekit.checklists import load_checklists
-from support import EXAMPLE, SiteServer, axe_violations, build, copy_project, mark_window
+from support import EXAMPLE, SiteServer, axe_violations, build, copy_project, mark_window, saved, storage_key
 
 DATA = EXAMPLE / "docs" / "_data" / "checklists.yml"
 LISTS = load_checklists("docs/_data/checklists.yml", DATA.read_text(encoding="utf-8"))[0]
@@ -33,21 +32,6 @@ def title_of(md: str) -> str:
 
 FIRST_URL, SECOND_URL = url_of(FIRST.page), url_of(SECOND.page)
 FIRST_TITLE, SECOND_TITLE = title_of(FIRST.page), title_of(SECOND.page)
-
-
-def storage_key(site_url: str) -> str:
-    """guide.js saves under '<the site's own path>.after-the-no' (one key per site on an origin)."""
-    return urlsplit(site_url).path + ".after-the-no"
-
-
-@pytest.fixture
-def key(example):
-    return storage_key(example.url)
-
-
-def saved(page, key) -> dict:
-    raw = page.evaluate("k => localStorage.getItem(k)", key)
-    return json.loads(raw) if raw else {}
 
 
 def item(page, entry):

@@ -7,18 +7,16 @@ center's name and contact, and its QR code decodes to the right page; the exampl
 urgent setting) shows the urgent contacts in the outline."""
 from __future__ import annotations
 
-import io
 import subprocess
 import textwrap
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from pypdf import PdfReader
 
 from guidekit.counselors import check_links, handout_lines, load_counselors
 from guidekit.emails import parse_emails
-from support import EXAMPLE, axe_violations, soup
-from test_print_browser import guide_context, squash, zbarimg  # noqa: F401  (guide_context: a fixture)
+from support import EXAMPLE, axe_violations, pdf_pages, soup, squash
+from test_print_browser import zbarimg
 from test_site_build import nav_paths
 
 GOOD = textwrap.dedent("""\
@@ -147,7 +145,7 @@ def test_every_sheet_prints_on_its_pages_with_the_center_and_a_qr_code_to_its_pa
     for sheet, most, target in materials(guide):
         pg.goto(sheet)
         for fmt in ("A4", "Letter"):
-            texts = [squash(p.extract_text()) for p in PdfReader(io.BytesIO(pg.pdf(format=fmt))).pages]
+            texts = pdf_pages(pg, fmt)
             assert len(texts) <= most, f"{sheet} prints on {len(texts)} {fmt} pages, more than {most}"
             whole = " ".join(texts)
             assert squash(center["name"]).upper() in whole.upper(), f"{sheet}: no center name on {fmt}"

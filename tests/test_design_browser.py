@@ -10,7 +10,6 @@ names it.
 """
 from __future__ import annotations
 
-import json
 import pathlib
 import re
 

@@ -4,20 +4,16 @@ Behaviour, on the tests' example site: the print button, printing without JavaSc
 printed without site chrome, the index of sheets."""
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
-import unicodedata
 
 import pytest
 import yaml
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
-from conftest import _contexts
 from guidekit.checklists import load_checklists
-from support import EXAMPLE, axe_violations, center_settings
+from support import EXAMPLE, axe_violations, center_settings, pdf_pages, squash
 
 EXAMPLE_LISTS = load_checklists("docs/_data/checklists.yml",
                                 (EXAMPLE / "docs" / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
@@ -39,32 +35,6 @@ def page_url(md: str) -> str:
 def title_of(md: str) -> str:
     source = (EXAMPLE / "docs" / md).read_text(encoding="utf-8")
     return yaml.safe_load(source.split("---")[1])["title"]
-
-
-def pdf_pages(page, fmt) -> list[str]:
-    reader = PdfReader(io.BytesIO(page.pdf(format=fmt)))
-    return [squash(p.extract_text()) for p in reader.pages]
-
-
-def squash(text):
-    """Whitespace collapsed and ligatures (the 'ff' glyph of a PDF) unfolded."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
-
-
-@pytest.fixture
-def guide_context(browser, guide):
-    """A browser context on the guide under test; fails the test on an off-site request or a JS error."""
-    made = []
-
-    def make(**kwargs):
-        made.append(ctx := new_context(**kwargs))
-        return ctx
-
-    with _contexts(browser, guide.url) as new_context:
-        yield make
-        for ctx in made:
-            assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
-            assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
 
 
 # ---- Content: every sheet of the guide ----

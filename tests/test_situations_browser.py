@@ -6,21 +6,16 @@ after a center's edits): every situation page passes axe with its situation chos
 path is one page on A4 and on Letter."""
 from __future__ import annotations
 
-import io
 import json
 import re
-import unicodedata
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
-from conftest import _contexts
 from guidekit.checklists import load_checklists
 from guidekit.situations import GENERAL, load_situations
-from support import EXAMPLE, axe_violations, mark_window
+from support import EXAMPLE, axe_violations, mark_window, pdf_pages, saved, squash
 
 DATA = load_situations("docs/_data/situations.yml",
                        (EXAMPLE / "docs" / "_data" / "situations.yml").read_text(encoding="utf-8"))[0]
@@ -44,20 +39,6 @@ def url_of(md: str) -> str:
 def title_of(md: str, root=EXAMPLE) -> str:
     source = (root / "docs" / md).read_text(encoding="utf-8")
     return yaml.safe_load(source.split("---")[1])["title"]
-
-
-def storage_key(site_url: str) -> str:
-    return urlsplit(site_url).path + ".after-the-no"
-
-
-@pytest.fixture
-def key(example):
-    return storage_key(example.url)
-
-
-def saved(page, key) -> dict:
-    raw = page.evaluate("k => localStorage.getItem(k)", key)
-    return json.loads(raw) if raw else {}
 
 
 def line(page):
@@ -271,25 +252,6 @@ def test_the_print_index_links_every_path_sheet(example_page):
 
 # ---- Content: the guide's own situations -------------------------------------------------------
 
-def squash(text):
-    return " ".join(unicodedata.normalize("NFKC", text).split())
-
-
-@pytest.fixture
-def guide_context(browser, guide):
-    made = []
-
-    def make(**kwargs):
-        made.append(ctx := new_context(**kwargs))
-        return ctx
-
-    with _contexts(browser, guide.url) as new_context:
-        yield make
-        for ctx in made:
-            assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
-            assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
-
-
 def guide_situations(guide):
     data, errors = load_situations("docs/_data/situations.yml",
                                    (guide.docs / "_data" / "situations.yml").read_text(encoding="utf-8"))
@@ -303,7 +265,7 @@ def test_every_path_sheet_prints_on_one_page_on_a4_and_letter(guide, guide_conte
     for s in data.all():
         pg.goto(f"print/situations/{s.id}/")
         for fmt in ("A4", "Letter"):
-            pages = [squash(p.extract_text()) for p in PdfReader(io.BytesIO(pg.pdf(format=fmt))).pages]
+            pages = pdf_pages(pg, fmt)
             assert len(pages) == 1, f"print/situations/{s.id}/ prints on {len(pages)} {fmt} pages"
             [text] = pages
             assert squash(center["name"]).upper() in text.upper() and center["contact_email"] in text
