@@ -421,12 +421,14 @@ def test_email_code_loads_only_on_pages_with_snippets(guide):
         assert len(scripts) == len(styles) == (1 if count else 0), path
 
 
-def test_email_assets_stay_under_5_kb_gzipped(site):
+def test_email_assets_stay_under_6_kb_gzipped(site):
+    """A budget: 5 KB held the fill-in and copy; choosing an email (by situation), asking before
+    handing over gaps and the "More" actions took it just past that."""
     import gzip
     js = (site / "assets" / "tools" / "emails.js").read_bytes()
     css = (site / "assets" / "tools" / "emails.css").read_bytes()
     size = len(gzip.compress(js, 9)) + len(gzip.compress(css, 9))
-    assert size < 5 * 1024, f"emails.js + emails.css are {size} bytes gzipped"
+    assert size < 6 * 1024, f"emails.js + emails.css are {size} bytes gzipped"
 
 
 # ---- one strict build: a data error reaches its output with file:line, never a traceback ----

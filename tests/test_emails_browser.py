@@ -538,3 +538,20 @@ def test_every_shipped_email_with_every_name_blank_hands_over_no_gap_and_no_bare
             for text in (subject, body, clipboard(page), parts["subject"], parts["body"]):
                 assert not re.search(r"[\[\]{}]", text) and bare not in text, (t.id, v.name, text)
             assert clipboard(page) == body
+
+
+def test_copy_subject_asks_only_about_the_subjects_own_gaps(example_context_factory):
+    page = open_emails(example_context_factory(permissions=CLIPBOARD).new_page())
+    w = pick(page, "update")
+    fill(w, {"company": "Northwind", "role": "Analyst"})  # the news, in the body alone, still empty
+    more(w).get_by_role("button", name="Copy subject").click()
+    expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+    assert clipboard(page) == preview(w)[0] == "An update since my Analyst interview"
+    expect(w.locator("[data-email-ask]")).to_be_hidden()
+    w.get_by_role("button", name="Copy email").click()
+    expect(w.locator("[data-email-ask]")).to_contain_text("Your news")
+    box(w, "role").fill("")
+    expect(w.locator("[data-email-ask]")).to_contain_text("Role, Your news")
+    box(w, "role").fill("Analyst")
+    box(w, "news").fill("I finished a course.")
+    expect(w.locator("[data-email-ask]")).to_be_hidden()

@@ -107,28 +107,27 @@
   function update(w) {
     const spec = w.email;
     const version = spec.versions[chosen[spec.id] || 0];
-    const missing = new Set(), values = {};
+    const missing = new Set(), inSubject = new Set(), values = {};
     for (const f of spec.fields) values[f.name] = raw(spec, f.name);
-    w.subject = show(w.querySelector("[data-email-subject]"), fill(version.subject, spec, values, missing));
+    w.subject = show(w.querySelector("[data-email-subject]"), fill(version.subject, spec, values, inSubject));
     w.body = show(w.querySelector("[data-email-body]"), fill(version.body, spec, values, missing));
     w.querySelector("[data-email-mailto]").href = mailto(w.subject, w.body);
-    w.gaps = spec.fields.filter((f) => missing.has(f.name));
-    if (!w.gaps.length) ask(w, null);
+    w.gaps = spec.fields.filter((f) => missing.has(f.name) || inSubject.has(f.name));
+    w.subjectGaps = spec.fields.filter((f) => inSubject.has(f.name));
     // "Still to fill in": rebuilt only when it changes, so a click on a link is not lost to a redraw.
     const note = w.querySelector("[data-email-missing]"), key = w.gaps.map((f) => f.name).join();
     if (note.dataset.gaps === key) return;
     note.dataset.gaps = key;
     note.hidden = !w.gaps.length;
     note.replaceChildren(...(w.gaps.length ? ["Still to fill in: ", ...gapLinks(w, w.gaps), "."] : []));
-    if (w.asking) ask(w, w.asking);
+    if (w.asking) ask(w, gapsFor(w, w.asking).length ? w.asking : null);
   }
 
-  const ACTIONS = {
-    copy: ["Copy it as it is", "copy it as it is"],
-    subject: ["Copy the subject as it is", "copy it as it is"],
-    open: ["Open it as it is", "open it as it is"],
-    download: ["Download it as it is", "download it as it is"],
-  };
+  /** The gaps an action would hand over: the subject's for "Copy subject", else the whole email's. */
+  const gapsFor = (w, el) => (action(el) === "subject" ? w.subjectGaps : w.gaps);
+
+  // What "as it is" does, per action.
+  const ACTIONS = { copy: "Copy it", subject: "Copy the subject", open: "Open it", download: "Download it" };
   const action = (el) => (el.dataset.emailCopy === "subject" ? "subject" : el.dataset.emailCopy ? "copy"
     : el.matches("[data-email-mailto]") ? "open" : "download");
 
@@ -139,7 +138,7 @@
     w.asking = el;
     w.classList.toggle("is-asking", !!el);
     if (!el) { box.hidden = true; box.replaceChildren(); return; }
-    const what = action(el), [label, words] = ACTIONS[what];
+    const what = action(el), label = ACTIONS[what] + " as it is", gaps = gapsFor(w, el);
     const go = document.createElement(what === "open" ? "a" : "button");
     go.className = "md-button guide-button";
     go.textContent = label;
@@ -147,11 +146,12 @@
     if (what === "open") go.href = w.querySelector("[data-email-mailto]").href;
     else go.type = "button";
     const p = document.createElement("p");
-    p.append("This email still has gaps: ", ...gapLinks(w, w.gaps), ". Fill them in, or " + words + ".");
+    p.append((what === "subject" ? "The subject" : "This email") + " still has gaps: ", ...gapLinks(w, gaps),
+      ". Fill them in, or:");
     box.replaceChildren(p, go);
     el.after(box);
     box.hidden = false;
-    guide.announce("This email still has gaps: " + w.gaps.map((f) => f.label).join(", ") + ".");
+    guide.announce(p.textContent);
   }
 
   // --- "Choose an email": the chosen situation's emails first, and the chosen email alone.
@@ -323,7 +323,7 @@
       return hand(w, el.dataset.emailAnyway, el);
     }
     if (!el.matches("[data-email-copy], [data-email-download], [data-email-mailto]")) return;
-    if (w.gaps.length) {  // ask first, and say what is missing
+    if (gapsFor(w, el).length) {  // ask first, and say what is missing
       e.preventDefault();
       return ask(w, el);
     }
