@@ -101,6 +101,9 @@ def test_a_handout_has_a_labelled_blank_per_field_and_marks_optional_lines():
     assert optional and all(any(k == "field" and not next(f for f in t.fields if f.label == v).required
                                 for k, v in line["parts"]) for line in optional)
     assert not [p for line in lines["body"] for k, p in line["parts"] if k == "text" and "{" in p]
+    # A greeting with a name offers the template's no-name greeting on paper too, never "Dear ,".
+    first = lines["body"][0]
+    assert first["instead"] == t.versions[0].greeting and not first["optional"]
 
 
 # Content: every guide ----------------------------------------------------------------------

@@ -120,7 +120,8 @@ def check_links(outlines: dict[str, Outline], path: str, pages: set[str]) -> lis
 def handout_lines(template) -> dict:
     """An email template (its first version) for paper: the subject and each body line as parts,
     ("text", words) or ("field", label) for a blank to fill in by hand; a line that uses an optional
-    field is marked optional, and a blank entry separates paragraphs. Built on the fill rule's own
+    field is marked optional (a greeting with a name gives its no-name greeting as the other choice),
+    and a blank entry separates paragraphs. Built on the fill rule's own
     layout (Template.layout), so paper, screen and the text without JavaScript split lines alike."""
 
     def parts(line: dict) -> list[tuple[str, str]]:
@@ -130,8 +131,9 @@ def handout_lines(template) -> dict:
     version = template.versions[0]
     subject = [part for paragraph in template.layout(version.subject) for line in paragraph for part in parts(line)]
     body = []
-    for n, paragraph in enumerate(template.layout(version.body)):
+    for n, paragraph in enumerate(template.layout(version.body, version.greeting)):
         if n:
             body.append({"parts": [], "blank": True, "optional": False})
-        body += [{"parts": parts(line), "blank": False, "optional": bool(line["needs"])} for line in paragraph]
+        body += [{"parts": parts(line), "blank": False, "optional": bool(line["needs"]) and not line.get("instead"),
+                  "instead": line.get("instead", "")} for line in paragraph]
     return {"subject": subject, "body": body}
