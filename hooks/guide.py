@@ -2,7 +2,8 @@
 
 Every tool is a component in hooks/components/ (its logic, free of MkDocs, in hooks/guidekit/).
 This module only hands each event to the build: load and check every data file, add generated
-pages, check every page's markers, expand the markers, minify the published assets. Content
+pages, check every page's markers, expand the markers, minify the published assets, finish
+the written pages (the Content Security Policy). Content
 problems end the build with file:line, the problem and the fix, and no Python traceback.
 """
 from __future__ import annotations
@@ -55,6 +56,15 @@ def on_page_content(html, page, config, files):
     return _build.expand(html, page)
 
 
+def on_post_page(output, page, config):
+    for component in _build.components:
+        output = component.post_page(_build, page, output)
+    return output
+
+
 def on_post_build(config):
-    """Publish assets/tools/*.js and *.css minified (every byte counts on a phone)."""
+    """Publish assets/tools/*.js and *.css minified (every byte counts on a phone), then let each
+    component finish the written site (the Content Security Policy goes into every page)."""
     minify_folder(pathlib.Path(config.site_dir) / "assets" / "tools")
+    for component in _build.components:
+        component.post_build(_build, config.site_dir)
