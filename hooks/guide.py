@@ -13,6 +13,7 @@ import pathlib
 
 from mkdocs.exceptions import PluginError
 
+import components
 from components import COMPONENTS
 from components.base import Build
 from guidekit.errors import ContentError, ContentErrors
@@ -26,9 +27,16 @@ def fail_on(errors: list[ContentError]) -> None:
         raise PluginError(ContentErrors(errors).report())
 
 
+def on_startup(command, dirty):
+    """What mkdocs was asked to do ("build", "serve", "gh-deploy"). Kept by the components package:
+    `mkdocs serve` loads this hook afresh for every rebuild, and calls on_startup only once."""
+    components.command = command
+
+
 def on_config(config):
     global _build
-    _build = Build(list(COMPONENTS), os.path.dirname(config.config_file_path), config.docs_dir, config)
+    _build = Build(list(COMPONENTS), os.path.dirname(config.config_file_path), config.docs_dir, config,
+                   command=getattr(components, "command", "build"))
     fail_on(_build.load())
     return config
 

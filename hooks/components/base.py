@@ -112,6 +112,7 @@ class Build:
     config: Any = None
     data: dict[str, Any] = field(default_factory=dict)
     files: Any = None
+    command: str = "build"        # what mkdocs runs: "build", "serve" or "gh-deploy"
 
     def __post_init__(self):
         self.components = ordered(self.components)

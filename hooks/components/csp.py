@@ -44,6 +44,12 @@ class Csp(Component):
         return html
 
     def post_build(self, build, site_dir):
+        if build.command == "serve":
+            # `mkdocs serve` adds its own live-reload script to every page as it sends it, different
+            # each time: a policy would refuse it. The published site (mkdocs build) has the policy.
+            log.info("The Content Security Policy is left out while serving, so that live reload works; "
+                     "'mkdocs build' writes it into every page.")
+            return
         written = sorted(Path(site_dir).rglob("*.html"))
         copied = {os.path.normpath(f.abs_dest_path) for f in build.files or []
                   if not f.is_documentation_page() and f.abs_dest_path.endswith((".html", ".htm"))}
