@@ -48,8 +48,7 @@ DIRECTIVES: list[tuple[str, str]] = [
     ("form-action", "'self'"),        # a form can only send to the site itself
 ]
 
-_OURS = re.compile(r'\n?<meta http-equiv="Content-Security-Policy" content="[^"]*">'
-                   r'|\n?<meta name="referrer" content="[^"]*">')
+_OURS = re.compile(r'\n<meta (?:http-equiv="Content-Security-Policy"|name="referrer") content="[^"]*">')
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 _CHARSET = re.compile(r"""\s*<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*/?>""", re.I)
 _DOCTYPE = re.compile(r"\s*<!doctype[^>]*>", re.I)
@@ -94,20 +93,25 @@ def script_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-_TAG_WITH_SRC = re.compile(r"<(?P<tag>[a-zA-Z][\w-]*)\b(?P<attrs>[^>]*\bsrc\s*=[^>]*)>")
+# An element whose src is an absolute address (http:, https: or //): only those can be another site.
+_ABSOLUTE_SRC = re.compile(r"""<(?P<tag>[a-zA-Z][\w-]*)\b[^>]*?\ssrc\s*=\s*["']?(?P<src>(?:https?:)?//[^\s"'>]*)""", re.I)
 
 
 def other_sites(content: str, origin: str) -> list[tuple[str, str]]:
     """(element, address) of every element in an HTML fragment that loads from another site
     (`src` on a script, image, iframe, video and the like): the policy refuses them all.
     `origin` is the site's own (scheme://host[:port]); links (`href`) are not loads."""
+    if "//" not in content:
+        return []
+    if "<!--" in content:
+        content = _COMMENTS.sub("", content)
+    scheme = urlsplit(origin).scheme
     found = []
-    for m in _TAG_WITH_SRC.finditer(_COMMENTS.sub("", content)):
-        src = _attributes(m["attrs"]).get("src", "").strip()
+    for m in _ABSOLUTE_SRC.finditer(content):
+        src = html.unescape(m["src"])
         parts = urlsplit(src)
-        if src.startswith("//") or parts.scheme in ("http", "https"):
-            if f"{parts.scheme or urlsplit(origin).scheme}://{parts.netloc}".lower() != origin.lower():
-                found.append((m["tag"].lower(), src))
+        if f"{parts.scheme or scheme}://{parts.netloc}".lower() != origin.lower():
+            found.append((m["tag"].lower(), src))
     return found
 
 
@@ -149,7 +153,8 @@ def with_policy(page: str, csp: str, referrer: str = REFERRER) -> str:
     """The page with the policy's <meta> tags first in its <head> (after <meta charset>, which must
     stay within the first bytes), before any script. A policy tag this function wrote earlier is
     replaced, not repeated."""
-    page = _OURS.sub("", page)
+    if 'http-equiv="Content-Security-Policy"' in page or '<meta name="referrer"' in page:
+        page = _OURS.sub("", page)
     tags = meta_tags(csp, referrer)
     head = _HEAD.search(page)
     if head:
@@ -161,4 +166,4 @@ def with_policy(page: str, csp: str, referrer: str = REFERRER) -> str:
     doctype = _DOCTYPE.match(page)  # no <head> tag: the parser puts tags before <html> into the head
     if doctype:
         return page[:doctype.end()] + "\n" + tags + page[doctype.end():]
-    return tags + "\n" + page
+    return "\n" + tags + "\n" + page
