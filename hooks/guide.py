@@ -2,7 +2,8 @@
 
 Every tool is a component in hooks/components/ (its logic, free of MkDocs, in hooks/guidekit/).
 This module only hands each event to the build: load and check every data file, add generated
-pages, check every page's markers, expand the markers, minify the published assets. Content
+pages, check every page's markers, expand the markers, minify the published assets, finish
+the written pages (the Content Security Policy). Content
 problems end the build with file:line, the problem and the fix, and no Python traceback.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pathlib
 
 from mkdocs.exceptions import PluginError
 
+import components
 from components import COMPONENTS
 from components.base import Build
 from guidekit.errors import ContentError, ContentErrors
@@ -25,9 +27,16 @@ def fail_on(errors: list[ContentError]) -> None:
         raise PluginError(ContentErrors(errors).report())
 
 
+def on_startup(command, dirty):
+    """What mkdocs was asked to do ("build", "serve", "gh-deploy"). Kept by the components package:
+    `mkdocs serve` loads this hook afresh for every rebuild, and calls on_startup only once."""
+    components.command = command
+
+
 def on_config(config):
     global _build
-    _build = Build(list(COMPONENTS), os.path.dirname(config.config_file_path), config.docs_dir, config)
+    _build = Build(list(COMPONENTS), os.path.dirname(config.config_file_path), config.docs_dir, config,
+                   command=getattr(components, "command", "build"))
     fail_on(_build.load())
     return config
 
@@ -55,6 +64,15 @@ def on_page_content(html, page, config, files):
     return _build.expand(html, page)
 
 
+def on_post_page(output, page, config):
+    for component in _build.components:
+        output = component.post_page(_build, page, output)
+    return output
+
+
 def on_post_build(config):
-    """Publish assets/tools/*.js and *.css minified (every byte counts on a phone)."""
+    """Publish assets/tools/*.js and *.css minified (every byte counts on a phone), then let each
+    component finish the written site (the Content Security Policy goes into every page)."""
     minify_folder(pathlib.Path(config.site_dir) / "assets" / "tools")
+    for component in _build.components:
+        component.post_build(_build, config.site_dir)

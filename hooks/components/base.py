@@ -11,7 +11,8 @@ A component declares everything the build needs to know about its tool:
 - `markers`: the marker kinds it expands, each with the ids (variants) it accepts: `variants(kind)`.
   The one marker grammar is `<!-- kind -->` or `<!-- kind: id -->` on a line of its own.
 - `assets`: its script and style in overrides/assets/tools/, loaded only on pages that show it.
-- `configure`, `add_files`, `check`, `markdown`, `render`: what it does at each step; all optional.
+- `configure`, `add_files`, `check`, `markdown`, `render`, `post_page`, `post_build`: what it does
+  at each step; all optional.
 
 Nothing here knows a particular tool. guide.py (the one hook in mkdocs.yml) connects a Build to
 MkDocs's events.
@@ -70,6 +71,13 @@ class Component:
     def render(self, build: "Build", kind: str, ident: str, page) -> str:
         raise NotImplementedError(f"{self.name} has no renderer for {kind}")
 
+    def post_page(self, build: "Build", page, html: str) -> str:
+        """A page's whole HTML as it will be written (the theme's template around page.content)."""
+        return html
+
+    def post_build(self, build: "Build", site_dir: str) -> None:
+        """Once every file of the site is written into site_dir."""
+
 
 def ordered(components: list[Component]) -> list[Component]:
     """The components with every one after those it needs (a cycle or unknown name is a programming error)."""
@@ -104,6 +112,7 @@ class Build:
     config: Any = None
     data: dict[str, Any] = field(default_factory=dict)
     files: Any = None
+    command: str = "build"        # what mkdocs runs: "build", "serve" or "gh-deploy"
 
     def __post_init__(self):
         self.components = ordered(self.components)

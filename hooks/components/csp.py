@@ -1,0 +1,102 @@
+"""The Content Security Policy and referrer policy in every page the build writes (no marker).
+
+GitHub Pages sends no headers, so each page carries them as `<meta>` tags, first in its `<head>`.
+While pages are written, the component collects the hashes of the inline scripts the theme's
+templates put around each page's content; once the whole site is written, it puts the same
+policy, with all of them, into every HTML file (instant navigation keeps the first page's policy
+for the rest of the visit). An inline script in a page's own content is not listed, so browsers
+refuse it, as it refuses anything a page's content loads from another site (a third-party embed):
+the build warns (and a strict build stops) naming the page and line. Logic: guidekit/csp.py.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.plugins import get_plugin_logger
+
+from guidekit.csp import inline_scripts, other_sites, policy, script_hash, template_scripts, with_policy
+from guidekit.errors import ContentError
+
+from .base import Component
+
+log = get_plugin_logger("csp")
+
+
+class Csp(Component):
+    name = "csp"
+
+    def configure(self, build):
+        self.hashes: set[str] = set()      # inline scripts the templates wrote, over the whole site
+        self.pages: set[str] = set()       # the pages' written files
+        self.policy = ""
+        return []
+
+    def post_page(self, build, page, html):
+        hashes, refused = template_scripts(html, page.content)
+        self.hashes |= hashes
+        self.pages.add(os.path.normpath(page.file.abs_dest_path))
+        site = urlsplit(build.config.site_url or "")
+        elsewhere = other_sites(page.content or "", f"{site.scheme}://{site.netloc}") if site.netloc else []
+        for problem in refusals(build, page, len(refused), elsewhere):
+            log.warning(str(problem))
+        return html
+
+    def post_build(self, build, site_dir):
+        if build.command == "serve":
+            # `mkdocs serve` adds its own live-reload script to every page as it sends it, different
+            # each time: a policy would refuse it. The published site (mkdocs build) has the policy.
+            log.info("The Content Security Policy is left out while serving, so that live reload works; "
+                     "'mkdocs build' writes it into every page.")
+            return
+        written = sorted(Path(site_dir).rglob("*.html"))
+        copied = {os.path.normpath(f.abs_dest_path) for f in build.files or []
+                  if not f.is_documentation_page() and f.abs_dest_path.endswith((".html", ".htm"))}
+        for path in written:
+            key = os.path.normpath(path)
+            if key not in self.pages and key not in copied:  # a theme template such as 404.html
+                self.hashes |= {script_hash(s) for s in inline_scripts(read(path))}
+        self.policy = policy(self.hashes)
+        for path in written:
+            write(path, with_policy(read(path), self.policy))
+
+
+def read(path: Path) -> str:
+    """A file's text exactly as written (line ends kept; bytes that aren't UTF-8 survive the round trip)."""
+    return path.read_bytes().decode("utf-8", "surrogateescape")
+
+
+def write(path: Path, text: str) -> None:
+    path.write_bytes(text.encode("utf-8", "surrogateescape"))
+
+
+ELEMENTS = {"script": "a script", "img": "an image", "iframe": "an embedded page (iframe)",
+            "video": "a video", "audio": "a sound", "source": "a video or sound", "embed": "an embed"}
+FIX = ("remove it, or save what it needs in docs/ (a script as a file listed under extra_javascript in "
+       "mkdocs.yml, an image as a file) and use it from there: the site's own files are allowed.")
+
+
+def refusals(build, page, inline: int, elsewhere: list[tuple[str, str]]) -> list[ContentError]:
+    """What a page's own content asks for that the policy refuses, each at its line in the Markdown."""
+    source = page.file.content_string if page.file.abs_src_path else ""
+    where = build.rel(page.file.abs_src_path) if page.file.abs_src_path else f"{page.file.src_uri} (generated)"
+
+    def line(needle: str) -> int:
+        at = source.lower().find(needle.lower())
+        return source.count("\n", 0, at) + 1 if at >= 0 else 1
+
+    found = []
+    if inline:
+        found.append(ContentError(where, line("<script"), "This page has a script of its own in its text, which "
+                                  "browsers won't run: the guide's Content Security Policy lets only the site's "
+                                  "own script files run.", FIX))
+    for element, src in elsewhere:
+        what = ELEMENTS.get(element, f"a <{element}>")
+        found.append(ContentError(where, line(src), f"This page loads {what} from another website ({src}), which "
+                                  "browsers will refuse: the guide's Content Security Policy allows nothing from "
+                                  "other sites.", FIX))
+    return found
+
+
+component = Csp()
