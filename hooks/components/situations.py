@@ -10,8 +10,10 @@ Markers only the build writes:
 - `situations-data`: the situations as JSON for the browser (guide.situationInfo()), on the home page,
   the situation pages and every page with a checklist, an email or the planner;
 - `situation-step`: "Step 2 of 8 · Next: ..." at the foot of each page of a path;
-- `situation-skip`: nothing to show, but situations.js, on a page with a checklist and no step foot
-  (it hides the items that don't apply);
+- `situation-skip`: nothing to show, but marks a page with a checklist and no step foot (situations.js
+  hides the items that don't apply);
+A step foot and a checklist load situations.js|css only once a situation is chosen (guide.js does, as
+built they show the general path);
 - `situation-sheet`: the printable path (print/situations/<id>/).
 Logic: guidekit/situations.py. Partials: situation*.html. Script and style: assets/tools/situations.js|css
 (the choice itself is kept by guide.js, which every page loads).
@@ -52,6 +54,11 @@ class Situations(Component):
 
     def load(self, path, text):
         return load_situations(path, text)
+
+    def assets_for(self, kind, ident):
+        """A step foot or a checklist needs situations.js only once a situation is chosen (the page as
+        built shows the general path): guide.js loads it then. The question, a path, a situation page: now."""
+        return () if kind in (STEP_KIND, SKIP_KIND) else self.assets
 
     def _all(self, build):
         return build.data_of(self, self.name)

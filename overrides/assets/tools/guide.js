@@ -1,6 +1,8 @@
-/* Shared by every tool on the site: what is saved on this device (one versioned,
- * namespaced localStorage key), the "don't save" choice, the clear-all control,
- * a polite status region, and a once-only hook into Material's page swaps. */
+/* On every page, so kept small: what is saved on this device (one versioned, namespaced
+ * localStorage key), the "don't save" choice, a polite status region, the chosen situation's line,
+ * the header's Tools menu, and a once-only hook into Material's page swaps. A tool's own code loads
+ * only on the pages that show it (the clear-all control: device.js; situations: situations.js, on a
+ * step page only once a situation is chosen). */
 (() => {
   "use strict";
   if (window.guide) return;
@@ -72,23 +74,6 @@
     if (!region) return;
     region.textContent = "";
     setTimeout(() => { region.textContent = text; }, 50);
-  }
-
-  function bindDeviceControls(root) {
-    for (const box of root.querySelectorAll("[data-guide-device]:not([data-bound])")) {
-      box.dataset.bound = "";
-      const toggle = box.querySelector("[data-guide-nosave]");
-      toggle.checked = !saving;
-      box.querySelector("[data-guide-clear]").addEventListener("click", () => {
-        if (!window.confirm("Clear everything this site saved on this device? Your ticks and the details you typed will be removed.")) return;
-        guide.clear();
-        announce("Everything saved on this device was cleared.");
-      });
-      toggle.addEventListener("change", () => {
-        guide.setSaving(!toggle.checked);
-        announce(toggle.checked ? "Nothing will be saved on this device." : "Your progress will be saved on this device.");
-      });
-    }
   }
 
   // The student's situation (docs/_data/situations.yml): its id, and its short name for the line at the
@@ -213,6 +198,44 @@
     root: scope,
   };
 
+  /** A step page or a checklist follows the chosen situation through situations.js: the page doesn't
+   *  load it (nothing to change on the general path), so load it here once a situation is chosen. */
+  let situationsAsked = false;
+  function needSituations() {
+    if (situationsAsked || window.guideSituations || !chosen()
+      || !document.querySelector("[data-situation-step], [data-checklist]")) return;
+    situationsAsked = true;
+    const base = scope + "assets/tools/situations.";
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = base + "css";
+    const script = document.createElement("script");
+    script.src = base + "js";
+    document.head.append(style, script);
+  }
+
+  // The header's Tools menu (partials/tools-nav.html), a <details> that works without JavaScript:
+  // closed when a tool opens (Material swaps pages and keeps the header), on Escape and on a tap
+  // outside it; the current tool is marked.
+  const menus = "details[data-guide-tools]";
+  document.addEventListener("click", (event) => {
+    const menu = event.target.closest(menus);
+    for (const open of document.querySelectorAll(menus + "[open]")) if (open !== menu) open.open = false;
+    if (menu && event.target.closest("a")) menu.open = false;
+  });
+  document.addEventListener("keydown", (event) => {
+    const menu = event.key === "Escape" && event.target.closest && event.target.closest(menus + "[open]");
+    if (!menu) return;
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+  function markCurrent() {
+    for (const link of document.querySelectorAll(".guide-tools__link")) {
+      if (new URL(link.href, location.href).pathname === location.pathname) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+    }
+  }
+
   const pageHandlers = [];
   let ready = false;
   function pageView() {
@@ -220,7 +243,8 @@
     if (notice) showNotice(notice);
     syncSituation();
     renderSituationLine();
-    bindDeviceControls(document);
+    markCurrent();
+    needSituations();
     for (const fn of pageHandlers) fn(document);
   }
 
@@ -233,7 +257,7 @@
   window.addEventListener("afterprint", () => { opened.forEach((el) => { el.open = false; }); opened = []; });
 
   load();
-  events.addEventListener("change", () => { if (ready) renderSituationLine(); });
+  events.addEventListener("change", () => { if (ready) { renderSituationLine(); needSituations(); } });
   region = document.createElement("div");
   region.className = "guide-visually-hidden";
   region.setAttribute("role", "status");
