@@ -256,8 +256,8 @@ def test_every_start_and_path_link_resolves(guide):
 
 def test_the_browser_gets_the_situations_where_a_tool_needs_them(guide):
     """The data (for guide.situationInfo()) on the home page, the situation pages and every page with a
-    checklist, an email or the planner; situations.js only where the question or a path shows (home page,
-    situation pages). A step foot and a checklist show the general path as built: guide.js loads
+    checklist, an email or the planner; situations.js only where the question or the path shows (home page;
+    a situation page has only its style: guide.js chooses the situation on landing). A step foot and a checklist show the general path as built: guide.js loads
     situations.js there once a situation is chosen (test_situations_browser.py), so those pages, the
     emails page and the planner read the data through guide.js alone."""
     data = situations_of(guide)
@@ -271,7 +271,7 @@ def test_the_browser_gets_the_situations_where_a_tool_needs_them(guide):
         holder = doc.select_one("#guide-situations[data-situations]")
         needs = path == "" or path in own or bool(kinds & {"checklist", "email", "planner", "situations", "situation"})
         assert (holder is not None) == needs, f"/{path}: situations data {'missing' if needs else 'not needed'}"
-        shows = path == "" or path in own or bool(kinds & {"situations", "situation"})
+        shows = path == "" or bool(kinds & {"situations"})
         scripts = doc.select("script[src*='assets/tools/situations']")
         assert bool(scripts) == shows, f"/{path}: situations.js {'missing' if shows else 'loaded without a situations tool'}"
         if holder is None:

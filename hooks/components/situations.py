@@ -56,9 +56,15 @@ class Situations(Component):
         return load_situations(path, text)
 
     def assets_for(self, kind, ident):
-        """A step foot or a checklist needs situations.js only once a situation is chosen (the page as
-        built shows the general path): guide.js loads it then. The question, a path, a situation page: now."""
-        return () if kind in (STEP_KIND, SKIP_KIND) else self.assets
+        """The question and the path (home page) need situations.js (and the question home.css, the home
+        page's look); a situation page only the situations' style
+        (guide.js chooses the situation on landing); a step foot or a checklist need situations.js only
+        once a situation is chosen (as built they show the general path): guide.js loads it then."""
+        if kind in (STEP_KIND, SKIP_KIND):
+            return ()
+        if kind == "situations":  # the home page's look comes with its question
+            return (*self.assets, "home.css") if ident == "start" else self.assets
+        return ("situations.css",)
 
     def _all(self, build):
         return build.data_of(self, self.name)

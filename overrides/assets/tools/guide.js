@@ -132,6 +132,17 @@
     line.replaceChildren(...parts, " \u00b7 ", change);
   }
 
+  /** Landing on a situation's page chooses it; the "Not sure" page clears the choice. */
+  function chooseOnLanding() {
+    const page = document.querySelector("[data-situation-page]");
+    if (!page) return;
+    const id = page.dataset.situationPage;
+    if (guide.situation() === id) return;
+    guide.setSituation(id);
+    const info = guide.situationInfo();
+    guide.announce(info ? `Saved as your situation: ${info.short}.` : "No situation chosen: you see the general path.");
+  }
+
   const guide = window.guide = {
     /** The saved section `name` (an object), created on first use. */
     get(name) {
@@ -241,6 +252,7 @@
   function pageView() {
     ready = true;
     if (notice) showNotice(notice);
+    chooseOnLanding();
     syncSituation();
     renderSituationLine();
     markCurrent();
