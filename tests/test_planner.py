@@ -524,7 +524,9 @@ def test_planner_code_loads_once_and_only_where_a_planner_is(guide):
         assert not doc.select(".planner--compact"), path
     for path in compact:  # a plain form that opens the full planner with the choice: planner/?dwell=<id>
         form = html(guide, path).select_one("form.planner--compact")
-        assert form["method"] == "get" and resolve(guide, path, form["action"]) == (full, "")
+        target, anchor = resolve(guide, path, form["action"])
+        assert form["method"] == "get" and target == full
+        assert not anchor or html(guide, full).select_one(f"#{anchor}"), f"{path}: the form lands on #{anchor}, which isn't there"
         assert not form.select("[data-planner]") and not form.select(".guide-js-only"), "works the same without JavaScript"
         assert [(o["value"], o.get_text()) for o in form.select("select[name=dwell] option")] == [(p.id, p.label) for p in plan.presets]
         assert [o["value"] for o in form.select("option[selected]")] == [plan.default]
