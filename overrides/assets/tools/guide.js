@@ -79,15 +79,31 @@
   // The student's situation (docs/_data/situations.yml): its id, and its short name for the line at the
   // top of every page (pages without the situations' data still show it). The data travels in a data
   // attribute of #guide-situations, written by hooks/components/situations.py.
+  // Pages where no situation is chosen yet carry it (home page, situation pages); elsewhere only the
+  // address of assets/tools/situations.json (data-situations-src), fetched once a situation is chosen,
+  // then kept for the visit; the tools hear of it through guide.onChange.
   let situationsEl = null;
   let situationsData = null;
+  let known = null;  // the data, once read or fetched
+  let fetching = false;
   function situationsOnPage() {
     const el = document.getElementById("guide-situations");
     if (el !== situationsEl) {
       situationsEl = el;
-      try { situationsData = el ? JSON.parse(el.dataset.situations) : null; } catch (e) { situationsData = null; }
+      try { situationsData = el && el.dataset.situations ? JSON.parse(el.dataset.situations) : null; } catch (e) { situationsData = null; }
+      if (situationsData) known = situationsData;
     }
-    return situationsData;
+    if (!el) return null;
+    if (situationsData || known) return situationsData || known;
+    if (el.dataset.situationsSrc && chosen() && !fetching) {
+      fetching = true;
+      fetch(el.dataset.situationsSrc).then((r) => (r.ok ? r.json() : Promise.reject(r.status))).then((data) => {
+        known = data;
+        syncSituation();
+        events.dispatchEvent(new Event("change"));
+      }, () => { fetching = false; });
+    }
+    return null;
   }
   const chosen = () => (state.situation && typeof state.situation.id === "string" ? state.situation.id : "");
 
