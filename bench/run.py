@@ -3,7 +3,7 @@
 
 Run with `make bench` (or `.venv/bin/python bench/run.py [--only weight,build,browser,lighthouse]
 [--out FILE | --no-write]`). Prints one table per figure and writes them all to bench/RESULTS.md (or to
-FILE with --out). Not part of the tests: nothing here passes or fails a build; the "Target" column
+FILE with --out); a run of some sections (--only) keeps the other sections of the file it rewrites. Not part of the tests: nothing here passes or fails a build; the "Target" column
 says where a figure stands.
 
 "Plain Material" is the same docs/ built with a minimal mkdocs.yml: the project's theme settings
@@ -93,6 +93,8 @@ def main(argv=None) -> int:
     print(report.summary_table() + "\n")
     if not args.no_write:
         out_file = args.out.resolve()
+        if only != set(SECTIONS.split(",")) and out_file.is_file():  # a partial run keeps the other figures
+            report.keep_from(out_file.read_text(encoding="utf-8"))
         out_file.write_text(report.text(), encoding="utf-8")
         shown = out_file.relative_to(ROOT) if ROOT in out_file.parents else out_file
         print(f"Written to {shown}")

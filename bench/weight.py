@@ -31,7 +31,12 @@ def loaded_assets(site: pathlib.Path, page: pathlib.Path) -> list[pathlib.Path]:
         url = urlsplit(ref)
         if url.scheme or url.netloc or not url.path:
             continue
-        target = (site / url.path.lstrip("/")) if url.path.startswith("/") else (page.parent / url.path)
+        if url.path.startswith("/"):  # the 404 page's links are absolute: under the site's own path, if it has one
+            parts = url.path.lstrip("/").split("/")
+            options = [site.joinpath(*parts[i:]) for i in range(len(parts))]
+            target = next((t for t in options if t.is_file()), options[0])
+        else:
+            target = page.parent / url.path
         target = target.resolve()
         if target.is_file() and site.resolve() in target.parents and target not in found:
             found.append(target)
@@ -68,20 +73,22 @@ def measure(report: Report, work: pathlib.Path):
         kind = "tool" if is_tool else "guidance"
         target = TARGET_TOOL_RATIO if is_tool else TARGET_GUIDE_RATIO
         html, total = page_weight(project_site, path)
-        if url in plain_pages:
-            _, p_total = page_weight(plain_site, plain_pages[url])
-            ratio = total / p_total
-            worst[kind] = max(worst.get(kind, (0, "")), (ratio, url))
-            rows.append([f"/{url}", kind, kb(html), kb(total), kb(p_total), f"{ratio:.3f}", f"≤ {target:.2f}",
-                         mark(ratio <= target)])
-        else:
-            rows.append([f"/{url}", kind, kb(html), kb(total), "—", "—", f"≤ {target:.2f}",
+        if url not in plain_pages:  # a generated sheet (print/..., print/situations/...): nothing to compare with
+            rows.append([f"/{url}", "sheet", kb(html), kb(total), "—", "—", "—",
                          "n/a (generated page, no plain counterpart)"])
+            continue
+        _, p_total = page_weight(plain_site, plain_pages[url])
+        ratio = total / p_total
+        worst[kind] = max(worst.get(kind, (0, "")), (ratio, url))
+        rows.append([f"/{url}", kind, kb(html), kb(total), kb(p_total), f"{ratio:.3f}", f"≤ {target:.2f}",
+                     mark(ratio <= target)])
     report.heading("Page weight (gzip, per page)")
     report.note(f"gzip -{GZIP_LEVEL} bytes of each page's HTML plus every same-origin stylesheet and script it "
                 "loads (`<link rel=stylesheet>`, `<script src>`, including those inside the content), "
                 "against the same Markdown built by plain Material. Tool pages: the nav's \"Tools\" section "
-                "and the pages under it; every other page counts as guidance. "
+                "and the pages under it; every other page counts as guidance (the situation pages and the "
+                "counselors' pages too). Sheets: pages the build generates (the printable sheets and paths "
+                "under print/), which plain Material doesn't have. "
                 "1 KB = 1024 bytes.")
     report.table(["Page", "Kind", "HTML", "Page total", "Plain Material", "Ratio", "Target", ""], rows)
     for kind, target in (("guidance", TARGET_GUIDE_RATIO), ("tool", TARGET_TOOL_RATIO)):

@@ -429,9 +429,12 @@ def test_the_planner_page_lists_every_step_with_links_that_resolve(guide):
 
 def test_a_long_dwell_time_has_a_note_with_the_centers_support(guide):
     """The note planner.js shows when dwelling runs past the plan's long_hours: its words and the
-    center's support link (or, without one, its booking page or email) from the guide's own settings."""
+    center's support link (or, without one, its booking page or email) from the guide's own settings.
+    The compact planner is a plain form with no script: the note shows on the planner it opens."""
     plan, center = guide.plan(), guide.center()
-    for path in planner_pages(guide, "") + planner_pages(guide, "compact"):
+    for path in planner_pages(guide, "compact"):
+        assert html(guide, path).select_one("[data-planner-long]") is None, path
+    for path in planner_pages(guide, ""):
         note = html(guide, path).select_one("[data-planner-long]")
         assert note.has_attr("hidden") and "guide-js-only" in note["class"], path
         assert plan.long["note"] in note.get_text(" ", strip=True), path
@@ -511,15 +514,20 @@ def test_planner_code_loads_once_and_only_where_a_planner_is(guide):
     [full] = planner_pages(guide, "")
     compact = planner_pages(guide, "compact")
     for path, text in sources(guide).items():
-        if not find_markers(text, "planner"):  # no planner: not a trace of its script or style
+        if not any(m.id == "" for m in find_markers(text, "planner")):  # no full planner: not a trace of its code
             assert "assets/tools/planner." not in (guide.site / path / "index.html").read_text(encoding="utf-8"), path
             continue
         doc = html(guide, path)
         scripts = doc.select('script[src$="assets/tools/planner.js"]')
         styles = doc.select('link[href$="assets/tools/planner.css"]')
         assert (len(scripts), len(styles)) == (1, 1), path
-        assert len(doc.select("section.planner--compact")) == (path in compact), path
-    for path in compact:
-        box = html(guide, path).select_one("section.planner--compact")
-        assert resolve(guide, path, box.select_one("a.md-button")["href"]) == (full, "")
-        assert [(o["value"], o.get_text()) for o in box.select("option")] == [(p.id, p.label) for p in plan.presets]
+        assert not doc.select(".planner--compact"), path
+    for path in compact:  # a plain form that opens the full planner with the choice: planner/?dwell=<id>
+        form = html(guide, path).select_one("form.planner--compact")
+        target, anchor = resolve(guide, path, form["action"])
+        assert form["method"] == "get" and target == full
+        assert not anchor or html(guide, full).select_one(f"#{anchor}"), f"{path}: the form lands on #{anchor}, which isn't there"
+        assert not form.select("[data-planner]") and not form.select(".guide-js-only"), "works the same without JavaScript"
+        assert [(o["value"], o.get_text()) for o in form.select("select[name=dwell] option")] == [(p.id, p.label) for p in plan.presets]
+        assert [o["value"] for o in form.select("option[selected]")] == [plan.default]
+        assert form.select_one("button[type=submit]")

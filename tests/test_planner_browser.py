@@ -1,8 +1,8 @@
 """Dwell-time planner in Chromium, on the tests' example site (tests/example): page times equal
 .ics times across DST in the student's time zone, RFC 5545 details, bad input next to its field and
 no stale plan, the chosen situation's plan, labels true to their dates, controls and notes only when
-they apply, phone-sized actions, keyboard, copy, print, remembered details, instant navigation from
-the compact planner, no JavaScript, axe. Every expectation comes from the example plan
+they apply, phone-sized actions, keyboard, copy, print, remembered details, the compact planner
+(a plain form that opens the planner with the choice made), instant navigation, no JavaScript, axe. Every expectation comes from the example plan
 (tests/example/docs/_data/planner.yml), which the tests own; the scheduling rules themselves are
 unit-tested in tests/js/planner.test.mjs.
 """
@@ -363,8 +363,9 @@ def test_on_a_phone_the_actions_are_full_width_large_and_apart(example_context_f
         assert abs(box["width"] - column["width"]) < 1, "full width on a phone"
     for upper, lower in zip(boxes, boxes[1:]):
         assert lower["y"] - (upper["y"] + upper["height"]) >= 8, "a gap between buttons"
-    link = pg.goto(COMPACT) and pg.locator("section.planner--compact a.md-button").bounding_box()
-    assert link["height"] >= 44
+    pg.goto(COMPACT)
+    for control in ("select", "button[type=submit]"):
+        assert pg.locator(f"form.planner--compact {control}").bounding_box()["height"] >= 44, control
     clean(ctx)
 
 
@@ -437,29 +438,44 @@ def test_details_are_saved_only_when_the_student_asks(example_context_factory):
 
 
 @pytest.mark.browser
-def test_planner_works_after_instant_navigation_from_the_compact_entry(example_context_factory):
+def test_the_compact_form_opens_the_planner_with_the_choice_made(example_context_factory):
+    """The compact planner is a plain form on a step page that loads no planner code: choose there,
+    submit, and the planner opens with that choice and a dated plan; then instant navigation away and
+    back still leaves one working planner, bound once."""
     ctx, pg = open_planner(example_context_factory, path=COMPACT)
     now = local(NOW)
-    compact = pg.locator("section.planner--compact")
-    expect(compact.locator("[data-planner-until]")).to_contain_text("until " + shown(dwell_end(now, DEFAULT)))
+    assert pg.evaluate("[...document.querySelectorAll('script[src], link[rel=stylesheet]')]"
+                       ".filter(el => (el.src || el.href).includes('/assets/tools/planner.')).length") == 0
+    assert pg.evaluate("window.guidePlanner === undefined")
+    compact = pg.locator("form.planner--compact")
+    expect(compact.get_by_label("How long will you let yourself feel it?")).to_have_value(DEFAULT.id)
     compact.get_by_label("How long will you let yourself feel it?").select_option(WEEKLY.id)
-    weekly = "until " + shown(dwell_end(now, WEEKLY))
-    expect(compact.locator("[data-planner-until]")).to_contain_text(weekly)
-    mark_window(pg)
-    compact.get_by_role("link", name="Plan your next steps with dates").click()
-    pg.wait_for_url(f"**/example-guide/{FULL}")
+    compact.get_by_role("button", name="Plan your next steps with dates").click()
+    pg.wait_for_url(f"**/example-guide/{FULL}?dwell={WEEKLY.id}*")
     expect(pg.locator(f"#planner-dwell-{WEEKLY.id}")).to_be_checked()
+    weekly = "until " + shown(dwell_end(now, WEEKLY))
     expect(pg.locator("[data-planner-until]")).to_contain_text(weekly)
-    expect(pg.locator(".planner__step time").first).to_be_visible()
-    assert pg.evaluate("window.__stayed === true"), "the click reloaded the page instead of swapping it"
-    # away and back again: still one working planner, bound once
+    expect(pg.locator(f"{STEPS} time")).to_have_count(len(GENERAL))
+    # the long-dwell note (and its support link) shows on the planner when the choice runs long
+    long = dwell_end(now, WEEKLY) - now > timedelta(hours=PLAN.long["hours"])
+    expect(pg.locator("[data-planner-long]")).to_be_visible() if long else expect(pg.locator("[data-planner-long]")).to_be_hidden()
+    # a choice the plan doesn't know is ignored: the planner starts as it would have
+    pg.goto(f"{FULL}?dwell=no-such-choice&news=soon")
+    expect(pg.locator(f"#planner-dwell-{DEFAULT.id}")).to_be_checked()
+    expect(pg.locator("#planner-news-error")).to_be_hidden()
+    # instant navigation away and back again: still one working planner, bound once
+    pg.goto(COMPACT)
+    compact.get_by_role("button", name="Plan your next steps with dates").click()
+    pg.wait_for_url(f"**/example-guide/{FULL}?dwell={DEFAULT.id}*")
+    mark_window(pg)
+    pg.locator(f"{STEPS} .planner__links a").first.click()
+    pg.wait_for_load_state("networkidle")
     pg.go_back()
-    pg.wait_for_url(f"**/example-guide/{COMPACT}")
-    pg.go_forward()
-    pg.wait_for_url(f"**/example-guide/{FULL}")
+    pg.wait_for_url(f"**/example-guide/{FULL}?dwell={DEFAULT.id}*")
     pg.get_by_label(HOURLY.label, exact=True).check()
     expect(pg.locator("[data-planner-until]")).to_contain_text("until " + shown(dwell_end(now, HOURLY)))
     assert pg.evaluate("document.querySelectorAll('[data-planner][data-bound]').length") == 1
+    assert pg.evaluate("window.__stayed === true"), "the links reloaded the page instead of swapping it"
     clean(ctx)
 
 
@@ -517,9 +533,11 @@ def test_without_javascript_the_steps_show_with_their_timing_in_words(example_co
     expect(pg.locator("[data-planner-long]")).to_be_hidden()
     expect(pg.locator("form.planner__form")).to_be_hidden()
     expect(pg.locator(".planner__actions")).to_be_hidden()
-    # the compact planner: only its link to the full planner
+    # the compact planner: the same plain form, which opens the planner (its steps in words)
     pg.goto(COMPACT)
-    compact = pg.locator("section.planner--compact")
-    expect(compact.get_by_role("link", name="Plan your next steps with dates")).to_be_visible()
-    expect(compact.locator("select")).to_be_hidden()
+    compact = pg.locator("form.planner--compact")
+    compact.get_by_label("How long will you let yourself feel it?").select_option(WEEKLY.id)
+    compact.get_by_role("button", name="Plan your next steps with dates").click()
+    pg.wait_for_url(f"**/example-guide/{FULL}?dwell={WEEKLY.id}*")
+    expect(pg.locator(".planner__step:visible")).to_have_count(len(GENERAL))
     clean(ctx)

@@ -255,9 +255,11 @@ def test_every_start_and_path_link_resolves(guide):
 
 
 def test_the_browser_gets_the_situations_where_a_tool_needs_them(guide):
-    """The data (for guide.situationInfo()) on the home page, the situation pages and every page with a
-    checklist, an email or the planner; situations.js only where a situations tool shows (the question,
-    a path, a step foot, a checklist), so the emails page and the planner read the data through guide.js alone."""
+    """The data (for guide.situationInfo()) on the home page and the situation pages, and its address on
+    every page with a checklist, an email or the planner; situations.js only where the question or the path shows (home page;
+    a situation page has only its style: guide.js chooses the situation on landing). A step foot and a checklist show the general path as built: guide.js loads
+    situations.js there once a situation is chosen (test_situations_browser.py), so those pages, the
+    emails page and the planner read the data through guide.js alone."""
     data = situations_of(guide)
     own = {url_of(s.page) for s in data.all()}
     for md in sorted(guide.docs.rglob("*.md")):
@@ -266,16 +268,21 @@ def test_the_browser_gets_the_situations_where_a_tool_needs_them(guide):
             continue
         path, kinds = url_of(rel), {m.kind for m in find_all_markers(md.read_text(encoding="utf-8"))}
         doc = guide.html(path)
-        holder = doc.select_one("#guide-situations[data-situations]")
+        holder = doc.select_one("#guide-situations")
         needs = path == "" or path in own or bool(kinds & {"checklist", "email", "planner", "situations", "situation"})
         assert (holder is not None) == needs, f"/{path}: situations data {'missing' if needs else 'not needed'}"
-        on_path = any(rel in s.step_pages for s in data.all())
-        shows = path == "" or path in own or on_path or bool(kinds & {"checklist", "situations", "situation"})
+        shows = path == "" or bool(kinds & {"situations"})
         scripts = doc.select("script[src*='assets/tools/situations']")
         assert bool(scripts) == shows, f"/{path}: situations.js {'missing' if shows else 'loaded without a situations tool'}"
         if holder is None:
             continue
-        sent = json.loads(holder["data-situations"])
+        if path == "" or path in own:  # where a situation is chosen: in the page
+            sent = json.loads(holder["data-situations"])
+        else:  # elsewhere its address, fetched once a situation is chosen (test_situations_browser.py)
+            assert not holder.has_attr("data-situations"), f"/{path}: the situations data is in the page"
+            file = (guide.site / path / holder["data-situations-src"]).resolve()
+            assert file.is_file(), f"/{path}: {holder['data-situations-src']} leads nowhere"
+            sent = json.loads(file.read_text(encoding="utf-8"))
         assert set(sent["situations"]) == set(data.situations)
         for s in data.situations.values():
             entry = sent["situations"][s.id]

@@ -188,6 +188,8 @@ def test_the_path_and_the_step_foot_follow_the_situation(example_page):
     page.goto(url_of(first))
     foot = page.locator(".guide-step")
     expect(foot).to_contain_text(f"1 of {len(DATA.general.steps)}")
+    # as built, a step page shows the general path and loads no situations.js; choosing loads it
+    assert page.evaluate("window.guideSituations === undefined")
     choose(page, SKIPPING)
     page.goto("")
     expect(path).to_have_text(titles(SKIPPING.step_pages))

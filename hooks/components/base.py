@@ -10,7 +10,9 @@ A component declares everything the build needs to know about its tool:
   those first. Nothing is handed over through config.extra, and the order of hooks doesn't matter.
 - `markers`: the marker kinds it expands, each with the ids (variants) it accepts: `variants(kind)`.
   The one marker grammar is `<!-- kind -->` or `<!-- kind: id -->` on a line of its own.
-- `assets`: its script and style in overrides/assets/tools/, loaded only on pages that show it.
+- `assets`: its script and style in overrides/assets/tools/ ('name', or 'name.css' for a style alone),
+  loaded only on pages that show it
+  (`assets_for(kind, id)`: fewer for a variant that needs less, e.g. the compact planner: none).
 - `configure`, `add_files`, `check`, `markdown`, `render`, `post_page`, `post_build`: what it does
   at each step; all optional.
 
@@ -67,6 +69,10 @@ class Component:
 
     def markdown(self, build: "Build", page, markdown: str) -> str:
         return markdown
+
+    def assets_for(self, kind: str, ident: str) -> tuple[str, ...]:
+        """The assets a page needs when it shows this marker (all of them unless a variant needs less)."""
+        return self.assets
 
     def render(self, build: "Build", kind: str, ident: str, page) -> str:
         raise NotImplementedError(f"{self.name} has no renderer for {kind}")
@@ -215,18 +221,18 @@ class Build:
     def expand(self, html: str, page) -> str:
         """Replace every marker in a page's HTML with its component's rendering, in one pass;
         the scripts and styles of the components shown go before the content."""
-        used: list[Component] = []
+        used: list[str] = []
 
         def swap(match) -> str:
             owner = self.kinds.get(match["kind"])
             if owner is None:
                 return match[0]  # a plain comment (a tool whose data failed has ended the build already)
-            if owner not in used:
-                used.append(owner)
-            return owner.render(self, match["kind"], match["id"] or "", page)
+            kind, ident = match["kind"], match["id"] or ""
+            used.extend(a for a in owner.assets_for(kind, ident) if a not in used)
+            return owner.render(self, kind, ident, page)
 
         html = MARKER.sub(swap, html)
-        assets = "".join(tool_assets(page.url, a) for c in used for a in c.assets)
+        assets = "".join(tool_assets(page.url, a) for a in used)
         return assets + html
 
     # Links ------------------------------------------------------------------------------------

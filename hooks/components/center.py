@@ -5,6 +5,7 @@ the home page).
 Validated once per build (errors name the key and its line in mkdocs.yml). Templates read the
 validated settings as `config.extra.career_center` (Material's templates only see the config);
 components that need them declare `needs = ("center",)`. Logic: guidekit/branding.py.
+Style: assets/tools/center.css (the 404 page loads it too).
 Partials: center-support.html, center-contact.html, center-booking.html, center-urgent.html, center-urgent-line.html
 (every page's top line, from main.html), center-reach.html.
 """
@@ -32,6 +33,7 @@ HOME = "index.md"  # where a student lands: it must show the urgent-help block
 class Center(Component):
     name = "center"
     markers = {"center": "the center's contact block"}
+    assets = ("center.css",)  # the boxes in pages; every page's top line is styled by guide.css
 
     def configure(self, build):
         config = build.config

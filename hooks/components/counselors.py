@@ -5,7 +5,7 @@ a printable handout of every email template (docs/_data/emails.yml), and a poste
 section; `<!-- counselors-index -->` lists every printable material. Each material is also a
 generated sheet (print/counselors/<id>/, print/emails/<id>/, print/emails/all/, print/poster/) with
 the sheet rules of the checklists: no site chrome, the center's name, a QR code to the live page.
-Logic: guidekit/counselors.py. Partials: counselors-*.html. Style: assets/tools/print.css (sheets).
+Logic: guidekit/counselors.py. Partials: counselors-*.html. Style: assets/tools/counselors.css (the outlines' pages), assets/tools/print.css (sheets).
 """
 from __future__ import annotations
 
@@ -33,6 +33,10 @@ class Counselors(Component):
     needs = ("center", "emails")
     markers = {"counselors": "the counselors' outline", "counselors-index": "the list of counselors' materials"}
     internal = ("counselors-sheet", "counselors-email", "counselors-emails", "counselors-poster")
+    assets = ("counselors.css",)
+
+    def assets_for(self, kind, ident):
+        return self.assets if kind == "counselors" else ()  # the outlines' web pages; sheets bring print.css
 
     def load(self, path, text):
         return load_counselors(path, text)

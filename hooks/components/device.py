@@ -1,6 +1,7 @@
 """`<!-- device-controls -->`: the saved-data controls (clear everything, don't save).
 
-Partial: device-controls.html; the behaviour is part of assets/tools/guide.js (every page has it).
+Partial: device-controls.html. Script and style: assets/tools/device.js|css (guide.js keeps the
+saved state itself, on every page).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from .render import render
 class Device(Component):
     name = "device"
     markers = {"device-controls": "the saved-data controls"}
+    assets = ("device",)
 
     def render(self, build, kind, ident, page):
         return render(build, "partials/device-controls.html")

@@ -1,7 +1,8 @@
 """The dwell-time planner: docs/_data/planner.yml into a dated plan of next steps.
 
-`<!-- planner -->` is the full planner; `<!-- planner: compact -->` a short entry point linking to
-it. Its steps link to guidance pages, email templates and checklists, so it needs those tools'
+`<!-- planner -->` is the full planner; `<!-- planner: compact -->` a short entry point: a plain form
+that opens the full planner with the chosen dwell time (planner/?dwell=<id>), loading no planner
+script or style itself. Its steps link to guidance pages, email templates and checklists, so it needs those tools'
 data. Logic: guidekit/planner.py (the scheduling runs in the browser: assets/tools/planner.js).
 Partial: planner.html. Script and style: assets/tools/planner.js|css.
 """
@@ -42,12 +43,18 @@ class Planner(Component):
     def variants(self, build, kind):
         return ("", "compact")
 
+    def assets_for(self, kind, ident):
+        return () if ident == "compact" else self.assets
+
     def check_page(self, build, path, markers):
         return [ContentError(path, m.line, "The page has a second planner marker.", "keep one planner marker per page.")
                 for m in markers[1:]]
 
     def render(self, build, kind, ident, page):
         plan = build.data_of(self, self.name)
+        planner_url = build.link(page, PLANNER_PAGE)
+        if ident == "compact":
+            return render(build, "partials/planner.html", compact=True, plan=plan, planner_url=planner_url)
         emails = build.link(page, EMAILS_PAGE)
         steps = []
         for step in plan.steps:
@@ -56,7 +63,7 @@ class Planner(Component):
                           "email_url": email_url})
         data = script_data(plan, {s["step"].id: s["url"] for s in steps}, self.recipients)
         return render(build, "partials/planner.html", center=build.data_of(self, "center"),
-                      compact=ident == "compact", plan=plan, steps=steps, planner_url=build.link(page, PLANNER_PAGE),
+                      compact=False, plan=plan, steps=steps,
                       data_json=json.dumps(data, ensure_ascii=False))  # an attribute value, escaped by the partial
 
 

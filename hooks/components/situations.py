@@ -10,8 +10,10 @@ Markers only the build writes:
 - `situations-data`: the situations as JSON for the browser (guide.situationInfo()), on the home page,
   the situation pages and every page with a checklist, an email or the planner;
 - `situation-step`: "Step 2 of 8 · Next: ..." at the foot of each page of a path;
-- `situation-skip`: nothing to show, but situations.js, on a page with a checklist and no step foot
-  (it hides the items that don't apply);
+- `situation-skip`: nothing to show, but marks a page with a checklist and no step foot (situations.js
+  hides the items that don't apply);
+A step foot and a checklist load situations.js|css only once a situation is chosen (guide.js does, as
+built they show the general path);
 - `situation-sheet`: the printable path (print/situations/<id>/).
 Logic: guidekit/situations.py. Partials: situation*.html. Script and style: assets/tools/situations.js|css
 (the choice itself is kept by guide.js, which every page loads).
@@ -35,6 +37,7 @@ EMAILS_PAGE = "emails/index.md"
 PLANNER_PAGE = "planner/index.md"
 DATA_KIND, STEP_KIND, SKIP_KIND, SHEET_KIND = "situations-data", "situation-step", "situation-skip", "situation-sheet"
 TOOL_KINDS = ("checklist", "email", "planner", "situations", "situation")  # pages that carry the data
+DATA_FILE = "assets/tools/situations.json"  # the same data, fetched by guide.js once a situation is chosen
 
 
 def sheet_uri(ident: str) -> str:
@@ -52,6 +55,17 @@ class Situations(Component):
 
     def load(self, path, text):
         return load_situations(path, text)
+
+    def assets_for(self, kind, ident):
+        """The question and the path (home page) need situations.js (and the question home.css, the home
+        page's look); a situation page only the situations' style
+        (guide.js chooses the situation on landing); a step foot or a checklist need situations.js only
+        once a situation is chosen (as built they show the general path): guide.js loads it then."""
+        if kind in (STEP_KIND, SKIP_KIND):
+            return ()
+        if kind == "situations":  # the home page's look comes with its question
+            return (*self.assets, "home.css") if ident == "start" else self.assets
+        return ("situations.css",)
 
     def _all(self, build):
         return build.data_of(self, self.name)
@@ -81,6 +95,7 @@ class Situations(Component):
         steps = {p for s in data.all() for p in s.step_pages}
         self.titles = {self.urls[p]: build.title(p) for p in steps | {s.page for s in data.all()}}
         self.json = json.dumps(script_data(data, self.urls, self.titles), ensure_ascii=False, separators=(",", ":"))
+        build.files.append(File.generated(build.config, DATA_FILE, content=self.json))
         return []
 
     def variants(self, build, kind):
@@ -182,13 +197,20 @@ class SituationSheets(Component):
 class SituationData(Component):
     """`situations-data` (written by Situations.markdown): the situations as JSON for guide.js, on every
     page whose tools follow the situation. A component of its own, without assets: the emails page and
-    the planner read the situation through guide.js and need none of situations.js."""
+    the planner read the situation through guide.js and need none of situations.js.
+
+    In the page itself on the home page and the situation pages (where a situation is chosen); elsewhere
+    only the address of assets/tools/situations.json, which guide.js fetches once a situation is chosen
+    (with none chosen, the pages as built already show the general path, emails and plan)."""
     name = "situation-data"
     needs = ("situations",)
     internal = (DATA_KIND,)
 
     def render(self, build, kind, ident, page):
-        return render(build, "partials/situations-data.html", data_json=component.json)
+        data = build.data_of(self, "situations")
+        if page.file.src_uri == HOME or page.file.src_uri in {s.page for s in data.all()}:
+            return render(build, "partials/situations-data.html", data_json=component.json)
+        return render(build, "partials/situations-data.html", data_src=build.link(page, DATA_FILE))
 
 
 component = Situations()

@@ -12,7 +12,8 @@ def root_prefix(page_url: str) -> str:
 
 
 def tool_assets(page_url: str, tool: str) -> str:
-    """<link> and <script> for assets/tools/{tool}.css|js, placed in the page content.
+    """<link> and <script> for assets/tools/{tool}.css|js, placed in the page content; only the
+    <link> for 'name.css' (a tool with a style and no script), only the <script> for 'name.js'.
 
     Material's instant navigation loads scripts found in swapped content, so a tool script
     must guard against running twice (`if (window.guideX) return;`) and register its
@@ -20,5 +21,9 @@ def tool_assets(page_url: str, tool: str) -> str:
     run after guide.js (listed in extra_javascript, at the end of the page) on a full page load.
     """
     prefix = root_prefix(page_url)
-    return (f'<link rel="stylesheet" href="{prefix}assets/tools/{tool}.css">'
-            f'<script src="{prefix}assets/tools/{tool}.js" defer></script>')
+    name, dot, kind = tool.rpartition(".")
+    if not dot:
+        name, kind = tool, ""
+    style = f'<link rel="stylesheet" href="{prefix}assets/tools/{name}.css">' if kind in ("", "css") else ""
+    script = f'<script src="{prefix}assets/tools/{name}.js" defer></script>' if kind in ("", "js") else ""
+    return style + script

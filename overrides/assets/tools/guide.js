@@ -1,6 +1,8 @@
-/* Shared by every tool on the site: what is saved on this device (one versioned,
- * namespaced localStorage key), the "don't save" choice, the clear-all control,
- * a polite status region, and a once-only hook into Material's page swaps. */
+/* On every page, so kept small: what is saved on this device (one versioned, namespaced
+ * localStorage key), the "don't save" choice, a polite status region, the chosen situation's line,
+ * the header's Tools menu, and a once-only hook into Material's page swaps. A tool's own code loads
+ * only on the pages that show it (the clear-all control: device.js; situations: situations.js, on a
+ * step page only once a situation is chosen). */
 (() => {
   "use strict";
   if (window.guide) return;
@@ -74,35 +76,34 @@
     setTimeout(() => { region.textContent = text; }, 50);
   }
 
-  function bindDeviceControls(root) {
-    for (const box of root.querySelectorAll("[data-guide-device]:not([data-bound])")) {
-      box.dataset.bound = "";
-      const toggle = box.querySelector("[data-guide-nosave]");
-      toggle.checked = !saving;
-      box.querySelector("[data-guide-clear]").addEventListener("click", () => {
-        if (!window.confirm("Clear everything this site saved on this device? Your ticks and the details you typed will be removed.")) return;
-        guide.clear();
-        announce("Everything saved on this device was cleared.");
-      });
-      toggle.addEventListener("change", () => {
-        guide.setSaving(!toggle.checked);
-        announce(toggle.checked ? "Nothing will be saved on this device." : "Your progress will be saved on this device.");
-      });
-    }
-  }
-
   // The student's situation (docs/_data/situations.yml): its id, and its short name for the line at the
   // top of every page (pages without the situations' data still show it). The data travels in a data
   // attribute of #guide-situations, written by hooks/components/situations.py.
+  // Pages where no situation is chosen yet carry it (home page, situation pages); elsewhere only the
+  // address of assets/tools/situations.json (data-situations-src), fetched once a situation is chosen,
+  // then kept for the visit; the tools hear of it through guide.onChange.
   let situationsEl = null;
   let situationsData = null;
+  let known = null;  // the data, once read or fetched
+  let fetching = false;
   function situationsOnPage() {
     const el = document.getElementById("guide-situations");
     if (el !== situationsEl) {
       situationsEl = el;
-      try { situationsData = el ? JSON.parse(el.dataset.situations) : null; } catch (e) { situationsData = null; }
+      try { situationsData = el && el.dataset.situations ? JSON.parse(el.dataset.situations) : null; } catch (e) { situationsData = null; }
+      if (situationsData) known = situationsData;
     }
-    return situationsData;
+    if (!el) return null;
+    if (situationsData || known) return situationsData || known;
+    if (el.dataset.situationsSrc && chosen() && !fetching) {
+      fetching = true;
+      fetch(el.dataset.situationsSrc).then((r) => (r.ok ? r.json() : Promise.reject(r.status))).then((data) => {
+        known = data;
+        syncSituation();
+        events.dispatchEvent(new Event("change"));
+      }, () => { fetching = false; });
+    }
+    return null;
   }
   const chosen = () => (state.situation && typeof state.situation.id === "string" ? state.situation.id : "");
 
@@ -145,6 +146,17 @@
       parts.push(name);
     }
     line.replaceChildren(...parts, " \u00b7 ", change);
+  }
+
+  /** Landing on a situation's page chooses it; the "Not sure" page clears the choice. */
+  function chooseOnLanding() {
+    const page = document.querySelector("[data-situation-page]");
+    if (!page) return;
+    const id = page.dataset.situationPage;
+    if (guide.situation() === id) return;
+    guide.setSituation(id);
+    const info = guide.situationInfo();
+    guide.announce(info ? `Saved as your situation: ${info.short}.` : "No situation chosen: you see the general path.");
   }
 
   const guide = window.guide = {
@@ -213,14 +225,54 @@
     root: scope,
   };
 
+  /** A step page or a checklist follows the chosen situation through situations.js: the page doesn't
+   *  load it (nothing to change on the general path), so load it here once a situation is chosen. */
+  let situationsAsked = false;
+  function needSituations() {
+    if (situationsAsked || window.guideSituations || !chosen()
+      || !document.querySelector("[data-situation-step], [data-checklist]")) return;
+    situationsAsked = true;
+    const base = scope + "assets/tools/situations.";
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = base + "css";
+    const script = document.createElement("script");
+    script.src = base + "js";
+    document.head.append(style, script);
+  }
+
+  // The header's Tools menu (partials/tools-nav.html), a <details> that works without JavaScript:
+  // closed when a tool opens (Material swaps pages and keeps the header), on Escape and on a tap
+  // outside it; the current tool is marked.
+  const menus = "details[data-guide-tools]";
+  document.addEventListener("click", (event) => {
+    const menu = event.target.closest(menus);
+    for (const open of document.querySelectorAll(menus + "[open]")) if (open !== menu) open.open = false;
+    if (menu && event.target.closest("a")) menu.open = false;
+  });
+  document.addEventListener("keydown", (event) => {
+    const menu = event.key === "Escape" && event.target.closest && event.target.closest(menus + "[open]");
+    if (!menu) return;
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+  function markCurrent() {
+    for (const link of document.querySelectorAll(".guide-tools__link")) {
+      if (new URL(link.href, location.href).pathname === location.pathname) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+    }
+  }
+
   const pageHandlers = [];
   let ready = false;
   function pageView() {
     ready = true;
     if (notice) showNotice(notice);
+    chooseOnLanding();
     syncSituation();
     renderSituationLine();
-    bindDeviceControls(document);
+    markCurrent();
+    needSituations();
     for (const fn of pageHandlers) fn(document);
   }
 
@@ -233,7 +285,7 @@
   window.addEventListener("afterprint", () => { opened.forEach((el) => { el.open = false; }); opened = []; });
 
   load();
-  events.addEventListener("change", () => { if (ready) renderSituationLine(); });
+  events.addEventListener("change", () => { if (ready) { renderSituationLine(); needSituations(); } });
   region = document.createElement("div");
   region.className = "guide-visually-hidden";
   region.setAttribute("role", "status");

@@ -1,5 +1,6 @@
 /* The dwell-time planner: dates the plan's steps in the student's own time zone, and exports
- * them as an .ics file, as text and on paper. Markup and data come from hooks/components/planner.py
+ * them as an .ics file, as text and on paper. The compact entry point elsewhere is a plain form that
+ * opens this page as planner/?dwell=<id>; the form here starts from that choice. Markup and data come from hooks/components/planner.py
  * (partials/planner.html, rules in docs/_data/planner.yml, handed over by
  * guidekit/planner.py script_data: times of day as minutes after midnight, the night as ranges
  * that never wrap past midnight). Loaded only on planner pages.
@@ -247,9 +248,12 @@
     const actions = [...box.querySelectorAll(".planner__actions button")];
     const items = new Map([...list.querySelectorAll("li[data-step]")].map((li) => [li.dataset.step, li]));
     const words = new Map([...items].map(([id, li]) => [id, li.querySelector(".planner__relative").textContent]));
-    el.news.value = st.news || local(new Date());
-    el.dwell.value = st.dwell || plan.default;
-    el.hours.value = st.hours || plan.custom.default;
+    // The compact entry point on another page is a plain form: planner/?dwell=<id> (and &news=, &hours=).
+    const asked = new URLSearchParams(location.search);
+    const pick = (name, ok) => (asked.has(name) && ok(asked.get(name)) ? asked.get(name) : null);
+    el.news.value = pick("news", (v) => !parseNews(v, plan).error) || st.news || local(new Date());
+    el.dwell.value = pick("dwell", (v) => v === "custom" || plan.presets.some((p) => p.id === v)) || st.dwell || plan.default;
+    el.hours.value = pick("hours", (v) => !parseHours(v, plan).error) || st.hours || plan.custom.default;
     el.company.value = fields.company || "";
     el.interviewer_name.value = fields.interviewer_name || "";
     el.remember.checked = guide.get("prefs").rememberFields === true;
@@ -322,21 +326,6 @@
     update();
   }
 
-  function compact(box, plan) {
-    const select = box.querySelector("select"), out = box.querySelector("[data-planner-until]");
-    const long = box.querySelector("[data-planner-long]");
-    select.value = plan.presets.some((p) => p.id === state().dwell) ? state().dwell : plan.default;
-    const update = () => {
-      state().dwell = select.value;
-      guide.save();
-      const now = new Date(), end = dwellEnd(now, select.value, plan);
-      out.textContent = untilText(end);
-      if (long) long.hidden = !longDwell(now, end, plan);
-    };
-    select.addEventListener("change", update);
-    update();
-  }
-
   // Re-plan when the chosen situation changes (guide.onChange) or the page comes back into view
   // on another day ("Tomorrow morning" must stay true). Pages left behind drop out.
   const refreshers = [];
@@ -350,7 +339,7 @@
     for (const box of root.querySelectorAll("[data-planner]:not([data-bound])")) {  // rules: hooks/components/planner.py
       box.dataset.bound = "";
       const plan = JSON.parse(box.dataset.planner);
-      (box.classList.contains("planner--compact") ? compact : full)(box, plan);
+      full(box, plan);
     }
   }
 

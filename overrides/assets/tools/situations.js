@@ -1,6 +1,7 @@
 /* Situations: the path, the step foot and the checklists follow the student's situation.
- * The choice itself lives in guide.js (guide.situation(), guide.setSituation(id), guide.situationInfo()).
- * Loaded only on pages that show a situations tool (home, situation pages, the guidance pages);
+ * The choice itself lives in guide.js (guide.situation(), guide.setSituation(id), guide.situationInfo();
+ * landing on a situation's page chooses it). Loaded on the home page (the question and the path), and by
+ * guide.js on a step page or a checklist once a situation is chosen;
  * Material re-runs it on instant navigation, hence the guard. */
 (() => {
   "use strict";
@@ -19,17 +20,6 @@
     const a = link("#guide-start", "change");
     a.setAttribute("aria-label", "Change your situation");
     return a;
-  }
-
-  /** Landing on a situation's page chooses it; the "Not sure" page clears the choice. */
-  function chooseOnLanding(doc) {
-    const page = doc.querySelector("[data-situation-page]");
-    if (!page) return;
-    const id = page.dataset.situationPage;
-    if (guide.situation() === id) return;
-    guide.setSituation(id);
-    const info = guide.situationInfo();
-    guide.announce(info ? `Saved as your situation: ${info.short}.` : "No situation chosen: you see the general path.");
   }
 
   /** The home page's question: mark the chosen answer. */
@@ -158,5 +148,5 @@
   }
 
   guide.onChange(renderAll);
-  guide.onPage((doc) => { chooseOnLanding(doc); renderAll(); });
+  guide.onPage(renderAll);
 })();
