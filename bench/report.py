@@ -41,6 +41,8 @@ class Report:
         lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in self.summary]
         return "\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:])
 
+    KEPT = "Sections this run didn't measure are kept from an earlier run ("
+
     def keep_from(self, previous: str) -> None:
         """Keep what an earlier report (RESULTS.md's text) measured and this run didn't: its other sections,
         and its Summary rows for figures this run has none of, marked as from that earlier run."""
@@ -50,6 +52,9 @@ class Report:
         names = {row[0] for row in self.summary}
         runs = [line for line in head.splitlines() if line.startswith("Written by")]
         when = runs[0].split("; rerun it as features land. ", 1)[-1].split(";")[0] if runs else "an earlier run"
+        older = [line for line in previous.splitlines() if line.startswith(self.KEPT)]
+        if older:  # the earlier report kept its sections from a run before it: name that run, not the later one
+            when = older[0][len(self.KEPT):].split("), as are", 1)[0]
         kept: list[str] = []
         for section in sections:
             title = section.split("\n", 1)[0]
@@ -57,14 +62,14 @@ class Report:
                 for line in section.splitlines()[3:]:
                     cells = [c.strip() for c in line.strip().strip("|").split("|")]
                     if line.startswith("| ") and cells[0] not in names:
-                        self.summary.append([cells[0], cells[1], cells[2], f"{cells[3]} (earlier run)"])
+                        mark = cells[3] if cells[3].endswith("(earlier run)") else f"{cells[3]} (earlier run)"
+                        self.summary.append([cells[0], cells[1], cells[2], mark])
             elif title not in mine and not section.startswith("`make bench` ran"):
                 kept.append(section.rsplit("\n\n`make bench` ran for", 1)[0])
         if kept:
             at = len(self.parts) - (1 if self.parts[-1].startswith("`make bench` ran") else 0)
             self.parts[at:at] = kept
-            self.parts.insert(1, f"Sections this run didn't measure are kept from an earlier run ({when}), "
-                                 "as are their rows in the Summary.")
+            self.parts.insert(1, f"{self.KEPT}{when}), as are their rows in the Summary.")
 
     def text(self) -> str:
         return "\n\n".join(self.parts[:1] + [self.summary_table()] + self.parts[1:]) + "\n"
