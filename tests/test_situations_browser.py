@@ -161,9 +161,13 @@ def test_checklists_hide_the_items_that_dont_apply_and_show_all_keeps_ticks(exam
     for entry in checklist.items:
         box = section.get_by_label(entry.text, exact=True)
         expect(box).to_be_hidden() if entry.id in hidden else expect(box).to_be_visible()
+    progress = section.locator("[data-progress]")
+    # Progress counts what shows: the hidden (ticked) item is left out of both numbers.
+    expect(progress).to_have_text(re.compile(rf"^0\D+{len(checklist.items) - len(hidden)}\D"))
     section.get_by_role("button", name="Show all items").click()
     expect(section.get_by_label(skipped.text, exact=True)).to_be_visible()
     expect(section.get_by_label(skipped.text, exact=True)).to_be_checked()
+    expect(progress).to_have_text(re.compile(rf"^1\D+{len(checklist.items)}\D"))
     assert saved(page, key)["checklists"][checklist.id] == {skipped.id: True}
     assert not axe_violations(page)
     section.get_by_role("button", name="Hide those items").click()

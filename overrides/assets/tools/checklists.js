@@ -21,8 +21,10 @@
     const boxes = [...section.querySelectorAll("input[data-item]")];
     for (const box of boxes) box.checked = !!saved[box.dataset.item];
     const progress = section.querySelector("[data-progress]");
+    // Progress counts the items shown: those a situation hides (situations.js) don't apply just now.
+    const shown = boxes.filter((b) => !b.closest("li").hidden).map((b) => b.dataset.item);
     const done = count(id, boxes.map((b) => b.dataset.item));
-    progress.textContent = label(done, boxes.length);
+    progress.textContent = label(count(id, shown), shown.length);
     // "Untick all" only while something is ticked; right after it, "Undo" in its place.
     const undo = section.querySelector("[data-undo]");
     if (undo) undo.hidden = !(id in undoable);
@@ -155,5 +157,6 @@
   }
 
   guide.onChange(renderAll);
+  document.addEventListener("guide:checklist-items", renderAll);  // situations.js hid or showed items
   guide.onPage(() => { undoable = {}; renderAll(); });  // nothing to bind per page: the listeners above are delegated
 })();

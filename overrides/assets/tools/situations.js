@@ -126,6 +126,7 @@
       button.textContent = all ? "Hide those items" : "Show all items";
       button.setAttribute("aria-expanded", String(all));
     }
+    doc.dispatchEvent(new Event("guide:checklist-items"));  // checklists.js counts the items shown
   }
 
   document.addEventListener("click", (event) => {
