@@ -83,18 +83,16 @@
   // address of assets/tools/situations.json (data-situations-src), fetched once a situation is chosen,
   // then kept for the visit; the tools hear of it through guide.onChange.
   let situationsEl = null;
-  let situationsData = null;
   let known = null;  // the data, once read or fetched
   let fetching = false;
   function situationsOnPage() {
     const el = document.getElementById("guide-situations");
     if (el !== situationsEl) {
       situationsEl = el;
-      try { situationsData = el && el.dataset.situations ? JSON.parse(el.dataset.situations) : null; } catch (e) { situationsData = null; }
-      if (situationsData) known = situationsData;
+      try { if (el && el.dataset.situations) known = JSON.parse(el.dataset.situations); } catch (e) { /* keep what we had */ }
     }
     if (!el) return null;
-    if (situationsData || known) return situationsData || known;
+    if (known) return known;
     if (el.dataset.situationsSrc && chosen() && !fetching) {
       fetching = true;
       fetch(el.dataset.situationsSrc).then((r) => (r.ok ? r.json() : Promise.reject(r.status))).then((data) => {
