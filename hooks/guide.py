@@ -64,6 +64,11 @@ def on_page_content(html, page, config, files):
     return _build.expand(html, page)
 
 
+def on_env(env, config, files):
+    """Material's own templates (every page, 404) see what the components offer: the words `words`."""
+    return _build.prepare_env(env)
+
+
 def on_post_page(output, page, config):
     for component in _build.components:
         output = component.post_page(_build, page, output)

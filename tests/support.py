@@ -20,6 +20,17 @@ PREFIX = "/after-the-no/"  # the site is served under a sub-path, as GitHub proj
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 
 
+def theme_env(config):
+    """The theme's Jinja environment as the build prepares it (the words `words`, the `fill` filter), to
+    render one partial outside a build. `config` is a loaded MkDocs config."""
+    from components import text
+    from components.base import Build
+    build = Build([text.component], os.path.dirname(config.config_file_path), config.docs_dir, config)
+    errors = build.load()
+    assert not errors, errors
+    return build.prepare_env(config.theme.get_env())
+
+
 def center_settings(root: pathlib.Path = ROOT) -> dict:
     """extra.career_center as written in mkdocs.yml (composed, since mkdocs.yml uses the !ENV tag)."""
     import yaml

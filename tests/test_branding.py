@@ -25,7 +25,7 @@ from components.base import Build
 from guidekit.branding import (CenterSettings, Where, colour_warnings, contrast, load_center, locate,
                                palette_css, readable_on)
 from guidekit.errors import ContentErrors
-from support import EXAMPLE, ROOT, build, center_settings, soup
+from support import EXAMPLE, ROOT, build, center_settings, soup, theme_env
 from test_site_build import built_pages, config_of
 
 EXAMPLE_DOCS = EXAMPLE / "docs"
@@ -245,7 +245,7 @@ PARTIALS = ["partials/copyright.html", "partials/center-contact.html", "partials
 def theme():
     from mkdocs.config import load_config
     config = load_config(str(EXAMPLE / "mkdocs.yml"))
-    return config, config.theme.get_env()
+    return config, theme_env(config)
 
 
 def rendered(theme, center: CenterSettings) -> str:

@@ -2,9 +2,9 @@
 with a Component subclass and `component = ...`, and list it in COMPONENTS."""
 from __future__ import annotations
 
-from . import center, checklists, counselors, csp, device, emails, pages, planner, print as print_, situations
+from . import text, center, checklists, counselors, csp, device, emails, pages, planner, print as print_, situations
 
-COMPONENTS = [pages.component, center.component, device.component, checklists.component,
+COMPONENTS = [text.component, pages.component, center.component, device.component, checklists.component,
               print_.component, emails.component, planner.component, counselors.component,
               situations.component, situations.sheets,
               situations.data, csp.component]

@@ -14,7 +14,9 @@ A component declares everything the build needs to know about its tool:
   loaded only on pages that show it
   (`assets_for(kind, id)`: fewer for a variant that needs less, e.g. the compact planner: none).
 - `configure`, `add_files`, `check`, `markdown`, `render`, `post_page`, `post_build`: what it does
-  at each step; all optional.
+  at each step; `template_globals`, `template_filters`: what it gives every template; all optional.
+- Words a reader sees come from overrides/text/<language>.yml (the `text` component):
+  `words.<tool>.<key>` in templates, `build.words(tool)` in Python.
 
 Nothing here knows a particular tool. guide.py (the one hook in mkdocs.yml) connects a Build to
 MkDocs's events.
@@ -76,6 +78,13 @@ class Component:
 
     def render(self, build: "Build", kind: str, ident: str, page) -> str:
         raise NotImplementedError(f"{self.name} has no renderer for {kind}")
+
+    def template_globals(self, build: "Build") -> dict[str, Any]:
+        """Names every template sees (ours and Material's), e.g. the words `words`."""
+        return {}
+
+    def template_filters(self, build: "Build") -> dict[str, Any]:
+        return {}
 
     def post_page(self, build: "Build", page, html: str) -> str:
         """A page's whole HTML as it will be written (the theme's template around page.content)."""
@@ -159,6 +168,17 @@ class Build:
             if data is not None and not problems:
                 self.data[c.name] = data
         return errors
+
+    def words(self, tool: str) -> dict[str, Any]:
+        """A tool's words in this build's language (overrides/text/<language>.yml), plain text."""
+        return self.data.get("text", {}).get(tool, {})
+
+    def prepare_env(self, env):
+        """Give a Jinja environment what every component offers templates (the words, `fill`)."""
+        for c in self.components:
+            env.globals.update(c.template_globals(self))
+            env.filters.update(c.template_filters(self))
+        return env
 
     def data_of(self, component: Component, name: str):
         """The data of a component that `component` declared in its needs."""

@@ -8,5 +8,5 @@ def render(build, template: str, /, **context) -> str:
     theme = build.config.theme
     env = getattr(theme, "_guide_env", None)
     if env is None:  # a new Theme comes with every build (and every `mkdocs serve` rebuild)
-        env = theme._guide_env = theme.get_env()
+        env = theme._guide_env = build.prepare_env(theme.get_env())
     return env.get_template(template).render(config=build.config, **context)

@@ -16,6 +16,11 @@
   // Sections holding what the student typed; written only when they ask to remember their details.
   const PERSONAL = ["fields", "planner"];
   const events = new EventTarget();
+  // Every word a script shows comes from overrides/text/<language>.yml: the build writes each
+  // tool's `script:` words in front of its file as window.guideText.<tool>.
+  const words = (tool) => (window.guideText && window.guideText[tool]) || {};
+  const fill = (text, values) => String(text).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+  const W = words("guide");
   let state = { version: VERSION };
   let saving = true;
   let notice = "";
@@ -25,7 +30,7 @@
   function load() {
     const s = storage();
     if (!s) {
-      notice = "This browser doesn't let the site save anything, so your progress lasts until you close this tab.";
+      notice = W.storage_blocked;
       return;
     }
     try {
@@ -184,6 +189,12 @@
     /** Call fn() whenever saved state changes (clear-all, switch, another widget). */
     onChange(fn) { events.addEventListener("change", fn); },
     announce,
+    /** A tool's words in the page's language ({key: text}), e.g. guide.words("checklists").close. */
+    words,
+    /** Words with their {placeholders} filled: guide.fill("{done} of {total}", {done: 2, total: 5}). */
+    fill,
+    /** The page's language for Intl (dates, weekdays, numbers): <html lang>. */
+    lang: () => document.documentElement.lang || "en",
     /** Offer text as a file download (built on this device; nothing is uploaded). */
     download(filename, type, text) {
       const link = document.createElement("a");

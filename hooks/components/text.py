@@ -1,0 +1,61 @@
+"""The tools' own words in the build's language (overrides/text/<theme.language>.yml; logic:
+guidekit/text.py).
+
+Templates (ours and Material's, through every page) read them as `words.<tool>.<key>` and fill
+placeholders with the `fill` filter; Python code asks `build.words(tool)`; each script gets its
+tool's `script:` words written in front of assets/tools/<tool>.js when the site is written.
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+
+from mkdocs.exceptions import PluginError
+
+from guidekit.errors import ContentError
+from guidekit.text import Words, fill_html, load_text, script_words
+
+from .base import Component
+
+
+class BuildWords(Words):
+    error = PluginError  # MkDocs reports it as a build error: the message, no traceback
+
+
+class Text(Component):
+    name = "text"
+
+    def configure(self, build):
+        config = build.config
+        language = config.theme["language"] or "en"
+        candidates = [os.path.join(d, "text", f"{language}.yml") for d in config.theme.dirs]
+        path = next((p for p in candidates if os.path.isfile(p)), None)
+        if path is None:
+            rel = build.rel(candidates[0])
+            return [ContentError(build.rel(config.config_file_path), 1,
+                                 f"The guide's words for the language '{language}' ({rel}) are missing.",
+                                 f"copy overrides/text/en.yml to {rel} and translate the words after each key.")]
+        rel = build.rel(path)
+        with open(path, encoding="utf-8") as fh:
+            data, lines, errors = load_text(rel, fh.read())
+        if not errors:
+            build.data[self.name] = data
+            build.text_file, build.text_lines = rel, lines
+        return errors
+
+    def template_globals(self, build):
+        return {"words": BuildWords(build.data.get(self.name, {}), getattr(build, "text_file", "overrides/text"))}
+
+    def template_filters(self, build):
+        return {"fill": fill_html}
+
+    def post_build(self, build, site_dir):
+        tools = pathlib.Path(site_dir) / "assets" / "tools"
+        for tool, words in build.data.get(self.name, {}).items():
+            script = tools / f"{tool}.js"
+            if "script" in words and script.is_file():
+                script.write_text(script_words(tool, words["script"]) + script.read_text(encoding="utf-8"),
+                                  encoding="utf-8")
+
+
+component = Text()
