@@ -20,6 +20,16 @@ PREFIX = "/after-the-no/"  # the site is served under a sub-path, as GitHub proj
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 
 
+def words(tool: str, lang: str = "en", root: pathlib.Path = ROOT) -> dict:
+    """A tool's words in a language, as the build reads them (overrides/text/<lang>.yml), plain
+    text: tests read what a reader sees from here instead of writing the words into the test."""
+    from guidekit.text import load_text
+    path = root / "overrides" / "text" / f"{lang}.yml"
+    data, _, errors = load_text(str(path), path.read_text(encoding="utf-8"))
+    assert not errors, errors
+    return data.get(tool, {})
+
+
 def theme_env(config):
     """The theme's Jinja environment as the build prepares it (the words `words`, the `fill` filter), to
     render one partial outside a build. `config` is a loaded MkDocs config."""

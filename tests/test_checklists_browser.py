@@ -10,7 +10,7 @@ import yaml
 from playwright.sync_api import expect
 
 from guidekit.checklists import load_checklists
-from support import EXAMPLE, SiteServer, axe_violations, build, copy_project, mark_window, saved, storage_key
+from support import EXAMPLE, SiteServer, axe_violations, build, copy_project, mark_window, saved, storage_key, words
 
 DATA = EXAMPLE / "docs" / "_data" / "checklists.yml"
 LISTS = load_checklists("docs/_data/checklists.yml", DATA.read_text(encoding="utf-8"))[0]
@@ -174,7 +174,7 @@ def test_storage_missing_entirely(example_context_factory):
     ctx.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new Error('disabled'); }});")
     pg = ctx.new_page()
     pg.goto(FIRST_URL)
-    expect(pg.locator(".guide-notice")).to_contain_text("doesn't let the site save")
+    expect(pg.locator(".guide-notice")).to_have_text(words("guide")["script"]["storage_blocked"])
     item(pg, FIRST.items[0]).check()
     expect(progress(pg)).to_have_text(done(1))
     assert_clean(ctx)
