@@ -141,7 +141,7 @@ def test_unreadable_saved_data_gives_a_notice_and_ticking_still_works(example_co
                         f"localStorage.setItem({json.dumps(key)}, {json.dumps(stored)}); }} }} catch (e) {{}}")
     pg = ctx.new_page()
     pg.goto(FIRST_URL)
-    expect(pg.locator(".guide-notice")).to_contain_text("couldn't be read")
+    expect(pg.locator(".guide-notice")).to_contain_text(words("guide")["script"]["storage_unreadable"])
     item(pg, FIRST.items[0]).check()
     expect(progress(pg)).to_have_text(done(1))
     assert saved(pg, key)["checklists"] == {FIRST.id: {FIRST.items[0].id: True}}
@@ -188,10 +188,10 @@ def test_clear_everything_with_confirmation(example_page, key):
     overview = page.locator(f"[data-overview='{FIRST.id}'] [data-progress]")
     expect(overview).to_have_text(done(1))
     page.once("dialog", lambda d: d.dismiss())
-    page.get_by_role("button", name="Clear everything saved on this device").click()
+    page.get_by_role("button", name=words("device")["clear"]).click()
     expect(overview).to_have_text(done(1))
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name="Clear everything saved on this device").click()
+    page.get_by_role("button", name=words("device")["clear"]).click()
     expect(overview).to_have_text(done(0))
     assert page.evaluate("k => localStorage.getItem(k)", key) is None
     page.goto(FIRST_URL)
@@ -201,7 +201,7 @@ def test_clear_everything_with_confirmation(example_page, key):
 def test_dont_save_keeps_nothing_on_the_device(example_page, key):
     page = example_page
     page.goto("privacy/")  # the example privacy page has the device controls too
-    page.get_by_label("Don't save anything on this device").check()
+    page.get_by_label(words("device")["nosave"]).check()
     page.goto(FIRST_URL)
     item(page, FIRST.items[0]).check()
     expect(progress(page)).to_have_text(done(1))
@@ -210,8 +210,8 @@ def test_dont_save_keeps_nothing_on_the_device(example_page, key):
     page.reload()
     expect(item(page, FIRST.items[0])).not_to_be_checked()
     page.goto(OVERVIEW)
-    expect(page.get_by_label("Don't save anything on this device")).to_be_checked()
-    page.get_by_label("Don't save anything on this device").uncheck()
+    expect(page.get_by_label(words("device")["nosave"])).to_be_checked()
+    page.get_by_label(words("device")["nosave"]).uncheck()
     page.goto(FIRST_URL)
     item(page, FIRST.items[0]).check()
     assert saved(page, key)["checklists"] == {FIRST.id: {FIRST.items[0].id: True}}
@@ -229,7 +229,7 @@ def test_export_then_import_restores_progress(example_page, tmp_path):
     dl.value.save_as(exported)
     assert json.loads(exported.read_text())["checklists"] == {FIRST.id: {a.id: True, b.id: True}}
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name="Clear everything saved on this device").click()
+    page.get_by_role("button", name=words("device")["clear"]).click()
     overview = page.locator(f"[data-overview='{FIRST.id}'] [data-progress]")
     expect(overview).to_have_text(done(0))
     bad = tmp_path / "notes.json"

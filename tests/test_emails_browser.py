@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from support import ROOT, axe_violations, mark_window
+from support import ROOT, axe_violations, mark_window, words
 
 pytestmark = pytest.mark.browser
 
@@ -381,7 +381,7 @@ def test_remember_my_details_saves_only_when_ticked(example_page):
     open_emails(page)
     w = pick(page, "thanks")
     expect(w.get_by_label("Remember my details on this device")).not_to_be_checked()
-    page.get_by_label("Don't save anything on this device").check()
+    page.get_by_label(words("device")["nosave"]).check()
     expect(w.locator("[data-email-remember]")).to_be_hidden()
     expect(w.locator("[data-email-nosave]")).to_contain_text("Nothing is saved on this device")
 

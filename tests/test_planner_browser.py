@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 from guidekit.markers import find_markers
 from guidekit.emails import parse_emails
 from guidekit.planner import load_plan
-from support import EXAMPLE, axe_violations, mark_window
+from support import EXAMPLE, axe_violations, mark_window, words
 
 PLAN, _errors = load_plan("docs/_data/planner.yml", (EXAMPLE / "docs" / "_data" / "planner.yml").read_text(encoding="utf-8"))
 assert not _errors, _errors
@@ -430,7 +430,7 @@ def test_details_are_saved_only_when_the_student_asks(example_context_factory):
     assert "Acme" not in stored() and "2027-03-09" not in stored()
     # "Clear everything" on the same page: the planner keeps working with fresh sections
     pg.on("dialog", lambda dialog: dialog.accept())
-    pg.get_by_role("button", name="Clear everything saved on this device").click()
+    pg.get_by_role("button", name=words("device")["clear"]).click()
     pg.get_by_label("Remember my details on this device").check()
     pg.fill("#planner-company", "Beta")
     assert "Beta" in stored()
@@ -490,7 +490,7 @@ def test_printed_plan_fits_one_page_and_holds_only_the_plan(example_context_fact
         assert len(pdf.pages) == 1, paper
         text = pdf.pages[0].extract_text()
         assert "Your plan" in text and "dwell until" in text
-        assert "Make your plan" not in text and "Using the plan" not in text and "Saved on this device" not in text
+        assert "Make your plan" not in text and "Using the plan" not in text and words("device")["title"] not in text
         # on paper the dates, not words such as "Tomorrow morning" that stop being true the next day
         for label in pg.locator(f"{STEPS} .planner__relative").all_inner_texts():
             assert label not in text, (paper, label)

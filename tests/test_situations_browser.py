@@ -15,7 +15,8 @@ from playwright.sync_api import expect
 
 from guidekit.checklists import load_checklists
 from guidekit.situations import GENERAL, load_situations
-from support import EXAMPLE, axe_violations, mark_window, pdf_pages, saved, squash
+from guidekit.text import fill
+from support import EXAMPLE, axe_violations, mark_window, pdf_pages, saved, squash, words
 
 DATA = load_situations("docs/_data/situations.yml",
                        (EXAMPLE / "docs" / "_data" / "situations.yml").read_text(encoding="utf-8"))[0]
@@ -26,6 +27,7 @@ SITUATIONS = list(DATA.situations.values())
 SKIPPING = next(s for s in SITUATIONS if s.skip and s.step_pages != DATA.general.step_pages)
 SKIP_LIST, (_, SKIPPED) = next(iter(SKIPPING.skip.items()))
 OTHER = next(s for s in SITUATIONS if s is not SKIPPING)
+GUIDE = words("guide")["script"]  # the situation line's words (guide.js)
 assert SKIPPED and len(LISTS[SKIP_LIST].items) > len(SKIPPED)
 
 
@@ -52,7 +54,7 @@ def choose(page, s, from_home=True):
     page.locator("#guide-start").get_by_role("link", name=s.title).click()
     page.wait_for_url(f"**/{url_of(s.page)}")
     # the page has chosen it (the address changes before the new page is swapped in)
-    expect(line(page)).to_have_text(re.compile("Saved as your situation|for this visit"))
+    expect(line(page)).to_have_text(re.compile("|".join(re.escape(GUIDE[k]) for k in ("situation_saved", "situation_this_visit"))))
 
 
 def follow_path(page, md):
@@ -77,7 +79,7 @@ def test_each_start_link_leads_to_its_page(example_page, s):
 def test_choosing_shows_your_situation_everywhere_across_reload_and_instant_navigation(example_page, key):
     page = example_page
     choose(page, SKIPPING)
-    expect(line(page)).to_contain_text("Saved as your situation")
+    expect(line(page)).to_contain_text(GUIDE["situation_saved"])
     assert saved(page, key)["situation"]["id"] == SKIPPING.id
     assert page.evaluate("guide.situation()") == SKIPPING.id
     info = page.evaluate("guide.situationInfo()")
@@ -85,10 +87,10 @@ def test_choosing_shows_your_situation_everywhere_across_reload_and_instant_navi
     assert info["plan"] == [r.value for r in SKIPPING.plan]
     mark_window(page)
     follow_path(page, SKIPPING.step_pages[-1])
-    expect(line(page)).to_contain_text(f"Your situation: {SKIPPING.short}")
+    expect(line(page)).to_contain_text(fill(GUIDE["situation_line"], situation=SKIPPING.short))
     assert page.evaluate("window.__stayed") is True, "navigation reloaded the page; the test would prove nothing"
     page.reload()
-    expect(line(page)).to_contain_text(f"Your situation: {SKIPPING.short}")
+    expect(line(page)).to_contain_text(fill(GUIDE["situation_line"], situation=SKIPPING.short))
     page.goto("privacy/")  # a page without any situations tool still says it
     expect(line(page)).to_contain_text(SKIPPING.short)
     expect(page.locator("script[src*='situations.js']")).to_have_count(0)
@@ -117,7 +119,7 @@ def test_change_leads_to_the_question_and_not_sure_clears_the_choice(example_pag
 def test_dont_save_stores_nothing_and_the_choice_lasts_the_visit(example_page, key):
     page = example_page
     page.goto("privacy/")
-    page.get_by_label("Don't save anything on this device").check()
+    page.get_by_label(words("device")["nosave"]).check()
     choose(page, SKIPPING)
     expect(line(page)).to_contain_text("nothing is saved")
     assert page.evaluate("k => localStorage.getItem(k)", key) is None
