@@ -11,7 +11,9 @@
 """
 from __future__ import annotations
 
+import datetime
 import logging
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
@@ -490,3 +492,31 @@ def test_a_low_contrast_colour_and_a_bad_center_block_reach_the_strict_build(tmp
     assert "WARNING -  center: extra.career_center.primary_color '#ffcc00' has a contrast of only 1.5:1" in output, output
     assert (f"docs/bad-block.md:{line}: The page asks for the center's contact block 'contacts', which doesn't "
             "exist. Fix: did you mean 'contact'?") in output, output
+
+
+def test_the_center_blocks_and_controls_speak_the_language_of_the_build():
+    """Built in Spanish (theme.language: es), the center's blocks, the footer and the saved-data controls
+    show overrides/text/es.yml's words, the review date in Spanish, and no English sentence of ours."""
+    from mkdocs.config import load_config
+    from guidekit.branding import date_in_words
+    config = load_config(str(EXAMPLE / "mkdocs.yml"))
+    config.theme["language"] = "es"
+    env = theme_env(config)
+    spanish = {tool: words(tool, "es") for tool in ("center", "device")}
+    center = load_center(center_settings(EXAMPLE), EXAMPLE_DOCS, NOWHERE, spanish["center"])
+    config.extra["career_center"] = center
+    templates = [*PARTIALS, "partials/center-reach.html", "partials/center-urgent.html",
+                 "partials/center-urgent-line.html", "partials/center-reviewed.html", "partials/device-controls.html"]
+    text = " ".join(BeautifulSoup(env.get_template(t).render(config=config, center=center, page=None), "html.parser")
+                    .get_text(" ") for t in templates)
+    text = " ".join(text.split())
+    assert spanish["center"]["urgent_reach_out"] in text and spanish["device"]["clear"] in text
+    assert date_in_words(datetime.date.fromisoformat(center.reviewed_on), spanish["center"]) in text
+    leftovers = []
+    for tool in spanish:
+        for key, english in words(tool).items():
+            if key == "script" or english == spanish[tool][key]:
+                continue
+            leftovers += [piece.strip() for piece in re.split(r"\{\w+\}", english) if len(piece.strip(" .,:")) > 6
+                          and piece.strip() in text]
+    assert not leftovers, leftovers
