@@ -242,7 +242,7 @@ def test_export_then_import_restores_progress(example_page, tmp_path):
     bad = tmp_path / "notes.json"
     bad.write_text('{"hello": 1}')
     page.get_by_label(W["import"]).set_input_files(bad)
-    expect(page.locator("[data-import-message]")).to_have_text(W["script"]["import_wrong"])
+    expect(page.locator("[data-import-message]")).to_have_text(f'{W["script"]["error"]} {W["script"]["import_wrong"]}')
     expect(page.get_by_label(W["import"])).to_have_attribute("aria-invalid", "true")
     page.get_by_label(W["import"]).set_input_files(exported)
     expect(page.locator("[data-import-message]")).to_have_text(W["script"]["imported"])

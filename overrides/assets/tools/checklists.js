@@ -131,7 +131,9 @@
     const message = document.getElementById(input.getAttribute("aria-describedby"));
     const fail = (text) => {
       input.setAttribute("aria-invalid", "true");
-      message.textContent = text;
+      const error = document.createElement("strong");  // said first, not shown by colour alone
+      error.textContent = W.error;
+      message.replaceChildren(error, " ", text);
       message.classList.add("guide-transfer__message--error");
     };
     input.files[0].text().then((raw) => {
