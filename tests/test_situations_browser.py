@@ -293,7 +293,7 @@ def test_every_path_sheet_prints_on_one_page_on_a4_and_letter(guide, guide_conte
             assert len(pages) == 1, f"print/situations/{s.id}/ prints on {len(pages)} {fmt} pages"
             [text] = pages
             assert squash(center["name"]).upper() in text.upper() and center["contact_email"] in text
-            assert "local emergency number" in text
+            assert squash(words("center")["urgent_danger"]) in text
             for md in s.step_pages:
                 assert squash(title_of(md, guide.root)) in text, f"{md} is missing from the {fmt} print of {s.id}"
 
