@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 process.env.TZ = "America/New_York";  // Node applies a changed TZ at once; some tests switch it
-const { schedule, dwellEnd, planIds, relative, workingDayAfter, GAP, parseNews, parseHours, entries, ics, fold, iso } =
+const { schedule, dwellEnd, planIds, relative, workingDayAfter, GAP, parseNews, parseHours, entries, ics, fold, iso, show, asText } =
   createRequire(import.meta.url)("../../overrides/assets/tools/planner.js");
 if (!process.env.GUIDE_WORDS) throw new Error("run through pytest tests/test_js_units.py: it writes the words (overrides/text/en.yml) to the file GUIDE_WORDS names");
 const W = JSON.parse(readFileSync(process.env.GUIDE_WORDS, "utf8")).planner.script;
@@ -397,6 +397,13 @@ test("weekdays are named by Intl in the language asked for, whatever the time zo
   const monday = at("2027-03-15T09:00");
   assert.equal(relative(monday, fri, W, fri), fill(W.weekday_morning, { day: "Monday" }));
   assert.equal(relative(monday, fri, { ...W, weekday_morning: "El {day} por la mañana" }, fri, "es"), "El lunes por la mañana");
+  // dates on the page and in the copied plan: Intl in the page's language, never English words of our own
+  assert.match(show(monday, "es"), /^lunes, 15 de marzo.*9:00/);
+  assert.match(show(monday, "en-US"), /^Monday, March 15.*9:00/);
+  const p = plan([{ id: "a", hours: 3 }]), r = schedule(fri, 2, p);
+  const text = asText(r, entries(r, p, {}, "https://example.org/"), W, "es");
+  assert.ok(text.startsWith(fill(W.text_title, { zone: "America/New_York" })), text);
+  assert.ok(text.includes(fill(W.until, { date: show(r.until, "es") })) && text.includes("viernes, 12 de marzo"), text);
   process.env.TZ = "Pacific/Kiritimati";  // UTC+14: the weekday is the local one still
   try {
     const fri2 = at("2027-03-12T05:50"), mon2 = at("2027-03-15T09:00");
