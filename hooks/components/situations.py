@@ -193,7 +193,7 @@ class SituationSheets(Component):
         url = printsheets.live_url(build.config.site_url or "", component.urls[s.page])
         return render(build, "partials/situation-sheet.html", **component._context(build, page, s),
                       center=build.data_of(self, "center"), live_url=url, shown_url=printsheets.display_url(url),
-                      qr=printsheets.qr_svg(url), online_text=build.words("situations")["sheet_online"])
+                      qr=printsheets.qr_svg(url, build.words("print")["qr_title"]), online_text=build.words("situations")["sheet_online"])
 
 
 class SituationData(Component):
