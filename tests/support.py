@@ -289,7 +289,7 @@ class Guide:
         """The center as the site shows it (guidekit.branding.load_center: defaults filled in, and
         '(example settings)' after the name while the shipped example settings are in use)."""
         from guidekit.branding import Where, load_center
-        return load_center(self.center(), self.docs, Where("mkdocs.yml", {}))
+        return load_center(self.center(), self.docs, Where("mkdocs.yml", {}), words("center"))
 
     def pages(self) -> list[str]:
         return page_paths(self.docs)

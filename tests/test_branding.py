@@ -11,7 +11,9 @@
 """
 from __future__ import annotations
 
+import datetime
 import logging
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
@@ -21,21 +23,23 @@ import yaml
 from bs4 import BeautifulSoup
 
 from components import center as center_component
-from components.base import Build
+from components.base import Build, Component
 from guidekit.branding import (CenterSettings, Where, colour_warnings, contrast, load_center, locate,
                                palette_css, readable_on)
 from guidekit.errors import ContentErrors
-from support import EXAMPLE, ROOT, build, center_settings, soup, theme_env
+from guidekit.text import fill
+from support import EXAMPLE, ROOT, build, center_settings, soup, theme_env, words
 from test_site_build import built_pages, config_of
 
 EXAMPLE_DOCS = EXAMPLE / "docs"
 GOOD = {"name": "Riverside Institute Careers Office", "contact_email": "help@careers.riverside.test"}
 NOWHERE = Where("mkdocs.yml", {})
+WORDS = words("center")
 
 
 def errors_of(raw, docs: Path = EXAMPLE_DOCS, where: Where = NOWHERE) -> list[str]:
     with pytest.raises(ContentErrors) as caught:
-        load_center(raw, docs, where)
+        load_center(raw, docs, where, WORDS)
     return [str(e) for e in caught.value.errors]
 
 
@@ -51,7 +55,7 @@ def example_copy(dest: Path) -> Path:
 
 
 def example_center() -> CenterSettings:
-    return load_center(center_settings(EXAMPLE), EXAMPLE_DOCS, NOWHERE)
+    return load_center(center_settings(EXAMPLE), EXAMPLE_DOCS, NOWHERE, WORDS)
 
 
 def center_of(guide) -> CenterSettings:
@@ -61,7 +65,7 @@ def center_of(guide) -> CenterSettings:
 # Unit: loading and validation ------------------------------------------------------------------
 
 def test_good_settings_fill_in_the_optional_keys():
-    center = load_center(dict(GOOD, phone="+1 (555) 010-0199 ext. 12", address="Hall 2\n  Room 5 \n"), EXAMPLE_DOCS, NOWHERE)
+    center = load_center(dict(GOOD, phone="+1 (555) 010-0199 ext. 12", address="Hall 2\n  Room 5 \n"), EXAMPLE_DOCS, NOWHERE, WORDS)
     assert isinstance(center, CenterSettings)
     assert center.short_name == center["name"] == GOOD["name"]
     assert center.logo is None and center.booking_url is None and center.support_text is None
@@ -73,11 +77,11 @@ def test_good_settings_fill_in_the_optional_keys():
 
 def test_a_logo_inside_docs_is_kept():
     logo = center_settings(EXAMPLE)["logo"]
-    assert load_center(dict(GOOD, logo=logo), EXAMPLE_DOCS, NOWHERE).logo == logo
+    assert load_center(dict(GOOD, logo=logo), EXAMPLE_DOCS, NOWHERE, WORDS).logo == logo
 
 
 def test_a_number_for_a_phone_is_fine_and_short_colours_are_expanded():
-    center = load_center(dict(GOOD, phone=5550100, primary_color="#36c"), EXAMPLE_DOCS, NOWHERE)
+    center = load_center(dict(GOOD, phone=5550100, primary_color="#36c"), EXAMPLE_DOCS, NOWHERE, WORDS)
     assert center.phone == "5550100" and center.primary_color == "#3366cc"
 
 
@@ -150,19 +154,19 @@ def test_readable_on_reaches_aa_on_light_and_dark():
 
 
 def test_low_contrast_colours_are_named_in_a_warning():
-    center = load_center(dict(GOOD, primary_color="#ffcc00", accent_color="#1f4e79"), EXAMPLE_DOCS, NOWHERE)
+    center = load_center(dict(GOOD, primary_color="#ffcc00", accent_color="#1f4e79"), EXAMPLE_DOCS, NOWHERE, WORDS)
     [warning] = colour_warnings(center)
     assert warning.startswith("extra.career_center.primary_color '#ffcc00' has a contrast of only 1.5:1")
     assert "Fix: pick a darker color, e.g. '#" in warning
-    assert colour_warnings(load_center(dict(GOOD, primary_color="#1f4e79"), EXAMPLE_DOCS, NOWHERE)) == []
+    assert colour_warnings(load_center(dict(GOOD, primary_color="#1f4e79"), EXAMPLE_DOCS, NOWHERE, WORDS)) == []
 
 
 def test_palette_css_only_for_a_custom_pair():
-    assert palette_css(load_center(GOOD, EXAMPLE_DOCS, NOWHERE)) == ""
-    css = palette_css(load_center(dict(GOOD, primary_color="#1f4e79"), EXAMPLE_DOCS, NOWHERE))
+    assert palette_css(load_center(GOOD, EXAMPLE_DOCS, NOWHERE, WORDS)) == ""
+    css = palette_css(load_center(dict(GOOD, primary_color="#1f4e79"), EXAMPLE_DOCS, NOWHERE, WORDS))
     assert "--md-primary-fg-color: #1f4e79;" in css and "--md-accent-fg-color" not in css
     assert '[data-md-color-scheme="slate"] {\n  --md-typeset-a-color: #' in css
-    css = palette_css(load_center(dict(GOOD, accent_color="#8a1c4a"), EXAMPLE_DOCS, NOWHERE))
+    css = palette_css(load_center(dict(GOOD, accent_color="#8a1c4a"), EXAMPLE_DOCS, NOWHERE, WORDS))
     assert "--md-accent-fg-color: #8a1c4a;" in css and "--md-primary" not in css
 
 
@@ -172,14 +176,28 @@ class Config(dict):
     __getattr__ = dict.__getitem__
 
 
-def center_build(mkdocs_yml: Path, settings=None) -> Build:
+class CenterWords(Component):
+    """The text component's part here: the center's words, English unless given (the text component
+    itself: test_text.py)."""
+    name = "text"
+
+    def __init__(self, words: dict = WORDS):
+        self.words = words
+
+    def configure(self, build):
+        build.data["text"] = {"center": self.words}
+        build.text_file, build.text_lines = "overrides/text/xx.yml", {"center.months": 7}
+        return []
+
+
+def center_build(mkdocs_yml: Path, settings=None, words: dict = WORDS) -> Build:
     """The center component alone, as the hook runs it on this mkdocs.yml (logos looked up in the
     example site's docs/)."""
     root = mkdocs_yml.parent
     config = Config(config_file_path=str(mkdocs_yml), docs_dir=str(EXAMPLE_DOCS),
                     extra={"career_center": center_settings(root) if settings is None else settings},
                     theme={"palette": [{"scheme": "default"}, {"scheme": "slate"}]}, extra_css=[])
-    return Build([center_component.component], str(root), str(EXAMPLE_DOCS), config)
+    return Build([CenterWords(words), center_component.component], str(root), str(EXAMPLE_DOCS), config)
 
 
 def example_yml_with(tmp_path: Path, key: str, value: str) -> tuple[Path, int]:
@@ -198,6 +216,12 @@ def test_a_bad_setting_is_reported_at_its_line_in_the_real_mkdocs_yml(tmp_path):
     [error] = center_build(path).load()
     assert str(error).startswith(f"mkdocs.yml:{line}: extra.career_center.contact_email 'careers(at)example.org' "
                                  "is not an email address. Fix: ")
+
+
+def test_month_names_other_than_twelve_stop_the_build_at_their_line():
+    words = dict(WORDS, months="enero, febrero, marzo")
+    [error] = center_build(EXAMPLE / "mkdocs.yml", words=words).load()
+    assert str(error).startswith("overrides/text/xx.yml:7: 'center.months' names 3 months instead of 12. Fix: ")
 
 
 def test_a_low_contrast_colour_is_a_warning_not_an_error(tmp_path, caplog):
@@ -256,7 +280,7 @@ def rendered(theme, center: CenterSettings) -> str:
 
 
 def test_left_out_settings_leave_no_empty_label_or_link(theme):
-    center = load_center({"name": "Hill & Dale Careers", "contact_email": "ask@hill-dale.test"}, EXAMPLE_DOCS, NOWHERE)
+    center = load_center({"name": "Hill & Dale Careers", "contact_email": "ask@hill-dale.test"}, EXAMPLE_DOCS, NOWHERE, WORDS)
     html = rendered(theme, center)
     doc = BeautifulSoup(html, "html.parser")
     text = doc.get_text(" ", strip=True)
@@ -265,7 +289,8 @@ def test_left_out_settings_leave_no_empty_label_or_link(theme):
         assert a.get_text(strip=True), a
     assert {a["href"] for a in doc.select("a")} == {"mailto:ask@hill-dale.test"}
     assert not doc.select("address, img")
-    for absent in ("Phone", "Visit", "Counseling and well-being", "Book an appointment", "None"):
+    absent_words = [WORDS[k].split("{")[0].strip(" :") for k in ("reach_phone", "reach_visit", "support_counseling", "reach_book")]
+    for absent in (*absent_words, "None"):
         assert absent not in text, absent
     for item in doc.select(".guide-reach li"):
         label, _, value = item.get_text(" ", strip=True).partition(":")
@@ -413,7 +438,7 @@ def test_every_optional_setting_shows_on_the_example_site(example):
     assert any(c.name in box.get_text() for box in boxes)
     assert doc.select_one(f"article .guide-center-box a[href='{c.support_url}']").get_text() == c.support_text
     booking = doc.select_one("article .guide-center-booking a")
-    assert booking["href"] == c.booking_url and booking.get_text() == f"Book an appointment with {c.short_name}"
+    assert booking["href"] == c.booking_url and booking.get_text() == fill(WORDS["booking_button"], center=c.short_name)
     assert footer.select_one(".md-copyright__highlight").get_text() == config_of(EXAMPLE)["copyright"]
 
 
@@ -436,7 +461,7 @@ def test_the_projects_settings_show_nowhere_on_a_site_with_other_settings(exampl
                  if k.value == "career_center")
     ours = project_yml[:block.start_mark.index] + project_yml[block.end_mark.index:] + "".join(
         p.read_text(encoding="utf-8") for p in EXAMPLE.rglob("*") if p.suffix in (".md", ".yml"))
-    project = load_center(center_settings(ROOT), ROOT / "docs", NOWHERE)
+    project = load_center(center_settings(ROOT), ROOT / "docs", NOWHERE, WORDS)
     values = [project[k] for k in ("name", "short_name", "logo", "contact_email", "phone", "booking_url",
                                    "support_url", "support_text") if project[k]] + project.address_lines
     values = [v for v in values if len(v) >= 6 and v not in ours]
@@ -467,3 +492,31 @@ def test_a_low_contrast_colour_and_a_bad_center_block_reach_the_strict_build(tmp
     assert "WARNING -  center: extra.career_center.primary_color '#ffcc00' has a contrast of only 1.5:1" in output, output
     assert (f"docs/bad-block.md:{line}: The page asks for the center's contact block 'contacts', which doesn't "
             "exist. Fix: did you mean 'contact'?") in output, output
+
+
+def test_the_center_blocks_and_controls_speak_the_language_of_the_build():
+    """Built in Spanish (theme.language: es), the center's blocks, the footer and the saved-data controls
+    show overrides/text/es.yml's words, the review date in Spanish, and no English sentence of ours."""
+    from mkdocs.config import load_config
+    from guidekit.branding import date_in_words
+    config = load_config(str(EXAMPLE / "mkdocs.yml"))
+    config.theme["language"] = "es"
+    env = theme_env(config)
+    spanish = {tool: words(tool, "es") for tool in ("center", "device")}
+    center = load_center(center_settings(EXAMPLE), EXAMPLE_DOCS, NOWHERE, spanish["center"])
+    config.extra["career_center"] = center
+    templates = [*PARTIALS, "partials/center-reach.html", "partials/center-urgent.html",
+                 "partials/center-urgent-line.html", "partials/center-reviewed.html", "partials/device-controls.html"]
+    text = " ".join(BeautifulSoup(env.get_template(t).render(config=config, center=center, page=None), "html.parser")
+                    .get_text(" ") for t in templates)
+    text = " ".join(text.split())
+    assert spanish["center"]["urgent_reach_out"] in text and spanish["device"]["clear"] in text
+    assert date_in_words(datetime.date.fromisoformat(center.reviewed_on), spanish["center"]) in text
+    leftovers = []
+    for tool in spanish:
+        for key, english in words(tool).items():
+            if key == "script" or english == spanish[tool][key]:
+                continue
+            leftovers += [piece.strip() for piece in re.split(r"\{\w+\}", english) if len(piece.strip(" .,:")) > 6
+                          and piece.strip() in text]
+    assert not leftovers, leftovers

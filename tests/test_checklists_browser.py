@@ -10,6 +10,7 @@ import yaml
 from playwright.sync_api import expect
 
 from guidekit.checklists import load_checklists
+from guidekit.text import fill
 from support import EXAMPLE, SiteServer, axe_violations, build, copy_project, mark_window, saved, storage_key, words
 
 DATA = EXAMPLE / "docs" / "_data" / "checklists.yml"
@@ -17,6 +18,7 @@ LISTS = load_checklists("docs/_data/checklists.yml", DATA.read_text(encoding="ut
 FIRST = next(c for c in LISTS if c.page == "first.md")    # a list with three or more items
 SECOND = next(c for c in LISTS if c.page == "second.md")  # a list on another page
 OVERVIEW = "checklists/"  # tests/example/docs/checklists/index.md: the overview and the device controls
+W = words("checklists")   # what a reader sees (overrides/text/en.yml)
 assert len(FIRST.items) >= 3 and SECOND.items
 
 
@@ -43,7 +45,12 @@ def progress(page, c=FIRST):
 
 
 def done(n, c=FIRST) -> str:
-    return f"{n} of {len(c.items)} done"
+    return fill(W["script"]["progress"], done=n, total=len(c.items))
+
+
+def untick_all(c=FIRST) -> str:
+    """The "Untick all" button's name: its words and what a screen reader hears after them."""
+    return f"{W['untick_all']} {fill(W['untick_all_more'], title=c.title)}"
 
 
 def nav_link(page, title):
@@ -120,7 +127,7 @@ def test_reset_unticks_only_that_checklist(example_page, key):
     page.goto(SECOND_URL)
     item(page, SECOND.items[0]).check()
     page.goto(FIRST_URL)
-    page.get_by_role("button", name=f"Untick all in {FIRST.title}").click()
+    page.get_by_role("button", name=untick_all()).click()
     expect(progress(page)).to_have_text(done(0))
     assert saved(page, key)["checklists"] == {SECOND.id: {SECOND.items[0].id: True}}
 
@@ -141,7 +148,7 @@ def test_unreadable_saved_data_gives_a_notice_and_ticking_still_works(example_co
                         f"localStorage.setItem({json.dumps(key)}, {json.dumps(stored)}); }} }} catch (e) {{}}")
     pg = ctx.new_page()
     pg.goto(FIRST_URL)
-    expect(pg.locator(".guide-notice")).to_contain_text("couldn't be read")
+    expect(pg.locator(".guide-notice")).to_contain_text(words("guide")["script"]["storage_unreadable"])
     item(pg, FIRST.items[0]).check()
     expect(progress(pg)).to_have_text(done(1))
     assert saved(pg, key)["checklists"] == {FIRST.id: {FIRST.items[0].id: True}}
@@ -188,10 +195,10 @@ def test_clear_everything_with_confirmation(example_page, key):
     overview = page.locator(f"[data-overview='{FIRST.id}'] [data-progress]")
     expect(overview).to_have_text(done(1))
     page.once("dialog", lambda d: d.dismiss())
-    page.get_by_role("button", name="Clear everything saved on this device").click()
+    page.get_by_role("button", name=words("device")["clear"]).click()
     expect(overview).to_have_text(done(1))
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name="Clear everything saved on this device").click()
+    page.get_by_role("button", name=words("device")["clear"]).click()
     expect(overview).to_have_text(done(0))
     assert page.evaluate("k => localStorage.getItem(k)", key) is None
     page.goto(FIRST_URL)
@@ -201,7 +208,7 @@ def test_clear_everything_with_confirmation(example_page, key):
 def test_dont_save_keeps_nothing_on_the_device(example_page, key):
     page = example_page
     page.goto("privacy/")  # the example privacy page has the device controls too
-    page.get_by_label("Don't save anything on this device").check()
+    page.get_by_label(words("device")["nosave"]).check()
     page.goto(FIRST_URL)
     item(page, FIRST.items[0]).check()
     expect(progress(page)).to_have_text(done(1))
@@ -210,8 +217,8 @@ def test_dont_save_keeps_nothing_on_the_device(example_page, key):
     page.reload()
     expect(item(page, FIRST.items[0])).not_to_be_checked()
     page.goto(OVERVIEW)
-    expect(page.get_by_label("Don't save anything on this device")).to_be_checked()
-    page.get_by_label("Don't save anything on this device").uncheck()
+    expect(page.get_by_label(words("device")["nosave"])).to_be_checked()
+    page.get_by_label(words("device")["nosave"]).uncheck()
     page.goto(FIRST_URL)
     item(page, FIRST.items[0]).check()
     assert saved(page, key)["checklists"] == {FIRST.id: {FIRST.items[0].id: True}}
@@ -224,21 +231,21 @@ def test_export_then_import_restores_progress(example_page, tmp_path):
     item(page, b).check()
     page.goto(OVERVIEW)
     with page.expect_download() as dl:
-        page.get_by_role("button", name="Save my progress as a file").click()
+        page.get_by_role("button", name=W["export"]).click()
     exported = tmp_path / dl.value.suggested_filename
     dl.value.save_as(exported)
     assert json.loads(exported.read_text())["checklists"] == {FIRST.id: {a.id: True, b.id: True}}
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name="Clear everything saved on this device").click()
+    page.get_by_role("button", name=words("device")["clear"]).click()
     overview = page.locator(f"[data-overview='{FIRST.id}'] [data-progress]")
     expect(overview).to_have_text(done(0))
     bad = tmp_path / "notes.json"
     bad.write_text('{"hello": 1}')
-    page.get_by_label("Load progress from a file").set_input_files(bad)
-    expect(page.locator("[data-import-message]")).to_contain_text("isn't a progress file")
-    expect(page.get_by_label("Load progress from a file")).to_have_attribute("aria-invalid", "true")
-    page.get_by_label("Load progress from a file").set_input_files(exported)
-    expect(page.locator("[data-import-message]")).to_have_text("Progress loaded from the file.")
+    page.get_by_label(W["import"]).set_input_files(bad)
+    expect(page.locator("[data-import-message]")).to_have_text(f'{W["script"]["error"]} {W["script"]["import_wrong"]}')
+    expect(page.get_by_label(W["import"])).to_have_attribute("aria-invalid", "true")
+    page.get_by_label(W["import"]).set_input_files(exported)
+    expect(page.locator("[data-import-message]")).to_have_text(W["script"]["imported"])
     expect(overview).to_have_text(done(2))
     page.goto(FIRST_URL)
     expect(item(page, b)).to_be_checked()
@@ -258,7 +265,7 @@ def test_without_javascript_the_checklist_is_a_readable_list(example_context_fac
     pg.goto(FIRST_URL)
     for entry in FIRST.items:
         expect(pg.locator(f"#checklist-{FIRST.id} label", has_text=entry.text)).to_be_visible()
-    expect(pg.get_by_role("button", name=f"Untick all in {FIRST.title}")).to_be_hidden()
+    expect(pg.get_by_role("button", name=untick_all())).to_be_hidden()
 
 
 def test_reordered_and_reworded_items_keep_their_ticks(browser, example_page, key, tmp_path):
@@ -296,7 +303,7 @@ def test_reordered_and_reworded_items_keep_their_ticks(browser, example_page, ke
         expect(pg.get_by_label("Reworded example task", exact=True)).to_be_checked()
         expect(pg.get_by_label("Added example task", exact=True)).not_to_be_checked()
         expect(item(pg, moved)).not_to_be_checked()
-        expect(progress(pg)).to_have_text(f"1 of {len(entry['items'])} done")
+        expect(progress(pg)).to_have_text(fill(W["script"]["progress"], done=1, total=len(entry["items"])))
         item(pg, moved).check()
         assert json.loads(pg.evaluate("k => localStorage.getItem(k)", copy_key))["checklists"][FIRST.id] == {
             reworded.id: True, moved.id: True}

@@ -17,9 +17,9 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from guidekit.branding import EXAMPLE as EXAMPLE_CENTER, EXAMPLE_MARK
+from guidekit.branding import EXAMPLE as EXAMPLE_CENTER
 from guidekit.checklists import load_checklists
-from support import EXAMPLE, axe_violations, page_paths, soup
+from support import EXAMPLE, axe_violations, page_paths, soup, words
 from test_site_build import config_of, front_matter, url_of
 
 PHONE = {"width": 390, "height": 844}
@@ -242,7 +242,7 @@ def test_example_settings_are_marked_only_while_in_use(guide):
     c = guide.center()
     in_use = any(c.get(key) == value for key, value in EXAMPLE_CENTER.items())
     footer = guide.html("").select_one(".guide-footer").get_text(" ", strip=True)
-    assert (EXAMPLE_MARK.strip() in footer) == in_use, footer
+    assert (words("center")["example_mark"] in footer) == in_use, footer
 
 
 # Behaviour: the example site --------------------------------------------------------------------

@@ -23,7 +23,9 @@ import pytest
 
 from guidekit.emails import PLACEHOLDER, add_headings, parse_emails
 from guidekit.markers import find_markers
-from support import EXAMPLE, build, copy_project, run_js
+from support import EXAMPLE, build, copy_project, run_js, words
+
+W = words("emails")  # what a reader sees (overrides/text/en.yml)
 
 REL = "docs/_data/emails.yml"
 
@@ -386,8 +388,8 @@ def test_each_email_asks_for_its_own_fields_and_a_page_with_several_starts_with_
             assert [box["data-email-field"] for box in w.select("[data-email-field]")] == [f.name for f in t.fields]
             assert len(w.select("[data-email-remember-box]")) == len(w.select("[data-email-nosave]")) == 1
             main = [b for b in w.select(".email__actions button, .email__actions a") if not b.find_parent("details")]
-            assert [b.get_text(strip=True) for b in main] == ["Copy email"], "one main action; the rest under More"
-            assert w.select_one(".email__actions details > summary").get_text(strip=True).startswith("More")
+            assert [b.get_text(strip=True) for b in main] == [W["copy_email"]], "one main action; the rest under More"
+            assert w.select_one(".email__actions details > summary").get_text(strip=True).startswith(W["more"])
             assert bool(w.select('[data-email-version]')) == (len(t.versions) > 1)
         lists = doc.select("[data-email-choose]")
         back = doc.select("[data-email-back]")

@@ -15,7 +15,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from support import ROOT, axe_violations, mark_window
+from guidekit.text import fill as fill_words
+from support import ROOT, axe_violations, mark_window, words
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +34,8 @@ SINGLE = "second/"                       # an example page with one email: ask
 FULL = {"your_name": "Sam Rivera", "interviewer_name": "Ms Okafor", "company": "Northwind Health",
         "role": "Junior Data Analyst"}
 SENTINEL = "(clipboard before)"
+W = words("emails")   # what a reader sees (overrides/text/en.yml)
+S = W["script"]       # what emails.js shows
 
 
 def widget(page, template_id):
@@ -120,9 +123,9 @@ def test_the_page_lists_the_emails_and_shows_the_chosen_one_alone(example_page):
     expect(choose_list(page)).to_be_hidden()
     assert page.url.endswith("#email-update")
     # back to the list, and on to another
-    w.get_by_role("link", name="Choose another email").click()
+    w.get_by_role("link", name=W["back"]).click()
     expect(choose_list(page)).to_be_visible()
-    expect(page.get_by_role("heading", name="Choose an email")).to_be_focused()
+    expect(page.get_by_role("heading", name=W["choose_title"])).to_be_focused()
     expect(page.locator("[data-email]:visible")).to_have_count(0)
     pick(page, "thanks")
     expect(page.locator("[data-email]:visible")).to_have_count(1)
@@ -159,15 +162,16 @@ def test_the_chosen_situations_emails_come_first_and_the_rest_under_more_emails(
     page = open_emails(example_page)
     order = lambda sel: [a.evaluate("a => a.hash") for a in choose_list(page).locator(f"{sel} a").all()]
     page.evaluate(SITUATION, ["update", "thanks", "not-on-this-page"])
-    expect(choose_list(page).locator("[data-email-choose-for]")).to_contain_text("example situation")
+    expect(choose_list(page).locator("[data-email-choose-for]")).to_have_text(
+        fill_words(S["for_situation"], situation="example situation"))
     assert order("[data-email-choose-list]") == ["#email-update", "#email-thanks"]
-    expect(choose_list(page).get_by_role("heading", name="More emails")).to_be_visible()
+    expect(choose_list(page).get_by_role("heading", name=W["more_emails"])).to_be_visible()
     assert order("[data-email-choose-rest]") == ["#email-ask"]
     pick(page, "ask")  # one from "More emails" works like the others
     page.evaluate(SITUATION, None)  # back to none: the file's order, one list
-    widget(page, "ask").get_by_role("link", name="Choose another email").click()
+    widget(page, "ask").get_by_role("link", name=W["back"]).click()
     assert order("[data-email-choose-list]") == [f"#email-{t}" for t in TEMPLATES]
-    expect(choose_list(page).get_by_role("heading", name="More emails")).to_be_hidden()
+    expect(choose_list(page).get_by_role("heading", name=W["more_emails"])).to_be_hidden()
     expect(choose_list(page).locator("[data-email-choose-for]")).to_be_hidden()
 
 
@@ -179,21 +183,21 @@ def test_copy_email_copies_the_body_alone_and_says_so_on_the_button(example_cont
     assert subject == "Question about Junior Data Analyst"
     assert body.startswith("Dear Ms Okafor,\n\nThank you for considering me for Junior Data Analyst at Northwind Health.")
     assert body.endswith("\nSam Rivera") and "One question, if I may: Was there a gap in my SQL answers?" in body
-    copy = w.get_by_role("button", name="Copy email")
+    copy = w.get_by_role("button", name=W["copy_email"])
     copy.click()
-    expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
-    assert clipboard(page) == body and not clipboard(page).startswith("Subject:")
+    expect(w.get_by_role("button", name=S["copied"])).to_be_visible()
+    assert clipboard(page) == body and not clipboard(page).startswith(fill_words(S["file_subject"], subject=""))
     expect(status_region(page)).to_contain_text("copied")
-    expect(w.get_by_role("button", name="Copy email")).to_be_visible(timeout=6000)  # and back again
+    expect(w.get_by_role("button", name=W["copy_email"])).to_be_visible(timeout=6000)  # and back again
     # the subject, separately, under More
-    more(w).get_by_role("button", name="Copy subject").click()
+    more(w).get_by_role("button", name=W["copy_subject"]).click()
     assert clipboard(page) == subject
     # the Warmer version (under More): its own body, the template's subject; the copy and the link follow
     w.get_by_label("Warmer").check()
     warmer = w.locator("[data-email-body]").text_content()
     assert warmer.startswith("Dear Ms Okafor,\n\nIt was a real pleasure to talk about Junior Data Analyst at Northwind Health.")
     assert warmer.endswith("Warm wishes,\nSam Rivera") and preview(w)[0] == subject
-    w.get_by_role("button", name="Copy email").click()
+    w.get_by_role("button", name=W["copy_email"]).click()
     assert clipboard(page) == warmer
     assert mailto_parts(w)["body"].replace("\r\n", "\n") == warmer
     w.get_by_label("Short").check()
@@ -210,7 +214,7 @@ def test_open_in_email_app_link_decodes_to_the_preview(example_page):
     parts = mailto_parts(w)
     assert parts["subject"] == subject == "Thank you: Analyst"
     assert parts["body"].replace("\r\n", "\n") == body
-    expect(more(w).get_by_role("link", name="Open in my email app")).to_be_visible()
+    expect(more(w).get_by_role("link", name=W["open_app"])).to_be_visible()
 
 
 # ---- emails without a name; gaps asked about before anything is handed over
@@ -232,14 +236,14 @@ def test_a_blank_name_gives_the_greeting_everywhere_and_leaves_nothing_to_fill(e
             subject, body = preview(w)
             expect(w.locator("mark.email__gap")).to_have_count(0)
             expect(w.locator("[data-email-missing]")).to_be_hidden()
-            w.get_by_role("button", name="Copy email").click()
-            expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+            w.get_by_role("button", name=W["copy_email"]).click()
+            expect(w.get_by_role("button", name=S["copied"])).to_be_visible()
             copied, parts = clipboard(page), mailto_parts(w)
             for text in (subject, body, copied, parts["subject"], parts["body"]):
                 assert not re.search(r"[\[\]{}]|\w ,|^(Dear|Hi) *,", text, re.M), (tid, text)
             assert copied == body == parts["body"].replace("\r\n", "\n")
             assert re.match(r"(Dear hiring team|Hello there|Hello),\n\n", body), (tid, body)
-        w.get_by_role("link", name="Choose another email").click()
+        w.get_by_role("link", name=W["back"]).click()
     # a name typed is used, and taken out again it gives way to the greeting
     w = pick(page, "ask")
     more(w).get_by_label("Short").check()
@@ -257,9 +261,9 @@ def test_with_a_required_field_empty_copy_and_open_ask_first_and_name_what_is_mi
     expect(gaps).to_have_count(3)  # {role} is in the subject and the body; {company} in the body
     assert set(gaps.all_text_contents()) == {"[Role]", "[Company]"}
     assert gaps.first.evaluate("el => getComputedStyle(el).outlineStyle") == "dashed", "not colour alone"
-    expect(w.locator("[data-email-missing]")).to_have_text("Still to fill in: Company, Role.")
+    expect(w.locator("[data-email-missing]")).to_have_text(fill_words(S["still_to_fill"], fields="Company, Role"))
     # Copy email: nothing copied; a question next to the button names the gaps, and is announced
-    copy = w.get_by_role("button", name="Copy email")
+    copy = w.get_by_role("button", name=W["copy_email"])
     copy.click()
     ask = w.locator("[data-email-ask]")
     expect(ask).to_be_visible()
@@ -268,18 +272,18 @@ def test_with_a_required_field_empty_copy_and_open_ask_first_and_name_what_is_mi
     expect(status_region(page)).to_contain_text("Company, Role")
     assert clipboard(page) == SENTINEL
     # "as it is" copies it with its gaps, and focus goes back to the button
-    ask.get_by_role("button", name="Copy it as it is").click()
-    expect(w.get_by_role("button", name="Copied ✓")).to_be_focused()
+    ask.get_by_role("button", name=S["anyway_copy"]).click()
+    expect(w.get_by_role("button", name=S["copied"])).to_be_focused()
     assert clipboard(page) == preview(w)[1] and "[Company]" in clipboard(page)
     expect(ask).to_be_hidden()
     # Open in my email app: no email app opens; the question sits next to the link
     opened = []
     page.on("framenavigated", lambda frame: opened.append(frame.url))
-    link = more(w).get_by_role("link", name="Open in my email app")
+    link = more(w).get_by_role("link", name=W["open_app"])
     link.click()
     expect(ask).to_be_visible()
     assert ask.evaluate("(el, b) => b.nextElementSibling === el", link.element_handle())
-    expect(ask.get_by_role("link", name="Open it as it is")).to_have_attribute("href", link.get_attribute("href"))
+    expect(ask.get_by_role("link", name=S["anyway_open"])).to_have_attribute("href", link.get_attribute("href"))
     assert not any(u.startswith("mailto:") for u in opened)
     # a name of a gap leads to its box
     ask.get_by_role("link", name="Company").click()
@@ -292,8 +296,8 @@ def test_with_a_required_field_empty_copy_and_open_ask_first_and_name_what_is_mi
     expect(gaps).to_have_count(0)
     expect(w.locator("[data-email-missing]")).to_be_hidden()
     page.evaluate("t => navigator.clipboard.writeText(t)", SENTINEL)
-    w.get_by_role("button", name="Copy email").click()
-    expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+    w.get_by_role("button", name=W["copy_email"]).click()
+    expect(w.get_by_role("button", name=S["copied"])).to_be_visible()
     assert clipboard(page) == preview(w)[1]
     # an empty optional field leaves its line out rather than sending a blank
     assert "One question, if I may" not in preview(w)[1]
@@ -313,21 +317,21 @@ def test_hostile_input_stays_literal_everywhere_and_runs_nothing(example_context
     assert w.locator(".email__preview img, .email__preview script, .email__preview i, .email__preview b").count() == 0
     for other in page.locator("[data-email]").all():  # the shared values fill every email, as text
         assert HOSTILE["your_name"] in other.locator("[data-email-body]").text_content()
-    w.get_by_role("button", name="Copy email").click()
-    expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+    w.get_by_role("button", name=W["copy_email"]).click()
+    expect(w.get_by_role("button", name=S["copied"])).to_be_visible()
     assert clipboard(page) == body
-    more(w).get_by_role("button", name="Copy subject").click()
-    expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+    more(w).get_by_role("button", name=W["copy_subject"]).click()
+    expect(w.get_by_role("button", name=S["copied"])).to_be_visible()
     assert clipboard(page) == subject
     parts = mailto_parts(w)
     assert (parts["subject"], parts["body"].replace("\r\n", "\n")) == (subject, body)
     with page.expect_download() as info:
-        w.get_by_role("button", name="Download as .txt").click()
+        w.get_by_role("button", name=W["download"]).click()
     download = info.value
     assert download.suggested_filename == "update.txt"
     with open(download.path(), encoding="utf-8") as fh:
-        assert fh.read() == f"Subject: {subject}\n\n{body}"
-    expect(w.locator("[data-email-status]")).to_have_text("Downloaded update.txt.")
+        assert fh.read() == fill_words(S["file_subject"], subject=subject) + f"\n\n{body}"
+    expect(w.locator("[data-email-status]")).to_have_text(fill_words(S["downloaded"], file="update.txt"))
     assert page.evaluate("window.__pwned") is None
 
 
@@ -337,9 +341,9 @@ def test_shared_details_typed_in_one_email_fill_the_others_and_follow_instant_na
     page = open_emails(example_page)
     w = pick(page, "ask")
     fill(w, {"your_name": "Alex Kim", "company": "Contoso"})
-    expect(page.get_by_label("Remember my details on this device").locator("visible=true")).to_have_count(1)
+    expect(page.get_by_label(W["remember"]).locator("visible=true")).to_have_count(1)
     assert "Alex Kim" not in page.evaluate("localStorage.getItem(guide.storageKey) || ''"), "not stored unless asked"
-    w.get_by_role("link", name="Choose another email").click()
+    w.get_by_role("link", name=W["back"]).click()
     u = pick(page, "update")
     expect(box(u, "your_name")).to_have_value("Alex Kim")
     expect(box(u, "company")).to_have_value("Contoso")
@@ -350,7 +354,7 @@ def test_shared_details_typed_in_one_email_fill_the_others_and_follow_instant_na
     page.wait_for_url(f"**/{SINGLE}")
     s = widget(page, "ask")
     expect(choose_list(page)).to_have_count(0)
-    expect(s.get_by_role("link", name="Choose another email")).to_have_count(0)
+    expect(s.get_by_role("link", name=W["back"])).to_have_count(0)
     expect(box(s, "your_name")).to_have_value("Alex Kim")
     assert "Contoso" in preview(s)[1]
     box(s, "role").fill("Analyst")
@@ -365,25 +369,25 @@ def test_remember_my_details_saves_only_when_ticked(example_page):
     page = open_emails(example_page)
     w = pick(page, "ask")
     w.get_by_label("Contact's name").fill("Mr Lee")
-    w.get_by_label("Remember my details on this device").check()
+    w.get_by_label(W["remember"]).check()
     assert "Mr Lee" in page.evaluate("localStorage.getItem(guide.storageKey)")
     page.reload()
     w = widget(page, "ask")  # still chosen: the address names it
     expect(w.get_by_label("Contact's name")).to_have_value("Mr Lee")
-    expect(w.get_by_label("Remember my details on this device")).to_be_checked()
+    expect(w.get_by_label(W["remember"])).to_be_checked()
     page.goto(SINGLE)
     w = widget(page, "ask")
-    expect(w.get_by_label("Remember my details on this device")).to_be_checked()
+    expect(w.get_by_label(W["remember"])).to_be_checked()
     expect(w.get_by_label("Contact's name")).to_have_value("Mr Lee")
-    w.get_by_label("Remember my details on this device").uncheck()
+    w.get_by_label(W["remember"]).uncheck()
     assert "Mr Lee" not in page.evaluate("localStorage.getItem(guide.storageKey)")
     # "Don't save anything" replaces the checkbox with a notice
     open_emails(page)
     w = pick(page, "thanks")
-    expect(w.get_by_label("Remember my details on this device")).not_to_be_checked()
-    page.get_by_label("Don't save anything on this device").check()
+    expect(w.get_by_label(W["remember"])).not_to_be_checked()
+    page.get_by_label(words("device")["nosave"]).check()
     expect(w.locator("[data-email-remember]")).to_be_hidden()
-    expect(w.locator("[data-email-nosave]")).to_contain_text("Nothing is saved on this device")
+    expect(w.locator("[data-email-nosave]")).to_have_text(W["nosave"])
 
 
 # ---- keyboard, targets, axe, no JavaScript, print
@@ -410,20 +414,20 @@ def test_keyboard_only(example_context_factory):
     w = widget(page, "ask")
     expect(w).to_be_visible()
     seen = tab_until(page, "email-ask-your_name")
-    assert "Choose another email" in seen[:2]  # (after the heading's permalink, if the theme shows one)
+    assert W["back"] in seen[:2]  # (after the heading's permalink, if the theme shows one)
     page.keyboard.type("Kai")
     assert preview(w)[1].endswith("Kai")
     for name, value in [("interviewer_name", ""), ("company", "Acme"), ("role", "Analyst")]:
         tab_until(page, f"email-ask-{name}")
         page.keyboard.type(value)
-    seen = tab_until(page, "Copy email")
+    seen = tab_until(page, W["copy_email"])
     assert "email-ask-question" in seen and "email-ask-remember" in seen
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
     page.keyboard.press("Enter")
-    expect(w.get_by_role("button", name="Copied ✓")).to_be_focused()
+    expect(w.get_by_role("button", name=S["copied"])).to_be_focused()
     assert clipboard(page) == preview(w)[1]
     page.keyboard.press("Tab")
-    assert focused(page).startswith("More")
+    assert focused(page).startswith(W["more"])
     page.keyboard.press("Enter")  # opens More: the versions (arrow keys) and the other actions
     page.keyboard.press("Tab")
     assert focused(page) == "email-ask-v0"
@@ -431,9 +435,9 @@ def test_keyboard_only(example_context_factory):
     expect(w.get_by_label("Warmer")).to_be_checked()
     assert "Warm wishes,\nKai" in preview(w)[1]
     page.keyboard.press("Tab")
-    assert focused(page) == "Copy subject"
+    assert focused(page) == W["copy_subject"]
     page.keyboard.press("Space")
-    expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+    expect(w.get_by_role("button", name=S["copied"])).to_be_visible()
     assert clipboard(page) == preview(w)[0]
 
 
@@ -459,7 +463,7 @@ def test_targets_are_at_least_44_px_on_a_phone_and_hints_are_body_size(example_c
     assert small_targets(page) == []
     w = pick(page, "ask")
     more(w)
-    w.get_by_role("button", name="Copy email").click()
+    w.get_by_role("button", name=W["copy_email"]).click()
     expect(w.locator("[data-email-ask]")).to_be_visible()
     assert small_targets(page) == []
     body = page.evaluate("getComputedStyle(document.querySelector('article.md-typeset > p')).fontSize")
@@ -477,7 +481,7 @@ def test_axe_on_the_list_and_on_an_email_with_gaps_asked_about_and_more_open(exa
     w = pick(page, "update")
     fill(w, {"your_name": "Sam", "news": "I finished a course."})
     more(w)
-    w.get_by_role("button", name="Copy email").click()
+    w.get_by_role("button", name=W["copy_email"]).click()
     expect(w.locator("[data-email-ask]")).to_be_visible()
     violations = axe_violations(page)
     assert not violations, "\n".join(violations)
@@ -529,8 +533,8 @@ def test_every_shipped_email_with_every_name_blank_hands_over_no_gap_and_no_bare
             if len(t.versions) > 1:
                 more(w)
                 w.locator(f'[data-email-version][value="{n}"]').check()
-            w.get_by_role("button", name="Copy email").click()
-            expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+            w.get_by_role("button", name=W["copy_email"]).click()
+            expect(w.get_by_role("button", name=S["copied"])).to_be_visible()
             subject, body = preview(w)
             parts = mailto_parts(w)
             first = t.layout(v.body, v.greeting)[0][0]
@@ -544,11 +548,11 @@ def test_copy_subject_asks_only_about_the_subjects_own_gaps(example_context_fact
     page = open_emails(example_context_factory(permissions=CLIPBOARD).new_page())
     w = pick(page, "update")
     fill(w, {"company": "Northwind", "role": "Analyst"})  # the news, in the body alone, still empty
-    more(w).get_by_role("button", name="Copy subject").click()
-    expect(w.get_by_role("button", name="Copied ✓")).to_be_visible()
+    more(w).get_by_role("button", name=W["copy_subject"]).click()
+    expect(w.get_by_role("button", name=S["copied"])).to_be_visible()
     assert clipboard(page) == preview(w)[0] == "An update since my Analyst interview"
     expect(w.locator("[data-email-ask]")).to_be_hidden()
-    w.get_by_role("button", name="Copy email").click()
+    w.get_by_role("button", name=W["copy_email"]).click()
     expect(w.locator("[data-email-ask]")).to_contain_text("Your news")
     box(w, "role").fill("")
     expect(w.locator("[data-email-ask]")).to_contain_text("Role, Your news")

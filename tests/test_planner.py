@@ -19,7 +19,8 @@ from components import checklists, device, emails, planner
 from components.base import Build, Component
 from guidekit.markers import find_markers
 from guidekit.planner import check_general_emails, check_references, in_night, load_plan, night_ranges, script_data
-from support import EXAMPLE, build, copy_project, run_js
+from guidekit.text import fill
+from support import EXAMPLE, build, copy_project, run_js, words
 
 PATH = "docs/_data/planner.yml"
 TEXT = (EXAMPLE / "docs" / "_data" / "planner.yml").read_text(encoding="utf-8")  # the tests' example plan
@@ -505,7 +506,7 @@ def test_the_hours_hint_shows_the_plans_own_bounds(guide):
     box = doc.select_one("#planner-hours")
     assert (box["min"], box["max"]) == (str(custom["min_hours"]), str(custom["max_hours"]))
     hint = doc.select_one("#planner-hours-hint").get_text()
-    assert f"{custom['min_hours']} to {custom['max_hours']}" in hint
+    assert hint == fill(words("planner")["hours_hint"], min=custom["min_hours"], max=custom["max_hours"])
     assert doc.select_one("label[for=planner-dwell-custom]").get_text() == custom["label"]
 
 

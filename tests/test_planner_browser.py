@@ -19,7 +19,8 @@ from playwright.sync_api import expect
 from guidekit.markers import find_markers
 from guidekit.emails import parse_emails
 from guidekit.planner import load_plan
-from support import EXAMPLE, axe_violations, mark_window
+from guidekit.text import fill
+from support import EXAMPLE, axe_violations, mark_window, squash, words
 
 PLAN, _errors = load_plan("docs/_data/planner.yml", (EXAMPLE / "docs" / "_data" / "planner.yml").read_text(encoding="utf-8"))
 assert not _errors, _errors
@@ -33,6 +34,8 @@ RECIPIENTS = {tid: t.to for tid, t in parse_emails((EXAMPLE / "docs" / "_data" /
                                                     "docs/_data/emails.yml")[0].templates.items()}
 GENERAL = PLAN.general                                             # the plan shown when no situation is chosen
 STEPS = ".planner__step:not([hidden])"                             # the steps of the plan on show
+WORDS = words("planner")                                           # what the page and its script say
+SAYS = WORDS["script"]
 
 
 def planner_path(variant: str) -> str:
@@ -106,6 +109,11 @@ def shown(dt: datetime, locale: str = "en-US") -> str:
     return f"{dt:%A} {dt.day} {dt:%B} at {dt.hour}:{dt:%M}"
 
 
+def until_text(dt: datetime, locale: str = "en-US") -> str:
+    """The 'dwell until' sentence for a local time."""
+    return fill(SAYS["until"], date=shown(dt, locale))
+
+
 def text_of(locator) -> str:
     return locator.inner_text().replace("\u202f", " ").replace("\xa0", " ")
 
@@ -114,7 +122,7 @@ def download_ics(pg) -> bytes:
     pg.evaluate("""() => { const make = URL.createObjectURL;
         URL.createObjectURL = (blob) => { window.__icsType = blob.type; return make(blob); }; }""")
     with pg.expect_download() as info:
-        pg.get_by_role("button", name="Add to my calendar (.ics)").click()
+        pg.get_by_role("button", name=WORDS["add_to_calendar"]).click()
     download = info.value
     assert download.suggested_filename.endswith(".ics")
     assert pg.evaluate("window.__icsType").startswith("text/calendar")
@@ -161,7 +169,7 @@ def test_page_times_equal_ics_times_across_a_dst_change(example_context_factory,
     # the end of dwelling: the weekly preset's time, on the DST day itself
     until = starts["dwell-end"].astimezone(zone)
     assert until == dwell_end(local(news, zone), WEEKLY) and until.strftime("%Y-%m-%d") == dst_day
-    assert shown(until, locale) in text_of(pg.locator("[data-planner-until]"))
+    assert text_of(pg.locator("[data-planner-until]")) == until_text(until, locale)
 
     offsets = set()
     for li in pg.locator(STEPS).all():
@@ -184,7 +192,7 @@ def expect_error(pg, field: str, text: str):
     box = pg.locator(f"#planner-{field}")
     error = pg.locator(f"#planner-{field}-error")
     expect(error).to_be_visible()
-    expect(error).to_contain_text(text)
+    expect(error).to_have_text(text)
     expect(box).to_have_attribute("aria-invalid", "true")
     assert f"planner-{field}-error" in box.get_attribute("aria-describedby").split()
 
@@ -193,24 +201,24 @@ def _days_from_now(days: int) -> str:
     return (local(NOW) + timedelta(days=days)).strftime("%Y-%m-%dT%H:%M")
 
 
-BOUNDS = f"from {CUSTOM['min_hours']} to {CUSTOM['max_hours']}"
+BOUNDS = fill(SAYS["hours_range"], min=CUSTOM["min_hours"], max=CUSTOM["max_hours"])
 BAD_INPUT = {
     "news": [
-        (_days_from_now(-PLAN.news["max_days_ago"] - 1), f"more than {PLAN.news['max_days_ago']} days ago"),
-        (_days_from_now(PLAN.news["max_days_ahead"] + 1), f"more than {PLAN.news['max_days_ahead']} days from now"),
-        ("2027-03-14T02:30", "clocks went forward"),  # the hour New York skips
-        ("", "Enter the date and time"),
+        (_days_from_now(-PLAN.news["max_days_ago"] - 1), fill(SAYS["news_too_old"], days=PLAN.news["max_days_ago"])),
+        (_days_from_now(PLAN.news["max_days_ahead"] + 1), fill(SAYS["news_too_far"], days=PLAN.news["max_days_ahead"])),
+        ("2027-03-14T02:30", SAYS["news_skipped_hour"]),  # the hour New York skips
+        ("", SAYS["news_format"]),
     ],
     "hours": [
-        ("", f"whole number of hours {BOUNDS}"),
+        ("", BOUNDS),
         (str(CUSTOM["min_hours"] - 1), BOUNDS),
         (str(CUSTOM["max_hours"] + 1), BOUNDS),
-        ("2.5", "whole number"),
+        ("2.5", BOUNDS),
     ],
 }
 
 
-ACTIONS = ["Add to my calendar (.ics)", "Copy the plan as text", "Print the plan"]
+ACTIONS = [WORDS["add_to_calendar"], WORDS["copy_plan"], WORDS["print_plan"]]
 
 
 def expect_no_plan(pg):
@@ -237,7 +245,7 @@ def test_bad_input_gets_a_message_next_to_the_field_and_no_stale_plan(example_co
         pg.fill("#planner-news", news)
         pg.get_by_label(CUSTOM["label"], exact=True).check()
         pg.fill("#planner-hours", str(good))
-        expect(pg.locator("[data-planner-until]")).to_contain_text(shown(later(local(news), good)))
+        expect(pg.locator("[data-planner-until]")).to_have_text(until_text(later(local(news), good)))
         expect(pg.locator("[data-planner-invalid]")).to_be_hidden()
         pg.fill(f"#planner-{field}", value)
         expect_error(pg, field, message)
@@ -247,7 +255,7 @@ def test_bad_input_gets_a_message_next_to_the_field_and_no_stale_plan(example_co
         pg.fill("#planner-hours", str(fixed))
         expect(pg.locator(f"#planner-{field}-error")).to_be_hidden()
         assert pg.locator(f"#planner-{field}").get_attribute("aria-invalid") is None
-        expect(pg.locator("[data-planner-until]")).to_contain_text(shown(later(local(news), fixed)))
+        expect(pg.locator("[data-planner-until]")).to_have_text(until_text(later(local(news), fixed)))
         expect(pg.locator(f"{STEPS} time")).to_have_count(len(GENERAL))
         for name in ACTIONS:
             expect(pg.get_by_role("button", name=name)).to_be_enabled()
@@ -317,7 +325,7 @@ def test_labels_name_the_real_day_for_news_early_on_a_friday(example_context_fac
         label = li.locator(".planner__relative").inner_text()
         ahead = (when.date() - now.date()).days
         part = "morning" if when.hour < 12 else "afternoon" if when.hour < 17 else "evening" if when.hour < 21 else "night"
-        expected = {0: {"night": "Tonight"}.get(part, f"This {part}"), 1: f"Tomorrow {part}"}.get(ahead, f"{when:%A} {part}")
+        expected = {0: SAYS[f"today_{part}"], 1: SAYS[f"tomorrow_{part}"]}.get(ahead, fill(SAYS[f"weekday_{part}"], day=f"{when:%A}"))
         assert 0 <= ahead < 7 and label == expected, (li.get_attribute("data-step"), when, label)
     clean(ctx)
 
@@ -348,8 +356,7 @@ def test_controls_that_dont_apply_stay_hidden_and_the_notes_come_when_they_apply
     expect(help_line).to_be_hidden()
     download_ics(pg)
     expect(help_line).to_be_visible()
-    expect(help_line).to_contain_text("phone")
-    expect(help_line).to_contain_text("computer")
+    expect(help_line).to_have_text(f"{WORDS['ics_help_lead']} {WORDS['ics_help']}")
     clean(ctx)
 
 
@@ -387,14 +394,14 @@ def test_keyboard_only_choose_download_and_copy_with_typed_text_kept_as_text(exa
     pg.keyboard.type("1100A")
     expect(pg.locator("#planner-news")).to_have_value("2027-03-09T11:00")
     news = local("2027-03-09T11:00")
-    expect(pg.locator("[data-planner-until]")).to_contain_text("until " + shown(dwell_end(news, DEFAULT)))
+    expect(pg.locator("[data-planner-until]")).to_have_text(until_text(dwell_end(news, DEFAULT)))
     tab_to("input[name=dwell]:checked")
     choices = [p.id for p in PLAN.presets] + ["custom"]
     following = choices[choices.index(DEFAULT.id) + 1]
     pg.keyboard.press("ArrowDown")  # the default -> the choice below it
     expect(pg.locator(f"#planner-dwell-{following}")).to_be_checked()
     if following in PRESETS:
-        expect(pg.locator("[data-planner-until]")).to_contain_text("until " + shown(dwell_end(news, PRESETS[following])))
+        expect(pg.locator("[data-planner-until]")).to_have_text(until_text(dwell_end(news, PRESETS[following])))
     tab_to("#planner-company")
     pg.keyboard.type(HOSTILE)
     tab_to("[data-planner-ics]")
@@ -405,7 +412,7 @@ def test_keyboard_only_choose_download_and_copy_with_typed_text_kept_as_text(exa
     assert info.value.suggested_filename.endswith(".ics")
     tab_to("[data-planner-copy]")
     pg.keyboard.press("Enter")
-    expect(pg.locator("[role=status][aria-live=polite]")).to_have_text("Plan copied.")
+    expect(pg.locator("[role=status][aria-live=polite]")).to_have_text(SAYS["copied"])
     copied = pg.evaluate("navigator.clipboard.readText()")
     assert pg.locator("[data-planner-until]").inner_text() in copied
     for step in GENERAL:
@@ -421,17 +428,17 @@ def test_details_are_saved_only_when_the_student_asks(example_context_factory):
     pg.fill("#planner-news", "2027-03-09T11:00")
     stored = lambda: pg.evaluate("localStorage.getItem(guide.storageKey) || ''")  # noqa: E731
     assert "Acme" not in stored() and "2027-03-09T11:00" not in stored()
-    pg.get_by_label("Remember my details on this device").check()
+    pg.get_by_label(WORDS["remember_label"]).check()
     assert "Acme" in stored() and "2027-03-09T11:00" in stored()
     pg.reload()
     expect(pg.locator("#planner-company")).to_have_value("Acme")
     expect(pg.locator("#planner-news")).to_have_value("2027-03-09T11:00")
-    pg.get_by_label("Remember my details on this device").uncheck()
+    pg.get_by_label(WORDS["remember_label"]).uncheck()
     assert "Acme" not in stored() and "2027-03-09" not in stored()
     # "Clear everything" on the same page: the planner keeps working with fresh sections
     pg.on("dialog", lambda dialog: dialog.accept())
-    pg.get_by_role("button", name="Clear everything saved on this device").click()
-    pg.get_by_label("Remember my details on this device").check()
+    pg.get_by_role("button", name=words("device")["clear"]).click()
+    pg.get_by_label(WORDS["remember_label"]).check()
     pg.fill("#planner-company", "Beta")
     assert "Beta" in stored()
     clean(ctx)
@@ -448,13 +455,12 @@ def test_the_compact_form_opens_the_planner_with_the_choice_made(example_context
                        ".filter(el => (el.src || el.href).includes('/assets/tools/planner.')).length") == 0
     assert pg.evaluate("window.guidePlanner === undefined")
     compact = pg.locator("form.planner--compact")
-    expect(compact.get_by_label("How long will you let yourself feel it?")).to_have_value(DEFAULT.id)
-    compact.get_by_label("How long will you let yourself feel it?").select_option(WEEKLY.id)
-    compact.get_by_role("button", name="Plan your next steps with dates").click()
+    expect(compact.get_by_label(WORDS["compact_question"])).to_have_value(DEFAULT.id)
+    compact.get_by_label(WORDS["compact_question"]).select_option(WEEKLY.id)
+    compact.get_by_role("button", name=WORDS["compact_submit"]).click()
     pg.wait_for_url(f"**/example-guide/{FULL}?dwell={WEEKLY.id}*")
     expect(pg.locator(f"#planner-dwell-{WEEKLY.id}")).to_be_checked()
-    weekly = "until " + shown(dwell_end(now, WEEKLY))
-    expect(pg.locator("[data-planner-until]")).to_contain_text(weekly)
+    expect(pg.locator("[data-planner-until]")).to_have_text(until_text(dwell_end(now, WEEKLY)))
     expect(pg.locator(f"{STEPS} time")).to_have_count(len(GENERAL))
     # the long-dwell note (and its support link) shows on the planner when the choice runs long
     long = dwell_end(now, WEEKLY) - now > timedelta(hours=PLAN.long["hours"])
@@ -465,7 +471,7 @@ def test_the_compact_form_opens_the_planner_with_the_choice_made(example_context
     expect(pg.locator("#planner-news-error")).to_be_hidden()
     # instant navigation away and back again: still one working planner, bound once
     pg.goto(COMPACT)
-    compact.get_by_role("button", name="Plan your next steps with dates").click()
+    compact.get_by_role("button", name=WORDS["compact_submit"]).click()
     pg.wait_for_url(f"**/example-guide/{FULL}?dwell={DEFAULT.id}*")
     mark_window(pg)
     pg.locator(f"{STEPS} .planner__links a").first.click()
@@ -473,7 +479,7 @@ def test_the_compact_form_opens_the_planner_with_the_choice_made(example_context
     pg.go_back()
     pg.wait_for_url(f"**/example-guide/{FULL}?dwell={DEFAULT.id}*")
     pg.get_by_label(HOURLY.label, exact=True).check()
-    expect(pg.locator("[data-planner-until]")).to_contain_text("until " + shown(dwell_end(now, HOURLY)))
+    expect(pg.locator("[data-planner-until]")).to_have_text(until_text(dwell_end(now, HOURLY)))
     assert pg.evaluate("document.querySelectorAll('[data-planner][data-bound]').length") == 1
     assert pg.evaluate("window.__stayed === true"), "the links reloaded the page instead of swapping it"
     clean(ctx)
@@ -489,8 +495,9 @@ def test_printed_plan_fits_one_page_and_holds_only_the_plan(example_context_fact
         pdf = PdfReader(io.BytesIO(pg.pdf(format=paper)))
         assert len(pdf.pages) == 1, paper
         text = pdf.pages[0].extract_text()
-        assert "Your plan" in text and "dwell until" in text
-        assert "Make your plan" not in text and "Using the plan" not in text and "Saved on this device" not in text
+        assert WORDS["plan_title"] in text and squash(SAYS["until"].split("{date}")[0]) in squash(text)
+        assert WORDS["form_title"] not in text and WORDS["add_to_calendar"] not in text
+        assert "Using the plan" not in text and words("device")["title"] not in text  # the page's own heading, the device controls
         # on paper the dates, not words such as "Tomorrow morning" that stop being true the next day
         for label in pg.locator(f"{STEPS} .planner__relative").all_inner_texts():
             assert label not in text, (paper, label)
@@ -536,8 +543,8 @@ def test_without_javascript_the_steps_show_with_their_timing_in_words(example_co
     # the compact planner: the same plain form, which opens the planner (its steps in words)
     pg.goto(COMPACT)
     compact = pg.locator("form.planner--compact")
-    compact.get_by_label("How long will you let yourself feel it?").select_option(WEEKLY.id)
-    compact.get_by_role("button", name="Plan your next steps with dates").click()
+    compact.get_by_label(WORDS["compact_question"]).select_option(WEEKLY.id)
+    compact.get_by_role("button", name=WORDS["compact_submit"]).click()
     pg.wait_for_url(f"**/example-guide/{FULL}?dwell={WEEKLY.id}*")
     expect(pg.locator(".planner__step:visible")).to_have_count(len(GENERAL))
     clean(ctx)

@@ -6,6 +6,10 @@ import json
 from urllib.parse import urljoin
 
 from guidekit.printsheets import display_url, live_url, qr_svg
+from guidekit.text import fill
+from support import words
+
+W = words("print")  # what a reader sees (overrides/text/en.yml)
 
 
 def page_url(md: str) -> str:
@@ -23,8 +27,8 @@ def test_live_and_display_urls():
 
 
 def test_qr_svg_is_inline_svg_with_a_title():
-    svg = qr_svg("https://x.github.io/repo/feel-it/")
-    assert svg.startswith("<svg") and "<title>QR code for x.github.io/repo/feel-it/</title>" in svg
+    svg = qr_svg("https://x.github.io/repo/feel-it/", "Code for {url} & more")
+    assert svg.startswith("<svg") and "<title>Code for x.github.io/repo/feel-it/ &amp; more</title>" in svg
 
 
 def test_every_checklist_has_a_sheet_with_its_items_and_no_site_chrome(guide):
@@ -41,7 +45,7 @@ def test_every_checklist_has_a_sheet_with_its_items_and_no_site_chrome(guide):
             assert center["phone"] in contact.get_text()
         assert bool(center.get("booking_url")) == bool(contact.select(f"a[href='{center.get('booking_url')}']"))
         assert [li.get_text(strip=True) for li in sheet.select(".sheet__items li")] == [i.text for i in c.items]
-        assert [p.get_text(strip=True) for p in sheet.select(".sheet__fields p")] == ["Name", "Date"]
+        assert [p.get_text(strip=True) for p in sheet.select(".sheet__fields p")] == [W["name"], W["date"]]
         assert sheet.select_one(".sheet__qr svg")
         assert sheet.select_one(".sheet__url")["href"] == guide.url + page_url(c.page)
         assert not doc.select(".md-header, .md-sidebar, .md-footer, .md-search, form")

@@ -13,15 +13,18 @@ import yaml
 from playwright.sync_api import expect
 
 from guidekit.checklists import load_checklists
-from support import EXAMPLE, axe_violations, center_settings, pdf_pages, squash
+from support import EXAMPLE, axe_violations, center_settings, pdf_pages, squash, words
 
 EXAMPLE_LISTS = load_checklists("docs/_data/checklists.yml",
                                 (EXAMPLE / "docs" / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
 FIRST = next(c for c in EXAMPLE_LISTS if c.page == "first.md")
 EXAMPLE_CENTER = center_settings(EXAMPLE)  # the example site's own settings (tests/example/mkdocs.yml)
 EXAMPLE_SITE_NAME = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
-SHEET_CHROME = ["Search", "Skip to content", "All printable checklists", "Print this sheet", "Previous", "Untick all"]
-HOW_TO_PRINT = "To print, use your browser's Print command"
+W, CENTER_WORDS = words("print"), words("center")  # what a reader sees (overrides/text/en.yml)
+# Material's own words (Search, Skip to content, Previous) and the sheet's toolbar, on screen only.
+SHEET_CHROME = ["Search", "Skip to content", W["toolbar_all"], W["print_button"], "Previous", words("checklists")["untick_all"]]
+HOW_TO_PRINT = W["print_hint"]
+URGENT = [CENTER_WORDS["urgent_lead"], CENTER_WORDS["urgent_danger"]]  # the help-at-any-hour line
 
 
 def page_url(md: str) -> str:
@@ -61,7 +64,7 @@ def test_each_sheet_prints_on_one_page_on_a4_and_letter_and_its_qr_code_leads_to
             assert center["contact_email"] in text
             if center.get("phone"):
                 assert squash(center["phone"]) in text
-            assert "Need to talk to someone now?" in text and "local emergency number" in text
+            assert all(squash(line) in text for line in URGENT)
             if center.get("urgent_phone"):
                 assert squash(str(center["urgent_phone"])) in text
             assert squash(checklist.title) in text
@@ -97,9 +100,9 @@ def test_a_sheet_prints_the_centers_details_without_site_chrome(example_page):
     for setting in ("contact_email", "phone"):
         assert squash(EXAMPLE_CENTER[setting]) in text
     assert EXAMPLE_CENTER["booking_url"].split("://", 1)[1] in text
-    assert squash(str(EXAMPLE_CENTER["urgent_phone"])) in text and "local emergency number" in text
+    assert squash(str(EXAMPLE_CENTER["urgent_phone"])) in text and all(squash(line) in text for line in URGENT)
     assert squash(EXAMPLE_CENTER["reviewed_by"]) in text
-    assert "Name" in text and "Date" in text
+    assert W["name"] in text and W["date"] in text
     for chrome in SHEET_CHROME:
         assert chrome not in text
 
@@ -111,7 +114,7 @@ def test_print_button_prints_and_sheets_pass_axe(example_context_factory):
     for path in [f"print/{FIRST.id}/", "print/all/"]:
         pg.goto(path)
         expect(pg.get_by_text(HOW_TO_PRINT)).to_be_hidden()
-        pg.get_by_role("button", name="Print this sheet").click()
+        pg.get_by_role("button", name=W["print_button"]).click()
         assert not axe_violations(pg)
     assert pg.evaluate("window.__printed") == 1
     assert not ctx.watch.outside and not ctx.watch.errors, (ctx.watch.outside, ctx.watch.errors)
@@ -121,7 +124,7 @@ def test_sheet_without_javascript_shows_how_to_print(example_context_factory):
     pg = example_context_factory(java_script_enabled=False).new_page()
     pg.goto(f"print/{FIRST.id}/")
     expect(pg.get_by_text(HOW_TO_PRINT)).to_be_visible()
-    expect(pg.get_by_role("button", name="Print this sheet")).to_be_hidden()
+    expect(pg.get_by_role("button", name=W["print_button"])).to_be_hidden()
     expect(pg.locator(".sheet__items li")).to_have_count(len(FIRST.items))
 
 
@@ -136,7 +139,8 @@ def test_guidance_page_prints_without_site_chrome_and_with_collapsed_blocks_open
     assert hidden_text in text, "the collapsed block did not print open"
     assert squash(FIRST.items[0].text) in text
     second_title = title_of(next(c for c in EXAMPLE_LISTS if c.page != FIRST.page).page)
-    for chrome in ["Skip to content", "Search", "Untick all", "Printable checklist", second_title, EXAMPLE_SITE_NAME]:
+    for chrome in ["Skip to content", "Search", words("checklists")["untick_all"], words("checklists")["print_link"],
+                   second_title, EXAMPLE_SITE_NAME]:
         assert chrome not in text
 
 

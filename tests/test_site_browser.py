@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import watch_context
-from support import AXE_TAGS, mark_window, soup
+from support import AXE_TAGS, mark_window, soup, words
 from test_branding import example_center
 from test_site_build import built_pages
 
@@ -127,7 +127,7 @@ def test_instant_navigation_swaps_pages_without_reloading(example_page, example)
 def test_palette_toggle_switches_to_dark_and_remembers(example_page):
     page = example_page
     page.goto("")
-    page.locator("label[title='Switch to dark mode']").click()
+    page.locator(f"label[title='{words('guide')['dark_mode']}']").click()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.reload()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from guidekit.datafile import to_python
-from support import ROOT, soup
+from support import ROOT, soup, words
 
 
 # Reading a guide's sources -------------------------------------------------------------------
@@ -155,3 +155,19 @@ def test_guide_has_no_sentence_from_the_source_article():
                     "(../shared/ beside the repository), not in the repository or a center's copy.")
     result = subprocess.run([sys.executable, str(tool), str(ROOT)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_each_colour_toggle_is_named_in_the_words_after_what_it_switches_to(guide):
+    """theme.palette carries no names: each toggle says, in the build's language, the scheme the next
+    palette switches to (Material's light/dark pair, or a three-way light/dark/system list)."""
+    from components.pages import name_toggles
+    w = words("guide")
+    pair = [{"scheme": "default", "toggle": {"icon": "a"}}, {"scheme": "slate", "toggle": {"icon": "b"}}]
+    name_toggles(pair, w)
+    assert [p["toggle"]["name"] for p in pair] == [w["dark_mode"], w["light_mode"]]
+    three = [{"media": "(prefers-color-scheme)", "toggle": {}}, {"scheme": "default", "toggle": {}},
+             {"scheme": "slate", "toggle": {}}]
+    name_toggles(three, w)
+    assert [p["toggle"]["name"] for p in three] == [w["light_mode"], w["dark_mode"], w["system_mode"]]
+    titles = {label["title"] for label in guide.html("").select("form[data-md-component=palette] label[title]")}
+    assert titles == {w["dark_mode"], w["light_mode"]}

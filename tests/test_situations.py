@@ -16,7 +16,8 @@ import pytest
 
 from guidekit.markers import find_all_markers
 from guidekit.situations import GENERAL, check_references, load_situations
-from support import EXAMPLE, build, copy_project
+from guidekit.text import fill
+from support import EXAMPLE, build, copy_project, words
 from test_site_build import nav_paths, url_of
 
 PATH = "docs/_data/situations.yml"
@@ -237,13 +238,18 @@ def test_the_general_path_follows_the_nav_and_each_page_says_its_step(guide):
     steps = [url_of(p) for p in data.general.step_pages]
     nav = nav_paths(guide.root)
     assert sorted(steps, key=nav.index) == steps, "the general path is not in the order of the menu"
+    says = words("situations")["script"]
     for i, path in enumerate(steps):
         foot = guide.html(path).select_one(f"[data-situation-step='{path}']")
         assert foot is not None, f"/{path} has no step foot"
         text = foot.get_text(" ", strip=True)
-        assert f"{i + 1} of {len(steps)}" in text
         links = [resolve(path, a["href"]) for a in foot.select("a[href]")]
         assert links == ([steps[i + 1]] if i + 1 < len(steps) else [""])
+        said = fill(says["step_next"] if i + 1 < len(steps) else says["step_last"], n=i + 1, total=len(steps),
+                    link=foot.a.get_text(" ", strip=True))
+        assert " ".join(text.split()) == " ".join(said.split()), path
+        assert foot.a.get_text() == (guide.html(steps[i + 1]).h1.get_text(" ", strip=True).rstrip("¶").strip()
+                                     if i + 1 < len(steps) else says["back_to_start"])
 
 
 def test_every_start_and_path_link_resolves(guide):

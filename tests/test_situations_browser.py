@@ -15,7 +15,8 @@ from playwright.sync_api import expect
 
 from guidekit.checklists import load_checklists
 from guidekit.situations import GENERAL, load_situations
-from support import EXAMPLE, axe_violations, mark_window, pdf_pages, saved, squash
+from guidekit.text import fill
+from support import EXAMPLE, axe_violations, mark_window, pdf_pages, saved, squash, words
 
 DATA = load_situations("docs/_data/situations.yml",
                        (EXAMPLE / "docs" / "_data" / "situations.yml").read_text(encoding="utf-8"))[0]
@@ -26,6 +27,7 @@ SITUATIONS = list(DATA.situations.values())
 SKIPPING = next(s for s in SITUATIONS if s.skip and s.step_pages != DATA.general.step_pages)
 SKIP_LIST, (_, SKIPPED) = next(iter(SKIPPING.skip.items()))
 OTHER = next(s for s in SITUATIONS if s is not SKIPPING)
+GUIDE = words("guide")["script"]  # the situation line's words (guide.js)
 assert SKIPPED and len(LISTS[SKIP_LIST].items) > len(SKIPPED)
 
 
@@ -41,6 +43,16 @@ def title_of(md: str, root=EXAMPLE) -> str:
     return yaml.safe_load(source.split("---")[1])["title"]
 
 
+SAYS = words("situations")["script"]
+
+
+def foot_text(steps: list[str], i: int, root=EXAMPLE) -> str:
+    """The step foot on the i-th page of a path (its pages' sources): where it stands and what comes next."""
+    if i + 1 < len(steps):
+        return fill(SAYS["step_next"], n=i + 1, total=len(steps), link=title_of(steps[i + 1], root))
+    return fill(SAYS["step_last"], n=i + 1, total=len(steps), link=SAYS["back_to_start"])
+
+
 def line(page):
     return page.locator(".guide-situation-line")
 
@@ -52,7 +64,7 @@ def choose(page, s, from_home=True):
     page.locator("#guide-start").get_by_role("link", name=s.title).click()
     page.wait_for_url(f"**/{url_of(s.page)}")
     # the page has chosen it (the address changes before the new page is swapped in)
-    expect(line(page)).to_have_text(re.compile("Saved as your situation|for this visit"))
+    expect(line(page)).to_have_text(re.compile("|".join(re.escape(GUIDE[k]) for k in ("situation_saved", "situation_this_visit"))))
 
 
 def follow_path(page, md):
@@ -77,7 +89,7 @@ def test_each_start_link_leads_to_its_page(example_page, s):
 def test_choosing_shows_your_situation_everywhere_across_reload_and_instant_navigation(example_page, key):
     page = example_page
     choose(page, SKIPPING)
-    expect(line(page)).to_contain_text("Saved as your situation")
+    expect(line(page)).to_contain_text(GUIDE["situation_saved"])
     assert saved(page, key)["situation"]["id"] == SKIPPING.id
     assert page.evaluate("guide.situation()") == SKIPPING.id
     info = page.evaluate("guide.situationInfo()")
@@ -85,10 +97,10 @@ def test_choosing_shows_your_situation_everywhere_across_reload_and_instant_navi
     assert info["plan"] == [r.value for r in SKIPPING.plan]
     mark_window(page)
     follow_path(page, SKIPPING.step_pages[-1])
-    expect(line(page)).to_contain_text(f"Your situation: {SKIPPING.short}")
+    expect(line(page)).to_contain_text(fill(GUIDE["situation_line"], situation=SKIPPING.short))
     assert page.evaluate("window.__stayed") is True, "navigation reloaded the page; the test would prove nothing"
     page.reload()
-    expect(line(page)).to_contain_text(f"Your situation: {SKIPPING.short}")
+    expect(line(page)).to_contain_text(fill(GUIDE["situation_line"], situation=SKIPPING.short))
     page.goto("privacy/")  # a page without any situations tool still says it
     expect(line(page)).to_contain_text(SKIPPING.short)
     expect(page.locator("script[src*='situations.js']")).to_have_count(0)
@@ -117,7 +129,7 @@ def test_change_leads_to_the_question_and_not_sure_clears_the_choice(example_pag
 def test_dont_save_stores_nothing_and_the_choice_lasts_the_visit(example_page, key):
     page = example_page
     page.goto("privacy/")
-    page.get_by_label("Don't save anything on this device").check()
+    page.get_by_label(words("device")["nosave"]).check()
     choose(page, SKIPPING)
     expect(line(page)).to_contain_text("nothing is saved")
     assert page.evaluate("k => localStorage.getItem(k)", key) is None
@@ -164,19 +176,23 @@ def test_checklists_hide_the_items_that_dont_apply_and_show_all_keeps_ticks(exam
     progress = section.locator("[data-progress]")
     # Progress counts what shows: the hidden (ticked) item is left out of both numbers.
     expect(progress).to_have_text(re.compile(rf"^0\D+{len(checklist.items) - len(hidden)}\D"))
-    section.get_by_role("button", name="Show all items").click()
+    note = section.locator(".guide-checklist__skipped > span")
+    one = len(hidden) == 1
+    expect(note).to_have_text(fill(SAYS["hidden_one" if one else "hidden_other"], n=len(hidden), situation=SKIPPING.short))
+    section.get_by_role("button", name=SAYS["show_all"]).click()
+    expect(note).to_have_text(fill(SAYS["shown_one" if one else "shown_other"], n=len(hidden), situation=SKIPPING.short))
     expect(section.get_by_label(skipped.text, exact=True)).to_be_visible()
     expect(section.get_by_label(skipped.text, exact=True)).to_be_checked()
     expect(progress).to_have_text(re.compile(rf"^1\D+{len(checklist.items)}\D"))
     assert saved(page, key)["checklists"][checklist.id] == {skipped.id: True}
     assert not axe_violations(page)
-    section.get_by_role("button", name="Hide those items").click()
+    section.get_by_role("button", name=SAYS["hide_skipped"]).click()
     expect(section.get_by_label(skipped.text, exact=True)).to_be_hidden()
     page.goto(url_of(DATA.general.page))  # back to the general path: every item shows, the tick is still there
     page.goto(url_of(checklist.page))
     expect(section.get_by_label(skipped.text, exact=True)).to_be_visible()
     expect(section.get_by_label(skipped.text, exact=True)).to_be_checked()
-    expect(section.get_by_role("button", name="Show all items")).to_have_count(0)
+    expect(section.get_by_role("button", name=SAYS["show_all"])).to_have_count(0)
 
 
 def titles(pages):
@@ -191,13 +207,15 @@ def test_the_path_and_the_step_foot_follow_the_situation(example_page):
     first = DATA.general.step_pages[0]
     page.goto(url_of(first))
     foot = page.locator(".guide-step")
-    expect(foot).to_contain_text(f"1 of {len(DATA.general.steps)}")
+    expect(foot).to_have_text(foot_text(DATA.general.step_pages, 0))
     # as built, a step page shows the general path and loads no situations.js; choosing loads it
     assert page.evaluate("window.guideSituations === undefined")
     choose(page, SKIPPING)
     page.goto("")
     expect(path).to_have_text(titles(SKIPPING.step_pages))
-    expect(page.locator(".guide-path")).to_contain_text(SKIPPING.short)
+    expect(page.locator("[data-situation-path-for]")).to_have_text(
+        fill(SAYS["path_for"], situation=SKIPPING.short, change=SAYS["change"]))
+    expect(page.locator("[data-situation-path-for]").get_by_role("link", name=SAYS["change_label"])).to_be_visible()
     # What another tool adds to a step's item (the home page's progress badges) stays with it when the path changes.
     page.evaluate("for (const li of document.querySelectorAll('.guide-path__steps > li')) li.dataset.kept = li.textContent")
     page.evaluate("id => guide.setSituation(id)", OTHER.id)
@@ -206,14 +224,15 @@ def test_the_path_and_the_step_foot_follow_the_situation(example_page):
     page.evaluate("id => guide.setSituation(id)", SKIPPING.id)
     for i, md in enumerate(SKIPPING.step_pages):
         page.goto(url_of(md))
-        expect(foot).to_contain_text(f"{i + 1} of {len(SKIPPING.steps)}")
+        expect(foot).to_have_text(foot_text(SKIPPING.step_pages, i))
         if i + 1 < len(SKIPPING.steps):
             foot.get_by_role("link", name=title_of(SKIPPING.step_pages[i + 1])).click()
             page.wait_for_url(f"**/{url_of(SKIPPING.step_pages[i + 1])}")
     off_path = next((s, md) for s in SITUATIONS for md in DATA.general.step_pages if md not in s.step_pages)
     choose(page, off_path[0])
     page.goto(url_of(off_path[1]))
-    foot.get_by_role("link", name="Back to your path").click()
+    expect(foot).to_have_text(fill(SAYS["off_path"], situation=off_path[0].short, link=SAYS["back_to_path"]))
+    foot.get_by_role("link", name=SAYS["back_to_path"]).click()
     page.wait_for_url(f"**/{url_of(off_path[0].page)}")
 
 
@@ -230,7 +249,7 @@ def test_without_javascript_the_pages_read_well(example_context_factory):
         expect(pg.locator(".guide-situation .guide-path__steps a")).to_have_text(titles(s.step_pages))
         expect(pg.locator(".guide-situation")).to_be_visible()
     pg.goto(url_of(DATA.general.step_pages[0]))
-    expect(pg.locator(".guide-step")).to_contain_text(f"1 of {len(DATA.general.steps)}")
+    expect(pg.locator(".guide-step")).to_have_text(foot_text(DATA.general.step_pages, 0))
 
 
 def test_situation_pages_home_and_sheets_pass_axe(example_page):
@@ -275,7 +294,7 @@ def test_every_path_sheet_prints_on_one_page_on_a4_and_letter(guide, guide_conte
             assert len(pages) == 1, f"print/situations/{s.id}/ prints on {len(pages)} {fmt} pages"
             [text] = pages
             assert squash(center["name"]).upper() in text.upper() and center["contact_email"] in text
-            assert "local emergency number" in text
+            assert squash(words("center")["urgent_danger"]) in text
             for md in s.step_pages:
                 assert squash(title_of(md, guide.root)) in text, f"{md} is missing from the {fmt} print of {s.id}"
 
@@ -291,7 +310,7 @@ def test_every_situation_page_passes_axe_with_its_situation_chosen(guide, guide_
         problems += [f"{s.id}: {v}" for v in axe_violations(pg)]
         if s.id != GENERAL:  # the first page of its path, following the situation
             pg.goto(url_of(s.step_pages[0]))
-            expect(pg.locator(".guide-step")).to_contain_text(f"1 of {len(s.steps)}")
+            expect(pg.locator(".guide-step")).to_have_text(foot_text(s.step_pages, 0, guide.root))
             problems += [f"{s.id} on {s.step_pages[0]}: {v}" for v in axe_violations(pg)]
     pg.goto("")
     problems += [f"home: {v}" for v in axe_violations(pg)]

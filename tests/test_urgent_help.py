@@ -7,19 +7,22 @@ no urgent line: the region-neutral default); the example site sets every urgent 
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from guidekit.branding import load_center, locate
+from guidekit.branding import date_in_words, load_center, locate
 from guidekit.markers import find_all_markers
+from guidekit.text import fill
 from support import build, soup
-from test_branding import EXAMPLE_DOCS, GOOD, NOWHERE, errors_of, example_center, example_copy, theme  # noqa: F401  (theme: a fixture)
+from test_branding import EXAMPLE_DOCS, GOOD, NOWHERE, WORDS, errors_of, example_center, example_copy, theme  # noqa: F401  (theme: a fixture)
 from test_site_build import built_pages
 
-EMERGENCY = "call your local emergency number"
-LINE = "Need to talk to someone now?"
+LINE = WORDS["urgent_lead"]           # the urgent line's and the block's heading
+DANGER_LINE = WORDS["urgent_danger"]  # the emergency number, in the line at the top of every page
+DANGER = WORDS["urgent_danger_now"]   # the emergency number, in the expanded block
 
 
 # Unit: the settings ------------------------------------------------------------------------------
@@ -44,12 +47,21 @@ def test_a_bad_urgent_phone_names_its_line_in_mkdocs_yml():
 
 
 def test_urgent_settings_are_optional_and_a_review_date_reads_as_words():
-    plain = load_center(dict(GOOD), EXAMPLE_DOCS, NOWHERE)
+    plain = load_center(dict(GOOD), EXAMPLE_DOCS, NOWHERE, WORDS)
     assert all(plain[k] is None for k in ("urgent_name", "urgent_phone", "urgent_phone_link", "urgent_url",
                                           "urgent_text", "reviewed_by", "reviewed_on", "reviewed_on_text"))
     full = load_center(dict(GOOD, urgent_phone=988, reviewed_by="R. Reviewer", reviewed_on=datetime.date(2026, 3, 9)),
-                       EXAMPLE_DOCS, NOWHERE)  # YAML reads a bare 988 as a number and 2026-03-09 as a date
-    assert full.urgent_phone_link == "tel:988" and full.reviewed_on_text == "March 9, 2026"
+                       EXAMPLE_DOCS, NOWHERE, WORDS)  # YAML reads a bare 988 as a number and 2026-03-09 as a date
+    assert full.urgent_phone_link == "tel:988" and full.reviewed_on_text == date_in_words(datetime.date(2026, 3, 9), WORDS)
+
+
+def test_a_date_reads_as_the_words_write_it():
+    english = {"date": "{month} {day}, {year}", "months": "January, February, March, April, May, June, July, "
+               "August, September, October, November, December"}
+    spanish = {"date": "{day} de {month} de {year}", "months": "enero, febrero, marzo, abril, mayo, junio, julio, "
+               "agosto, septiembre, octubre, noviembre, diciembre"}
+    assert date_in_words(datetime.date(2026, 3, 9), english) == "March 9, 2026"
+    assert date_in_words(datetime.date(2026, 12, 1), spanish) == "1 de diciembre de 2026"
 
 
 # Unit: the partials, with and without settings -----------------------------------------------
@@ -60,13 +72,14 @@ def render(theme, template, center) -> BeautifulSoup:
     return BeautifulSoup(jinja.get_template(template).render(config=config, center=center, page=None), "html.parser")
 
 
-@pytest.mark.parametrize("template", ["partials/center-urgent.html", "partials/center-urgent-line.html"])
-def test_without_urgent_settings_the_emergency_number_stands_alone(theme, template):
-    doc = render(theme, template, load_center(dict(GOOD), EXAMPLE_DOCS, NOWHERE))
+@pytest.mark.parametrize("template, danger", [("partials/center-urgent.html", DANGER),
+                                              ("partials/center-urgent-line.html", DANGER_LINE)])
+def test_without_urgent_settings_the_emergency_number_stands_alone(theme, template, danger):
+    doc = render(theme, template, load_center(dict(GOOD), EXAMPLE_DOCS, NOWHERE, WORDS))
     text = doc.get_text(" ", strip=True)
-    assert EMERGENCY in text.lower() and LINE in text
+    assert danger in text and LINE in text
     assert not [a for a in doc.select("a") if a["href"].startswith("tel:")]
-    assert "None" not in text and "call :" not in text
+    assert "None" not in text and not re.search(r" [:.,]", text), text  # no words left waiting for a setting
     assert not doc.select("details")
 
 
@@ -76,11 +89,11 @@ def test_with_urgent_settings_both_show_the_line_and_the_emergency_number(theme)
     assert block.select_one(f"a[href='{c.urgent_phone_link}']").get_text() == c.urgent_phone
     assert block.select_one(f"a[href='{c.urgent_url}']")
     text = block.get_text(" ", strip=True)
-    assert c.urgent_name in text and c.urgent_text in text and EMERGENCY in text.lower()
+    assert c.urgent_name in text and c.urgent_text in text and DANGER in text
     line = render(theme, "partials/center-urgent-line.html", c)
-    assert line.select_one(f"a[href='{c.urgent_phone_link}']") and EMERGENCY in line.get_text().lower()
+    assert line.select_one(f"a[href='{c.urgent_phone_link}']") and DANGER_LINE in line.get_text()
     # only a web page for the line: the one-line version links it
-    only_url = load_center(dict(GOOD, urgent_url=c.urgent_url), EXAMPLE_DOCS, NOWHERE)
+    only_url = load_center(dict(GOOD, urgent_url=c.urgent_url), EXAMPLE_DOCS, NOWHERE, WORDS)
     assert render(theme, "partials/center-urgent-line.html", only_url).select_one(f"a[href='{c.urgent_url}']")
 
 
@@ -92,7 +105,7 @@ def _expanded_block(doc):
 
 
 def test_every_page_opens_with_the_urgent_line_and_the_landing_pages_show_the_block(guide):
-    c = load_center(guide.center(), guide.docs, NOWHERE)
+    c = load_center(guide.center(), guide.docs, NOWHERE, WORDS)
     problems = []
     for path in built_pages(guide.site):
         doc, where = soup(path), path.relative_to(guide.site).as_posix()
@@ -102,7 +115,7 @@ def test_every_page_opens_with_the_urgent_line_and_the_landing_pages_show_the_bl
                 problems.append(f"{where}: a sheet without the urgent line")
             continue
         line = doc.select_one(".md-banner .guide-urgent-line")
-        if line is None or EMERGENCY not in line.get_text().lower():
+        if line is None or DANGER_LINE not in line.get_text():
             problems.append(f"{where}: no urgent line at the top")
         elif c.urgent_phone and not line.select_one(f"a[href='{c.urgent_phone_link}']"):
             problems.append(f"{where}: the urgent line lacks {c.urgent_phone}")
@@ -126,7 +139,7 @@ def test_the_example_site_shows_every_urgent_setting_and_the_review(example):
     assert block.select_one(f"a[href='{c.urgent_phone_link}']") and block.select_one(f"a[href='{c.urgent_url}']")
     assert c.urgent_name in block.get_text() and c.urgent_text in block.get_text()
     reviewed = home.select_one("article .guide-reviewed").get_text(" ", strip=True)
-    assert reviewed == f"Reviewed by {c.reviewed_by} on {c.reviewed_on_text}."
+    assert reviewed == fill(WORDS["reviewed"], name=c.reviewed_by, date=c.reviewed_on_text)
     sheet = soup(example.site / "print" / "all" / "index.html")
     assert len(sheet.select(".sheet__reviewed")) == len(sheet.select("article.sheet"))
 
@@ -138,7 +151,7 @@ def test_without_javascript_the_help_is_visible_in_light_and_dark(example_contex
         pg.goto("")
         expect(pg.locator(".md-banner .guide-urgent-line")).to_be_in_viewport()
         expect(pg.locator("article .guide-urgent")).to_be_visible()
-        expect(pg.locator("article .guide-urgent")).to_contain_text("local emergency number")
+        expect(pg.locator("article .guide-urgent")).to_contain_text(DANGER)
 
 
 def test_a_home_page_without_the_urgent_block_fails_the_build_saying_how_to_fix_it(tmp_path):
@@ -156,4 +169,4 @@ def test_a_printed_guidance_page_keeps_the_urgent_line(example_page):
     from pypdf import PdfReader
     example_page.goto("first/")
     first = PdfReader(io.BytesIO(example_page.pdf(format="A4"))).pages[0].extract_text()
-    assert LINE in first and "local emergency number" in " ".join(first.split())
+    assert LINE in first and DANGER_LINE in " ".join(first.split())

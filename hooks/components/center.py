@@ -4,7 +4,8 @@ the home page).
 
 Validated once per build (errors name the key and its line in mkdocs.yml). Templates read the
 validated settings as `config.extra.career_center` (Material's templates only see the config);
-components that need them declare `needs = ("center",)`. Logic: guidekit/branding.py.
+components that need them declare `needs = ("center",)`. Logic: guidekit/branding.py. Words: the
+`center:` section of overrides/text/<language>.yml (the example mark, the review date, the blocks).
 Style: assets/tools/center.css (the 404 page loads it too).
 Partials: center-support.html, center-contact.html, center-booking.html, center-urgent.html, center-urgent-line.html
 (every page's top line, from main.html), center-reach.html.
@@ -16,7 +17,7 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from guidekit.branding import colour_warnings, load_center, locate, palette_css
+from guidekit.branding import colour_warnings, load_center, locate, month_names, palette_css
 from guidekit.errors import ContentError, ContentErrors
 from guidekit.markers import find_all_markers
 
@@ -32,6 +33,7 @@ HOME = "index.md"  # where a student lands: it must show the urgent-help block
 
 class Center(Component):
     name = "center"
+    needs = ("text",)  # the example mark and the review date are words
     markers = {"center": "the center's contact block"}
     assets = ("center.css",)  # the boxes in pages; every page's top line is styled by guide.css
 
@@ -40,8 +42,15 @@ class Center(Component):
         path = config.config_file_path
         with open(path, encoding="utf-8") as fh:
             where = locate(build.rel(path), fh.read())
+        words = build.words(self.name)
+        if not words:
+            return []  # the words file failed to load: its own errors say why
+        if len(month_names(words)) != 12:
+            return [ContentError(build.text_file, build.text_lines.get("center.months", 1),
+                                 f"'center.months' names {len(month_names(words))} months instead of 12.",
+                                 "write the twelve month names on one line, January first, separated by commas.")]
         try:
-            center = load_center(config.extra.get("career_center"), Path(config.docs_dir), where)
+            center = load_center(config.extra.get("career_center"), Path(config.docs_dir), where, words)
         except ContentErrors as exc:
             return exc.errors
         for warning in colour_warnings(center):

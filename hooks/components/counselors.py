@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from guidekit import printsheets
 from guidekit.errors import ContentError
 from guidekit.counselors import OUTLINES, check_links, handout_lines, load_counselors
+from guidekit.text import fill
 
 from .base import Component
 from .render import render
@@ -58,16 +59,15 @@ class Counselors(Component):
         def add(uri, title, description, marker):
             files.append(File.generated(build.config, uri, content=printsheets.page_markdown(title, description, marker),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+        w = build.words(self.name)
         for o in build.data_of(self, self.name).values():
-            add(_uri("outline", o.id), f"{o.title} (printable)", f"A printable outline for counselors: {o.title}.",
+            add(_uri("outline", o.id), fill(w["outline_page_title"], title=o.title), fill(w["outline_page_description"], title=o.title),
                 f"<!-- counselors-sheet: {o.id} -->")
         for t in build.data_of(self, "emails").templates.values():
-            add(_uri("email", t.id), f"{t.title} (printable email handout)",
-                f"The email template '{t.title}' on paper, with blank lines to fill in by hand.", f"<!-- counselors-email: {t.id} -->")
-        add(_uri("emails"), "All email handouts (printable)", "Every email template of the guide on paper, one page each.",
-            "<!-- counselors-emails -->")
-        add(_uri("poster"), "Poster (printable)", "A one-page poster that sends students to this guide, for a notice board.",
-            "<!-- counselors-poster -->")
+            add(_uri("email", t.id), fill(w["handout_page_title"], title=t.title),
+                fill(w["handout_page_description"], title=t.title), f"<!-- counselors-email: {t.id} -->")
+        add(_uri("emails"), w["handouts_page_title"], w["handouts_page_description"], "<!-- counselors-emails -->")
+        add(_uri("poster"), w["poster_page_title"], w["poster_page_description"], "<!-- counselors-poster -->")
 
     def render(self, build, kind, ident, page):
         outlines, center = build.data_of(self, self.name), build.data_of(self, "center")
@@ -91,11 +91,14 @@ class Counselors(Component):
     def materials(self, build, page) -> list[tuple[str, str, str]]:
         """(title, link, what it is) for every printable material, from the page's point of view."""
         outlines, emails = build.data_of(self, self.name), build.data_of(self, "emails").templates
-        out = [(o.title, build.link(page, f"print/counselors/{o.id}/"), f"{o.minutes} minutes, {o.pages} printed page{'s' if o.pages > 1 else ''}")
+        w = build.words(self.name)
+        out = [(o.title, build.link(page, f"print/counselors/{o.id}/"),
+                fill(w["outline_what_other" if o.pages > 1 else "outline_what_one"], minutes=o.minutes, pages=o.pages))
                for o in outlines.values()]
-        out += [(f"Email handout: {t.title}", build.link(page, f"print/emails/{t.id}/"), "one page") for t in emails.values()]
-        out.append(("All email handouts together", build.link(page, "print/emails/all/"), f"{len(emails)} pages"))
-        out.append(("Poster for a notice board", build.link(page, "print/poster/"), "one page"))
+        out += [(fill(w["handout_title"], title=t.title), build.link(page, f"print/emails/{t.id}/"), w["one_page"])
+                for t in emails.values()]
+        out.append((w["handouts_title"], build.link(page, "print/emails/all/"), fill(w["handouts_what"], n=len(emails)) if len(emails) > 1 else w["one_page"]))
+        out.append((w["poster_title"], build.link(page, "print/poster/"), w["one_page"]))
         return out
 
     def _links(self, build, page, outline):
@@ -103,7 +106,7 @@ class Counselors(Component):
 
     def _foot(self, build, target: str) -> dict:
         url = printsheets.live_url(build.config.site_url or "", build.page(target).url)
-        return {"live_url": url, "shown_url": printsheets.display_url(url), "qr": printsheets.qr_svg(url)}
+        return {"live_url": url, "shown_url": printsheets.display_url(url), "qr": printsheets.qr_svg(url, build.words("print")["qr_title"])}
 
     def _handout(self, build, template, heading):
         return render(build, "partials/counselors-email.html", template=template, heading=heading,

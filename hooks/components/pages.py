@@ -5,6 +5,10 @@ Student pages hide Material's documentation chrome on wide screens (the navigati
 table of contents), as if their front matter said `hide: [navigation, toc]`; phones keep the menu
 in the drawer. A page whose front matter sets `hide:` itself keeps its own choice: the counselors'
 pages say `hide: []` to keep both, as staff look things up there.
+
+The light/dark toggle (theme.palette in mkdocs.yml) is named in the build's language: each toggle
+says what it switches to (the `guide:` words dark_mode, light_mode, system_mode), so mkdocs.yml's
+palette needs no names and a translated build inherits it as it is.
 """
 from __future__ import annotations
 
@@ -15,8 +19,26 @@ from .base import Component
 GUIDE_HIDE = ("navigation", "toc")
 
 
+def name_toggles(palettes, words: dict) -> None:
+    """Name each palette's toggle after the scheme the next palette switches to (the last one
+    switches back to the first): slate is dark, default is light, no scheme is the system's."""
+    palettes = palettes if isinstance(palettes, list) else [palettes]
+    for i, palette in enumerate(palettes):
+        toggle = palette.get("toggle") if isinstance(palette, dict) else None
+        if not isinstance(toggle, dict):
+            continue
+        scheme = palettes[(i + 1) % len(palettes)].get("scheme")
+        toggle["name"] = words["dark_mode" if scheme == "slate" else "system_mode" if scheme is None else "light_mode"]
+
+
 class Pages(Component):
     name = "pages"
+    needs = ("text",)  # the toggle's name is words
+
+    def configure(self, build):
+        if build.config.theme["palette"] and build.words("guide"):
+            name_toggles(build.config.theme["palette"], build.words("guide"))
+        return []
 
     def check(self, build, pages):
         errors = []

@@ -24,9 +24,9 @@ class Print(Component):
     def add_files(self, build, files):
         for checklist in build.data_of(self, "checklists").values():
             files.append(File.generated(build.config, printsheets.sheet_uri(checklist.id),
-                                        content=printsheets.sheet_markdown(checklist),
+                                        content=printsheets.sheet_markdown(checklist, build.words(self.name)),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        files.append(File.generated(build.config, printsheets.ALL_URI, content=printsheets.all_markdown(),
+        files.append(File.generated(build.config, printsheets.ALL_URI, content=printsheets.all_markdown(build.words(self.name)),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
 
     def render(self, build, kind, ident, page):
@@ -42,7 +42,8 @@ class Print(Component):
         url = printsheets.live_url(build.config.site_url or "", build.page(checklist.page).url)
         return render(build, "partials/print-sheet.html",
                       checklist=checklist, heading=heading, center=build.data_of(self, "center"), live_url=url,
-                      shown_url=printsheets.display_url(url), qr=printsheets.qr_svg(url))
+                      shown_url=printsheets.display_url(url),
+                      qr=printsheets.qr_svg(url, build.words(self.name)["qr_title"]))
 
 
 component = Print()

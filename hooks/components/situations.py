@@ -28,6 +28,7 @@ from guidekit import printsheets
 from guidekit.errors import ContentError
 from guidekit.markers import find_all_markers
 from guidekit.situations import GENERAL, check_references, load_situations, script_data
+from guidekit.text import fill
 
 from .base import Component
 from .render import render
@@ -176,11 +177,12 @@ class SituationSheets(Component):
     internal = (SHEET_KIND,)
 
     def add_files(self, build, files):
+        words = build.words("situations")
         for s in build.data_of(self, "situations").all():
             files.append(File.generated(build.config, sheet_uri(s.id), inclusion=InclusionLevel.NOT_IN_NAV,
                                         content=printsheets.page_markdown(
-                                            f"{s.title} (printable path)",
-                                            f"A one-page printable path through the guide: {s.title}. {s.description}",
+                                            fill(words["sheet_page_title"], title=s.title),
+                                            fill(words["sheet_page_description"], title=s.title, description=s.description),
                                             f"<!-- {SHEET_KIND}: {s.id} -->")))
 
     def render(self, build, kind, ident, page):
@@ -191,7 +193,7 @@ class SituationSheets(Component):
         url = printsheets.live_url(build.config.site_url or "", component.urls[s.page])
         return render(build, "partials/situation-sheet.html", **component._context(build, page, s),
                       center=build.data_of(self, "center"), live_url=url, shown_url=printsheets.display_url(url),
-                      qr=printsheets.qr_svg(url), online_text="This path online, with every page and tool:")
+                      qr=printsheets.qr_svg(url, build.words("print")["qr_title"]), online_text=build.words("situations")["sheet_online"])
 
 
 class SituationData(Component):

@@ -17,6 +17,7 @@ import yaml
 
 from .datafile import compose, line_of
 from .errors import ContentError, raise_if_any
+from .text import fill
 
 PREFIX = "extra.career_center"
 
@@ -59,7 +60,8 @@ class CenterSettings(dict):
 
     Every key of KEYS is present; an optional setting left out is None. `phone_link` and
     `urgent_phone_link` are the `tel:` URIs for `phone` and `urgent_phone`, `address_lines` the
-    address split into lines, `reviewed_on_text` the review date in words ("November 1, 2026").
+    address split into lines, `reviewed_on_text` the review date in words ("November 1, 2026" in
+    English: `date_in_words`).
     """
 
     def __getattr__(self, key: str) -> Any:
@@ -101,14 +103,26 @@ def locate(path: str, source: str) -> Where:
 
 
 # The settings the guide ships with (mkdocs.yml). While a site still uses them, "(example settings)"
-# follows the center's name wherever it shows, so nobody publishes the example center as their own;
-# it goes once the center's own name and email replace these.
+# (the words' center.example_mark) follows the center's name wherever it shows, so nobody publishes
+# the example center as their own; it goes once the center's own name and email replace these.
 EXAMPLE = {"name": "Example University Career Center", "contact_email": "careers@example.edu"}
-EXAMPLE_MARK = " (example settings)"
 
 
-def load_center(raw: Any, docs_dir: Path, where: Where) -> CenterSettings:
-    """Validate `extra.career_center`; raise ContentErrors listing every problem at once."""
+def month_names(words: dict) -> list[str]:
+    """The twelve month names of the words' `months` line ("January, February, …")."""
+    return [name.strip() for name in words["months"].split(",") if name.strip()]
+
+
+def date_in_words(date: datetime.date, words: dict) -> str:
+    """A date as the words' `date` pattern writes it ("{month} {day}, {year}": "November 1, 2026")."""
+    return fill(words["date"], month=month_names(words)[date.month - 1], day=date.day, year=date.year)
+
+
+def load_center(raw: Any, docs_dir: Path, where: Where, words: dict) -> CenterSettings:
+    """Validate `extra.career_center`; raise ContentErrors listing every problem at once.
+
+    `words`: the center's words in the build's language (overrides/text/<language>.yml, `center:`),
+    for the example mark and the review date."""
     errors: list[ContentError] = []
 
     def fail(key: str | None, problem: str, fix: str) -> None:
@@ -178,12 +192,11 @@ def load_center(raw: Any, docs_dir: Path, where: Where) -> CenterSettings:
     settings = CenterSettings(values)
     settings["short_name"] = values["short_name"] or values["name"]
     if any(values[key] == value for key, value in EXAMPLE.items()):
-        settings["name"] += EXAMPLE_MARK
+        settings["name"] += " " + words["example_mark"]
     settings["logo"] = posixpath.normpath(logo.lstrip("/")) if logo else None
     for key in ("phone", "urgent_phone"):
         settings[f"{key}_link"] = _tel(values[key]) if values[key] else None
-    settings["reviewed_on_text"] = (f"{reviewed_date:%B} {reviewed_date.day}, {reviewed_date.year}"
-                                    if reviewed_date else None)
+    settings["reviewed_on_text"] = date_in_words(reviewed_date, words) if reviewed_date else None
     settings["address_lines"] = [line.strip() for line in values["address"].splitlines() if line.strip()] if values["address"] else []
     for key in ("primary_color", "accent_color"):
         if settings[key]:

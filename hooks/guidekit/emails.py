@@ -258,7 +258,7 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
 
         used: list[str] = []
         versions: list[Version] = []
-        raw = [(r, r.text("version_name", required=False, blank=True) or "Standard")]
+        raw = [(r, r.text("version_name", required=False, blank=True) or "")]  # "" shows as words.emails.version_standard
         for item in r.sequence("variants", required=False, fix="start each variant with '- name:'."):
             vr = Reader(item, rel, errors, f"a variant of {what}", VARIANT_KEYS)
             if vr.ok:

@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 import segno
 
 from .checklists import Checklist
+from .text import fill
 
 
 def sheet_uri(checklist_id: str) -> str:
@@ -31,16 +32,16 @@ def page_markdown(title: str, description: str, marker: str) -> str:
             f"search:\n  exclude: true\n---\n\n{marker}\n")
 
 
-def sheet_markdown(checklist: Checklist) -> str:
-    return page_markdown(f"{checklist.title} (printable checklist)",
-                 f"A one-page printable checklist: {checklist.title}. {checklist.why}",
-                 f"<!-- print-sheet: {checklist.id} -->")
+def sheet_markdown(checklist: Checklist, words: dict) -> str:
+    """A checklist's sheet page; `words`: the print tool's words (overrides/text, section `print`)."""
+    return page_markdown(fill(words["sheet_title"], title=checklist.title),
+                         fill(words["sheet_description"], title=checklist.title, why=checklist.why),
+                         f"<!-- print-sheet: {checklist.id} -->")
 
 
-def all_markdown() -> str:
-    return page_markdown("All checklists (printable packet)",
-                 "Every checklist of the guide as one printable packet, one sheet per checklist, for workshops.",
-                 "<!-- print-all -->")
+def all_markdown(words: dict) -> str:
+    """The packet of every sheet; `words` as for sheet_markdown."""
+    return page_markdown(words["all_title"], words["all_description"], "<!-- print-all -->")
 
 
 def live_url(site_url: str, page_url: str) -> str:
@@ -54,12 +55,13 @@ def display_url(url: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def qr_svg(url: str) -> str:
-    """An inline SVG QR code for url (error correction M survives a photocopy).
+def qr_svg(url: str, title: str = "QR code for {url}") -> str:
+    """An inline SVG QR code for url (error correction M survives a photocopy), named by `title`
+    (its {url}: the address as printed; the words: overrides/text, print.qr_title).
 
     A fixed mask pattern (0, the checkerboard) instead of segno's search through all eight:
     every reader decodes any mask, and the search was most of the build time on a large site.
     """
     code = segno.make(url, error="m", micro=False, mask=0)
     return code.svg_inline(scale=1, omitsize=True, svgclass="sheet__qr-code", lineclass=None,
-                           title=f"QR code for {display_url(url)}")
+                           title=fill(title, url=display_url(url)))

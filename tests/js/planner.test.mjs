@@ -1,13 +1,21 @@
 // The planner's rules (overrides/assets/tools/planner.js) under Node: node --test tests/js/
 // Example data owned by these tests, in the form guidekit/planner.py script_data hands the page:
 // times of day as minutes after midnight, the night as ranges that never wrap past midnight.
+// The words the script says come from overrides/text/en.yml: tests/test_js_units.py writes them as
+// JSON to the file GUIDE_WORDS names.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 process.env.TZ = "America/New_York";  // Node applies a changed TZ at once; some tests switch it
-const { schedule, dwellEnd, planIds, relative, workingDayAfter, GAP, parseNews, parseHours, entries, ics, fold, iso } =
+const { schedule, dwellEnd, planIds, relative, workingDayAfter, GAP, parseNews, parseHours, entries, ics, fold, iso, show, asText } =
   createRequire(import.meta.url)("../../overrides/assets/tools/planner.js");
+if (!process.env.GUIDE_WORDS) throw new Error("run through pytest tests/test_js_units.py: it writes the words (overrides/text/en.yml) to the file GUIDE_WORDS names");
+const W = JSON.parse(readFileSync(process.env.GUIDE_WORDS, "utf8")).planner.script;
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => String(values[k]));
+/** A sentence with a number in it, as a pattern that matches it with any number (the words' own reading). */
+const saying = (text) => new RegExp("^" + text.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{\w+\\?\}/g, "\\d+") + "$");
 
 const hhmm = (h, m = 0) => h * 60 + m;
 const PLAN = {
@@ -149,22 +157,24 @@ test("across the autumn change in New York and the spring change in London", () 
 
 test("the news must be a real local time within the plan's bounds", () => {
   const now = at("2027-03-10T10:00");
-  const err = (v) => parseNews(v, PLAN, now).error || "ok";
+  const err = (v) => parseNews(v, PLAN, W, now).error || "ok";
   assert.equal(err("2027-03-09T11:00"), "ok");
-  assert.equal(local(parseNews("2027-03-09 11:00", PLAN, now).date), "2027-03-09T11:00");
-  assert.match(err(""), /Enter the date and time/);
-  assert.match(err("2027-02-30T10:00"), /no such date/);
-  assert.match(err("2027-03-09T24:10"), /no such time/);
-  assert.match(err("2027-03-14T02:30"), /clocks went forward/);  // New York's skipped hour
-  assert.match(err("2027-02-07T09:00"), /more than 30 days ago/);
+  assert.equal(local(parseNews("2027-03-09 11:00", PLAN, W, now).date), "2027-03-09T11:00");
+  assert.equal(err(""), W.news_format);
+  assert.equal(err("2027-02-30T10:00"), W.news_no_date);
+  assert.equal(err("2027-03-09T24:10"), W.news_no_time);
+  assert.equal(err("2027-03-14T02:30"), W.news_skipped_hour);  // New York's skipped hour
+  assert.equal(err("2027-02-07T09:00"), fill(W.news_too_old, { days: 30 }));
   assert.equal(err("2027-02-09T09:00"), "ok");
-  assert.match(err("2027-03-13T11:00"), /more than 3 days from now/);
+  assert.equal(err("2027-03-13T11:00"), fill(W.news_too_far, { days: 3 }));
+  assert.equal(new Set(["", "2027-02-30T10:00", "2027-03-09T24:10", "2027-03-14T02:30", "2027-02-07T09:00", "2027-03-13T11:00"].map(err)).size, 6,
+    "each problem has its own message");
 });
 
 test("custom hours are whole numbers within the plan's bounds", () => {
-  for (const ok of ["2", "100", " 7 "]) assert.deepEqual(parseHours(ok, PLAN), { hours: Number(ok) }, ok);
+  for (const ok of ["2", "100", " 7 "]) assert.deepEqual(parseHours(ok, PLAN, W), { hours: Number(ok) }, ok);
   for (const bad of ["", "1", "101", "2.5", "-3", "1e2", "ten"]) {
-    assert.equal(parseHours(bad, PLAN).error, "Enter a whole number of hours from 2 to 100.", bad);
+    assert.equal(parseHours(bad, PLAN, W).error, fill(W.hours_range, { min: 2, max: 100 }), bad);
   }
 });
 
@@ -256,43 +266,51 @@ test("a step never comes before the steps it is `after`, when they are in the pl
   assert.equal(when("2027-03-09T11:00", "tonight", p, ["apply"]).apply, "2027-03-11T10:00");  // alone: its own time
 });
 
-// --- words for dates, checked by a reading of the words written apart from the planner's
+// --- words for dates, checked by a reading of the words written apart from the planner's: each label
+// is looked up among the words (which day and part of the day it names), then checked against the date.
 
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const PART_NAMES = ["early", "morning", "afternoon", "evening", "night"];
 const dayNumber = (d) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5;
 function part(d) {
   const h = d.getHours();
   return h < 5 ? "early" : h < 12 ? "morning" : h < 17 ? "afternoon" : h < 21 ? "evening" : "night";
 }
+/** What a label says: {ahead, part} (a named day), {weekday, part}, {n} (days after the news), or null. */
+function reading(label) {
+  for (const [name, ahead] of [["today", 0], ["tomorrow", 1], ["yesterday", -1]]) {
+    for (const p of PART_NAMES) if (label === W[`${name}_${p}`]) return { ahead, part: p };
+  }
+  for (const [i, day] of DAY_NAMES.entries()) {
+    for (const p of PART_NAMES) if (label === fill(W[`weekday_${p}`], { day })) return { weekday: i, part: p };
+  }
+  if (label === W.news_day) return { n: 0 };
+  if (label === W.news_day_after) return { n: 1 };
+  const m = saying(W.news_days_after).exec(label) && /\d+/.exec(label);
+  return m ? { n: Number(m[0]), counted: true } : null;
+}
 /** Whether `label` is true of `d`, the news having come at `news`, read at `now`. */
 function truthful(label, d, news, now) {
-  const ahead = dayNumber(d) - dayNumber(now), p = part(d);
-  let m;
-  if (label === "Tonight") return ahead === 0 && p === "night";
-  if (label === "Last night") return ahead === -1 && p === "night";
-  if ((m = /^Early (this|tomorrow|yesterday) morning$/.exec(label))) return p === "early" && ahead === { this: 0, tomorrow: 1, yesterday: -1 }[m[1]];
-  if ((m = /^(This|Tomorrow|Yesterday) (morning|afternoon|evening|night)$/.exec(label))) {
-    return m[2] === p && ahead === { This: 0, Tomorrow: 1, Yesterday: -1 }[m[1]] && !(m[1] !== "Tomorrow" && p === "night");
-  }
-  if ((m = /^(?:Early )?(\w+day) (morning|afternoon|evening|night)$/.exec(label))) {
-    const early = label.startsWith("Early ");
-    return DAY_NAMES[d.getDay()] === m[1] && ahead >= 2 && ahead <= 6 && (early ? p === "early" && m[2] === "morning" : p === m[2]);
-  }
+  const ahead = dayNumber(d) - dayNumber(now), said = reading(label);
+  if (!said) return false;
+  if ("ahead" in said) return said.ahead === ahead && said.part === part(d);
+  if ("weekday" in said) return said.weekday === d.getDay() && ahead >= 2 && ahead <= 6 && said.part === part(d);
   const n = dayNumber(d) - dayNumber(news);
-  if (label === "The day of the news") return n === 0 && (ahead < -1 || ahead > 6);
-  if (label === "The day after the news") return n === 1 && (ahead < -1 || ahead > 6);
-  if ((m = /^(\d+) days after the news$/.exec(label))) return Number(m[1]) === n && n > 1 && (ahead < -1 || ahead > 6);
-  return false;
+  return said.n === n && (!said.counted || n > 1) && (ahead < -1 || ahead > 6);
 }
 
 test("the reading of the words: true and untrue labels", () => {
   const fri = at("2027-03-12T05:50");
-  assert.ok(truthful("Monday morning", at("2027-03-15T09:00"), fri, fri));
-  assert.ok(!truthful("Tomorrow morning", at("2027-03-15T09:00"), fri, fri));  // the lie of issue 17
-  assert.ok(truthful("Tonight", at("2027-03-12T21:00"), fri, fri));
-  assert.ok(!truthful("Tonight", at("2027-03-13T21:00"), fri, fri));
-  assert.ok(truthful("10 days after the news", at("2027-03-22T09:00"), fri, fri));
-  assert.ok(!truthful("3 days after the news", at("2027-03-15T09:00"), fri, fri));  // named, not counted
+  assert.ok(truthful(fill(W.weekday_morning, { day: "Monday" }), at("2027-03-15T09:00"), fri, fri));
+  assert.ok(!truthful(W.tomorrow_morning, at("2027-03-15T09:00"), fri, fri));  // the lie of issue 17
+  assert.ok(truthful(W.today_night, at("2027-03-12T21:00"), fri, fri));
+  assert.ok(!truthful(W.today_night, at("2027-03-13T21:00"), fri, fri));
+  assert.ok(truthful(fill(W.news_days_after, { n: 10 }), at("2027-03-22T09:00"), fri, fri));
+  assert.ok(!truthful(fill(W.news_days_after, { n: 3 }), at("2027-03-15T09:00"), fri, fri));  // named, not counted
+  assert.ok(!truthful("Someday", at("2027-03-15T09:00"), fri, fri));
+  // every word for a day and a part of it is its own, so a label names one day and part
+  const labels = ["today", "tomorrow", "yesterday", "weekday"].flatMap((d) => PART_NAMES.map((p) => W[`${d}_${p}`]));
+  assert.equal(new Set(labels).size, labels.length);
 });
 
 // A pool like the guide's: emails to two people, steps from the news and from dwelling, `after`.
@@ -345,7 +363,7 @@ test("for news at any time of any day: every label is true of its date, no two e
               }
               for (const now of [new Date(+news + 10 * 60000), new Date(+news + 3 * 864e5 + 5 * 36e5)]) {
                 for (const s of all) {
-                  const label = relative(s.date, news, now);
+                  const label = relative(s.date, news, W, now);
                   assert.ok(truthful(label, s.date, news, now), `${where}, read ${local(now)}: "${label}" for ${s.id} at ${local(s.date)}`);
                   checked++;
                 }
@@ -366,10 +384,31 @@ test("Friday 05:50 and Saturday night: the words the issue found untrue are now 
     { id: "kind", from: "dwelling", hours: 1 }], { weekdayTime: hhmm(9) });
   const fri = at("2027-03-12T05:50");
   const r = schedule(fri, "tonight", p);
-  const said = Object.fromEntries([["until", r.until], ...r.steps.map((s) => [s.id, s.date])].map(([id, d]) => [id, relative(d, fri, fri)]));
-  assert.deepEqual(said, { until: "This evening", kind: "Tonight", reply: "Monday morning" });
+  const said = Object.fromEntries([["until", r.until], ...r.steps.map((s) => [s.id, s.date])].map(([id, d]) => [id, relative(d, fri, W, fri)]));
+  assert.deepEqual(said, { until: W.today_evening, kind: W.today_night, reply: fill(W.weekday_morning, { day: "Monday" }) });
   const sat = at("2027-03-13T23:30");
   const r2 = schedule(sat, "tonight", p);
   assert.equal(local(r2.until), "2027-03-14T20:00");
-  assert.deepEqual(r2.steps.map((s) => [s.id, relative(s.date, sat, sat)]), [["kind", "Tomorrow night"], ["reply", "Monday morning"]]);
+  assert.deepEqual(r2.steps.map((s) => [s.id, relative(s.date, sat, W, sat)]), [["kind", W.tomorrow_night], ["reply", fill(W.weekday_morning, { day: "Monday" })]]);
+});
+
+test("weekdays are named by Intl in the language asked for, whatever the time zone", () => {
+  const fri = at("2027-03-12T05:50");
+  const monday = at("2027-03-15T09:00");
+  assert.equal(relative(monday, fri, W, fri), fill(W.weekday_morning, { day: "Monday" }));
+  assert.equal(relative(monday, fri, { ...W, weekday_morning: "El {day} por la mañana" }, fri, "es"), "El lunes por la mañana");
+  // dates on the page and in the copied plan: Intl in the page's language, never English words of our own
+  assert.match(show(monday, "es"), /^lunes, 15 de marzo.*9:00/);
+  assert.match(show(monday, "en-US"), /^Monday, March 15.*9:00/);
+  const p = plan([{ id: "a", hours: 3 }]), r = schedule(fri, 2, p);
+  const text = asText(r, entries(r, p, {}, "https://example.org/"), W, "es");
+  assert.ok(text.startsWith(fill(W.text_title, { zone: "America/New_York" })), text);
+  assert.ok(text.includes(fill(W.until, { date: show(r.until, "es") })) && text.includes("viernes, 12 de marzo"), text);
+  process.env.TZ = "Pacific/Kiritimati";  // UTC+14: the weekday is the local one still
+  try {
+    const fri2 = at("2027-03-12T05:50"), mon2 = at("2027-03-15T09:00");
+    assert.equal(relative(mon2, fri2, W, fri2), fill(W.weekday_morning, { day: "Monday" }));
+  } finally {
+    process.env.TZ = "America/New_York";
+  }
 });

@@ -6,9 +6,10 @@
   if (window.guideChecklists) return;
   window.guideChecklists = true;
   const guide = window.guide;
+  const W = guide.words("checklists");
   const FILE_APP = "after-the-no";
   const ticks = () => guide.get("checklists");
-  const label = (done, total) => `${done} of ${total} done`;
+  const label = (done, total) => guide.fill(W.progress, { done, total });
 
   function count(id, itemIds) {
     const saved = ticks()[id] || {};
@@ -56,7 +57,7 @@
         li.append(badge);
       }
       // Nothing ticked yet: how long the checklist is, not a row of zeros.
-      badge.textContent = done ? `Checklist: ${label(done, total)}` : `Checklist: ${total} ${total === 1 ? "item" : "items"}`;
+      badge.textContent = guide.fill(done ? W.path_done : total === 1 ? W.path_items_one : W.path_items_other, { done, total });
       badge.classList.toggle("guide-path__progress--done", total > 0 && done === total);
     }
   }
@@ -108,7 +109,7 @@
       guide.save();
       render(section);
       section.querySelector("[data-undo]").focus();  // the button just pressed is gone: Undo takes its place
-      guide.announce("Checklist unticked. " + section.querySelector("[data-progress]").textContent + ". Undo brings the ticks back.");
+      guide.announce(guide.fill(W.unticked, { progress: section.querySelector("[data-progress]").textContent }));
     } else if (undo) {
       const section = undo.closest("[data-checklist]");
       const id = section.dataset.checklist;
@@ -118,11 +119,11 @@
       render(section);
       const first = section.querySelector("input[data-item]");
       if (first) first.focus();
-      guide.announce("Ticks back. " + section.querySelector("[data-progress]").textContent);
+      guide.announce(guide.fill(W.ticks_back, { progress: section.querySelector("[data-progress]").textContent }));
     } else if (event.target.closest("[data-export]")) {
       const data = JSON.stringify({ app: FILE_APP, version: 1, checklists: ticks() }, null, 2);
       guide.download("after-the-no-progress.json", "application/json", data);
-      guide.announce("Your progress was saved as a file.");
+      guide.announce(W.exported);
     }
   });
 
@@ -130,7 +131,9 @@
     const message = document.getElementById(input.getAttribute("aria-describedby"));
     const fail = (text) => {
       input.setAttribute("aria-invalid", "true");
-      message.textContent = text;
+      const error = document.createElement("strong");  // said first, not shown by colour alone
+      error.textContent = W.error;
+      message.replaceChildren(error, " ", text);
       message.classList.add("guide-transfer__message--error");
     };
     input.files[0].text().then((raw) => {
@@ -138,7 +141,7 @@
       try { data = JSON.parse(raw); } catch (e) { data = null; }
       const lists = data && data.app === FILE_APP && data.checklists;
       if (!lists || typeof lists !== "object" || Array.isArray(lists)) {
-        fail("That file isn't a progress file from this guide. Your current ticks are unchanged.");
+        fail(W.import_wrong);
         return;
       }
       const clean = {};
@@ -150,10 +153,10 @@
       guide.set("checklists", clean);
       input.removeAttribute("aria-invalid");
       message.classList.remove("guide-transfer__message--error");
-      message.textContent = "Progress loaded from the file.";
+      message.textContent = W.imported;
       guide.announce(message.textContent);
       input.value = "";
-    }, () => fail("That file couldn't be read. Your current ticks are unchanged."));
+    }, () => fail(W.import_unreadable));
   }
 
   guide.onChange(renderAll);

@@ -5,6 +5,7 @@
   if (window.guideDevice) return;
   window.guideDevice = true;
   const guide = window.guide;
+  const W = guide.words("device");
 
   function bindDeviceControls(root) {
     for (const box of root.querySelectorAll("[data-guide-device]:not([data-bound])")) {
@@ -12,13 +13,13 @@
       const toggle = box.querySelector("[data-guide-nosave]");
       toggle.checked = !guide.saving();
       box.querySelector("[data-guide-clear]").addEventListener("click", () => {
-        if (!window.confirm("Clear everything this site saved on this device? Your ticks and the details you typed will be removed.")) return;
+        if (!window.confirm(W.confirm_clear)) return;
         guide.clear();
-        guide.announce("Everything saved on this device was cleared.");
+        guide.announce(W.cleared);
       });
       toggle.addEventListener("change", () => {
         guide.setSaving(!toggle.checked);
-        guide.announce(toggle.checked ? "Nothing will be saved on this device." : "Your progress will be saved on this device.");
+        guide.announce(toggle.checked ? W.nosave_on : W.nosave_off);
       });
     }
   }

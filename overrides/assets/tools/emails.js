@@ -56,6 +56,7 @@
   if (window.guideEmails) return;
   window.guideEmails = rules;
 
+  let W = {};         // the words (overrides/text, emails.script), once guide.js is there: start()
   const own = {};     // template-only values, this visit only: {"template.field": text}
   const chosen = {};  // chosen version per template id
   const all = (sel, root) => (root || document).querySelectorAll(sel);
@@ -86,6 +87,12 @@
     });
     el.replaceChildren(...nodes);  // strings become text nodes
     return text(lines);
+  }
+
+  /** Words with {name} standing for some nodes (the links of gapLinks): the parts, for append(). */
+  function around(words, name, nodes) {
+    const [before, after = ""] = words.split("{" + name + "}");
+    return [before, ...nodes, after].filter((part) => part !== "");
   }
 
   /** "Company, Role": each label a link to its box (focused by onClick). */
@@ -119,15 +126,15 @@
     if (note.dataset.gaps === key) return;
     note.dataset.gaps = key;
     note.hidden = !w.gaps.length;
-    note.replaceChildren(...(w.gaps.length ? ["Still to fill in: ", ...gapLinks(w, w.gaps), "."] : []));
+    note.replaceChildren(...(w.gaps.length ? around(W.still_to_fill, "fields", gapLinks(w, w.gaps)) : []));
     if (w.asking) ask(w, gapsFor(w, w.asking).length ? w.asking : null);
   }
 
   /** The gaps an action would hand over: the subject's for "Copy subject", else the whole email's. */
   const gapsFor = (w, el) => (action(el) === "subject" ? w.subjectGaps : w.gaps);
 
-  // What "as it is" does, per action.
-  const ACTIONS = { copy: "Copy it", subject: "Copy the subject", open: "Open it", download: "Download it" };
+  // What "as it is" does, per action: the words of its button.
+  const ACTIONS = { copy: "anyway_copy", subject: "anyway_subject", open: "anyway_open", download: "anyway_download" };
   const action = (el) => (el.dataset.emailCopy === "subject" ? "subject" : el.dataset.emailCopy ? "copy"
     : el.matches("[data-email-mailto]") ? "open" : "download");
 
@@ -138,7 +145,7 @@
     w.asking = el;
     w.classList.toggle("is-asking", !!el);
     if (!el) { box.hidden = true; box.replaceChildren(); return; }
-    const what = action(el), label = ACTIONS[what] + " as it is", gaps = gapsFor(w, el);
+    const what = action(el), label = W[ACTIONS[what]], gaps = gapsFor(w, el);
     const go = document.createElement(what === "open" ? "a" : "button");
     go.className = "md-button guide-button";
     go.textContent = label;
@@ -146,8 +153,7 @@
     if (what === "open") go.href = w.querySelector("[data-email-mailto]").href;
     else go.type = "button";
     const p = document.createElement("p");
-    p.append((what === "subject" ? "The subject" : "This email") + " still has gaps: ", ...gapLinks(w, gaps),
-      ". Fill them in, or:");
+    p.append(...around(what === "subject" ? W.gaps_subject : W.gaps_email, "fields", gapLinks(w, gaps)));
     box.replaceChildren(p, go);
     el.after(box);
     box.hidden = false;
@@ -169,7 +175,7 @@
     list.querySelector("[data-email-choose-rest]").hidden = list.querySelector("[data-email-choose-more]").hidden = !rest.length;
     const intro = list.querySelector("[data-email-choose-for]");
     intro.hidden = !first.length;
-    intro.textContent = first.length ? "For your situation (" + (info.short || info.title || "") + "):" : "";
+    intro.textContent = first.length ? guide.fill(W.for_situation, { situation: info.short || info.title || "" }) : "";
   }
 
   /** Show the email `id` alone (and hide the list), or the list alone (id ""). */
@@ -271,8 +277,7 @@
       guide.get("prefs").rememberFields = input.checked;
       guide.save();
       refresh();
-      guide.announce(input.checked ? "Your details will be remembered on this device."
-        : "Your details will be forgotten when you close this tab.");
+      guide.announce(input.checked ? W.remembered : W.forgotten);
     }
   }
 
@@ -284,16 +289,17 @@
     ask(w, null);
     if (origin && btn !== origin) origin.focus();
     if (what === "download") {
-      guide.download(w.email.id + ".txt", "text/plain;charset=utf-8", "Subject: " + w.subject + "\n\n" + w.body);
-      say(w, "Downloaded " + w.email.id + ".txt.");
+      const file = w.email.id + ".txt";
+      guide.download(file, "text/plain;charset=utf-8", guide.fill(W.file_subject, { subject: w.subject }) + "\n\n" + w.body);
+      say(w, guide.fill(W.downloaded, { file }));
       return;
     }
     const main = w.querySelector(what === "subject" ? '[data-email-copy="subject"]' : '[data-email-copy="body"]');
     const done = () => {
       w.querySelector("[data-email-status]").hidden = true;
-      confirm(main, "Copied ✓", what === "subject" ? "Subject copied." : "Email copied. Paste it into your message.");
+      confirm(main, W.copied, what === "subject" ? W.subject_copied : W.email_copied);
     };
-    const failed = () => say(w, "Couldn't copy here. Select the text in the preview and copy it yourself.");
+    const failed = () => say(w, W.copy_failed);
     try { navigator.clipboard.writeText(what === "subject" ? w.subject : w.body).then(done, failed); } catch (err) { failed(); }
   }
 
@@ -331,6 +337,7 @@
   }
 
   function start() {
+    W = guide.words("emails");
     document.addEventListener("input", onInput);
     document.addEventListener("change", onInput);
     document.addEventListener("click", onClick);

@@ -20,6 +20,9 @@
   // tool's `script:` words in front of its file as window.guideText.<tool>.
   const words = (tool) => (window.guideText && window.guideText[tool]) || {};
   const fill = (text, values) => String(text).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+  /** Words with {placeholders} filled by text or DOM nodes, as a list for el.replaceChildren(...). */
+  const fillNodes = (text, values) => String(text).split(/(\{\w+\})/).filter(Boolean)
+    .map((part) => { const k = part.slice(1, -1); return /^\{\w+\}$/.test(part) && k in values ? values[k] : part; });
   const W = words("guide");
   let state = { version: VERSION };
   let saving = true;
@@ -43,7 +46,7 @@
       }
       state = data;
     } catch (e) {
-      notice = "What this site had saved on this device couldn't be read, so it starts fresh. You can carry on; new changes are saved.";
+      notice = W.storage_unreadable;
       try { s.removeItem(KEY); } catch (e2) { /* nothing more to do */ }
     }
   }
@@ -56,7 +59,7 @@
       if (!(state.prefs && state.prefs.rememberFields)) for (const name of PERSONAL) delete out[name];
       s.setItem(KEY, JSON.stringify(out));
     } catch (e) {
-      showNotice("Your browser wouldn't let the site save (storage full or blocked). Changes last until you close this tab.");
+      showNotice(W.storage_failed);
     }
   }
 
@@ -136,17 +139,16 @@
       if (notice) notice.after(line); else host.prepend(line);
     }
     const own = document.querySelector(`[data-situation-page="${CSS.escape(id)}"]`);
-    const text = own ? (saving && storage() ? "Saved as your situation" : "Your situation for this visit (nothing is saved on this device)")
-      : "Your situation: ";
     const change = document.createElement("a");
     change.href = scope + "#guide-start";
-    change.textContent = "change";
-    change.setAttribute("aria-label", "Change your situation");
-    const parts = [text];
-    if (!own) {
+    change.textContent = W.change;
+    change.setAttribute("aria-label", W.change_label);
+    let parts;
+    if (own) parts = [saving && storage() ? W.situation_saved : W.situation_this_visit];
+    else {
       const name = document.createElement("strong");
       name.textContent = state.situation.short || id;
-      parts.push(name);
+      parts = fillNodes(W.situation_line, { situation: name });
     }
     line.replaceChildren(...parts, " \u00b7 ", change);
   }
@@ -159,7 +161,7 @@
     if (guide.situation() === id) return;
     guide.setSituation(id);
     const info = guide.situationInfo();
-    guide.announce(info ? `Saved as your situation: ${info.short}.` : "No situation chosen: you see the general path.");
+    guide.announce(info ? fill(W.situation_chosen, { situation: info.short }) : W.situation_none);
   }
 
   const guide = window.guide = {

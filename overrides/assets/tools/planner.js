@@ -10,7 +10,8 @@
  *
  * The first half is plain functions (which plan, scheduling, words for dates, input checks, the
  * calendar file): under Node this file exports them instead of touching a page, for the tests in
- * tests/js/. */
+ * tests/js/. Those that say something take the words (`W`: the planner's script words from
+ * overrides/text/<language>.yml) as a parameter; dates and weekdays are written by Intl. */
 (() => {
   "use strict";
 
@@ -114,51 +115,60 @@
   }
 
   // --- Words for a date, true to the date: "Tonight", "Tomorrow morning", "Monday morning",
-  // "10 days after the news". Parts of the day end at these minutes after midnight.
+  // "10 days after the news" (the words: W.today_night, W.weekday_morning...). Parts of the day end
+  // at these minutes after midnight.
   const PARTS = [[5 * 60, "early"], [12 * 60, "morning"], [17 * 60, "afternoon"], [21 * 60, "evening"], [24 * 60, "night"]];
-  const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-  const NAMED = {
-    0: { early: "Early this morning", morning: "This morning", afternoon: "This afternoon", evening: "This evening", night: "Tonight" },
-    1: { early: "Early tomorrow morning", morning: "Tomorrow morning", afternoon: "Tomorrow afternoon", evening: "Tomorrow evening", night: "Tomorrow night" },
-    "-1": { early: "Early yesterday morning", morning: "Yesterday morning", afternoon: "Yesterday afternoon", evening: "Yesterday evening", night: "Last night" },
-  };
+  /** The words for each part of a day: today (0), tomorrow (1), yesterday (-1), and a day within the week. */
+  const said = (W) => ({
+    0: { early: W.today_early, morning: W.today_morning, afternoon: W.today_afternoon, evening: W.today_evening, night: W.today_night },
+    1: { early: W.tomorrow_early, morning: W.tomorrow_morning, afternoon: W.tomorrow_afternoon, evening: W.tomorrow_evening, night: W.tomorrow_night },
+    "-1": { early: W.yesterday_early, morning: W.yesterday_morning, afternoon: W.yesterday_afternoon, evening: W.yesterday_evening, night: W.yesterday_night },
+    week: { early: W.weekday_early, morning: W.weekday_morning, afternoon: W.weekday_afternoon, evening: W.weekday_evening, night: W.weekday_night },
+  });
   const partOfDay = (d) => PARTS.find(([end]) => minuteOfDay(d) < end)[1];
+  const fill = (text, values) => String(text).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));  // guide.fill, also under Node
+  const formats = new Map();
+  /** An Intl.DateTimeFormat for `lang` (a BCP 47 tag), made once. */
+  function format(lang, options) {
+    const key = lang + JSON.stringify(options);
+    if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat(lang, options));
+    return formats.get(key);
+  }
+  /** The name of weekday `day` (0 = Sunday) in `lang`: a Sunday of January 2027 plus `day`, read in UTC (a
+   *  format keeps the time zone it was made in; the local day is already known). */
+  const weekday = (day, lang) => format(lang, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2027, 0, 3 + day));
   /** Calendar days from a's day to b's day (local; a day across a DST change still counts one). */
   const daysBetween = (a, b) => Math.round((new Date(b.getFullYear(), b.getMonth(), b.getDate()) -
     new Date(a.getFullYear(), a.getMonth(), a.getDate())) / DAY);
 
-  /** How a date is called, seen from `now`: by name within the coming week, else counted from the news. */
-  function relative(d, news, now = new Date()) {
-    const ahead = daysBetween(now, d), part = partOfDay(d);
-    if (NAMED[ahead]) return NAMED[ahead][part];
-    if (ahead > 1 && ahead < 7) {
-      const day = DAYS[d.getDay()];
-      return part === "early" ? `Early ${day} morning` : `${day} ${part}`;
-    }
+  /** How a date is called, seen from `now`: by name within the coming week (the weekday's name in
+   *  `lang`), else counted from the news. `W`: the planner's script words. */
+  function relative(d, news, W, now = new Date(), lang = "en") {
+    const ahead = daysBetween(now, d), part = partOfDay(d), words = said(W);
+    if (words[ahead]) return words[ahead][part];
+    if (ahead > 1 && ahead < 7) return fill(words.week[part], { day: weekday(d.getDay(), lang) });
     const n = daysBetween(news, d);
-    return n === 0 ? "The day of the news" : n === 1 ? "The day after the news" : `${n} days after the news`;
+    return n === 0 ? W.news_day : n === 1 ? W.news_day_after : fill(W.news_days_after, { n });
   }
 
-  /** The typed "when the news came" as a Date, or {error}. */
-  function parseNews(value, plan, now = new Date()) {
+  /** The typed "when the news came" as a Date, or {error} (in the words `W`). */
+  function parseNews(value, plan, W, now = new Date()) {
     const m = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)/.exec(value.trim());
-    if (!m) return { error: "Enter the date and time the news came, for example 2027-03-12 16:30." };
+    if (!m) return { error: W.news_format };
     const [y, mo, d, h, mi] = m.slice(1).map(Number);
     const date = new Date(y, mo - 1, d, h, mi);
-    if (h > 23 || mi > 59) return { error: "There is no such time. Use a 24-hour time from 00:00 to 23:59." };
-    if (date.getMonth() !== mo - 1 || date.getDate() !== d) return { error: "There is no such date. Check the day and the month." };
-    if (date.getHours() !== h || date.getMinutes() !== mi) {
-      return { error: "That time doesn't exist here on that day (the clocks went forward). Choose a time an hour later." };
-    }
-    if (date < now - plan.news.daysAgo * DAY) return { error: `That is more than ${plan.news.daysAgo} days ago. Check the year and month; the planner is for recent news.` };
-    if (date > +now + plan.news.daysAhead * DAY) return { error: `That is more than ${plan.news.daysAhead} days from now. Check the date.` };
+    if (h > 23 || mi > 59) return { error: W.news_no_time };
+    if (date.getMonth() !== mo - 1 || date.getDate() !== d) return { error: W.news_no_date };
+    if (date.getHours() !== h || date.getMinutes() !== mi) return { error: W.news_skipped_hour };
+    if (date < now - plan.news.daysAgo * DAY) return { error: fill(W.news_too_old, { days: plan.news.daysAgo }) };
+    if (date > +now + plan.news.daysAhead * DAY) return { error: fill(W.news_too_far, { days: plan.news.daysAhead }) };
     return { date };
   }
 
-  function parseHours(value, plan) {
+  function parseHours(value, plan, W) {
     const n = Number(value);
     if (!/^\s*\d+\s*$/.test(value) || n < plan.custom.min || n > plan.custom.max) {
-      return { error: `Enter a whole number of hours from ${plan.custom.min} to ${plan.custom.max}.` };
+      return { error: fill(W.hours_range, { min: plan.custom.min, max: plan.custom.max }) };
     }
     return { hours: n };
   }
@@ -168,10 +178,10 @@
     const o = -d.getTimezoneOffset();
     return `${local(d)}${o < 0 ? "-" : "+"}${pad(Math.abs(o) / 60 | 0)}:${pad(Math.abs(o) % 60)}`;
   }
-  let fmt;
-  const show = (d) => (fmt = fmt || new Intl.DateTimeFormat(undefined, { weekday: "long", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" })).format(d);
+  /** A date as the page shows it: weekday, day, month and time, written by Intl in `lang`. */
+  const show = (d, lang) => format(lang, { weekday: "long", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" }).format(d);
   const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const untilText = (d) => `You'll let yourself dwell until ${show(d)}.`;
+  const untilText = (d, W, lang) => fill(W.until, { date: show(d, lang) });
 
   // --- RFC 5545 calendar file: CRLF, lines folded at 75 octets, TEXT escaped, times in UTC.
   const enc = new TextEncoder();
@@ -209,17 +219,25 @@
     return lines.map(fold).join("\r\n") + "\r\n";
   }
 
-  function asText(result, list) {
-    return [`My plan (times in ${zone()})`, untilText(result.until), "",
-      ...list.slice(1).map((e) => `${show(e.date)}: ${e.title}\n  ${e.why}\n  ${e.url}`)].join("\n");
+  function asText(result, list, W, lang) {
+    return [fill(W.text_title, { zone: zone() }), untilText(result.until, W, lang), "",
+      ...list.slice(1).map((e) => `${show(e.date, lang)}: ${e.title}\n  ${e.why}\n  ${e.url}`)].join("\n");
   }
 
-  const rules = { schedule, dwellEnd, planIds, relative, daysBetween, workingDayAfter, GAP, parseNews, parseHours, entries, ics, fold, iso, asText };
+  const rules = { schedule, dwellEnd, planIds, relative, daysBetween, workingDayAfter, GAP, parseNews, parseHours, entries, ics, fold, iso, asText, show };
   if (typeof window === "undefined") {  // Node: node --test tests/js/
     module.exports = rules;
     return;
   }
   if (window.guidePlanner) return;
+  const W = guide.words("planner");
+
+  /** The locale for dates and times: the page's language (guide.lang()), in the reader's own regional
+   *  form when the browser's language is a form of it (en-GB on an English page: 24-hour times). */
+  function locale() {
+    const lang = guide.lang(), base = (tag) => String(tag).split("-")[0].toLowerCase();
+    return (navigator.languages || [navigator.language]).find((tag) => tag && base(tag) === base(lang)) || lang;
+  }
 
   // --- Page widgets. Typed values live in guide.get("planner") / guide.get("fields"): in memory
   // for this visit, written to the device only when the student ticks "Remember my details".
@@ -251,9 +269,9 @@
     // The compact entry point on another page is a plain form: planner/?dwell=<id> (and &news=, &hours=).
     const asked = new URLSearchParams(location.search);
     const pick = (name, ok) => (asked.has(name) && ok(asked.get(name)) ? asked.get(name) : null);
-    el.news.value = pick("news", (v) => !parseNews(v, plan).error) || st.news || local(new Date());
+    el.news.value = pick("news", (v) => !parseNews(v, plan, W).error) || st.news || local(new Date());
     el.dwell.value = pick("dwell", (v) => v === "custom" || plan.presets.some((p) => p.id === v)) || st.dwell || plan.default;
-    el.hours.value = pick("hours", (v) => !parseHours(v, plan).error) || st.hours || plan.custom.default;
+    el.hours.value = pick("hours", (v) => !parseHours(v, plan, W).error) || st.hours || plan.custom.default;
     el.company.value = fields.company || "";
     el.interviewer_name.value = fields.interviewer_name || "";
     el.remember.checked = guide.get("prefs").rememberFields === true;
@@ -268,8 +286,8 @@
         if (s) {
           if (!time) li.querySelector(".planner__when").append(" ", time = document.createElement("time"));
           time.dateTime = iso(s.date);
-          time.textContent = show(s.date);
-          li.querySelector(".planner__relative").textContent = relative(s.date, last.news);
+          time.textContent = show(s.date, locale());
+          li.querySelector(".planner__relative").textContent = relative(s.date, last.news, W, new Date(), locale());
         } else {
           if (time) { time.previousSibling.remove(); time.remove(); }
           li.querySelector(".planner__relative").textContent = words.get(id);
@@ -282,16 +300,16 @@
       if (ev && ev.target === el.hours) el.dwell.value = "custom";
       if (ev && ev.target === el.remember) {
         guide.get("prefs").rememberFields = el.remember.checked;
-        guide.announce(el.remember.checked ? "Your details will be remembered on this device." : "Your details will be forgotten when you leave.");
+        guide.announce(el.remember.checked ? W.remembered : W.forgotten);
       }
       // fresh sections each time: "Clear everything" replaces them
       Object.assign(state(), { news: el.news.value, dwell: el.dwell.value, hours: el.hours.value });
       Object.assign(guide.get("fields"), { company: el.company.value, interviewer_name: el.interviewer_name.value });
       guide.save();
-      const news = parseNews(el.news.value, plan);
+      const news = parseNews(el.news.value, plan, W);
       const custom = el.dwell.value === "custom";
       hoursBox.hidden = !custom;
-      const hours = custom ? parseHours(el.hours.value, plan) : {};
+      const hours = custom ? parseHours(el.hours.value, plan, W) : {};
       const ok = [say(el.news, news), say(el.hours, hours)].every(Boolean);  // both messages
       const ids = planIds(plan, situation());
       last = ok ? { news: news.date, result: schedule(news.date, custom ? hours.hours : el.dwell.value, plan, ids) } : null;
@@ -300,28 +318,28 @@
       long.hidden = !ok || !longDwell(last.news, last.result.until, plan);
       for (const button of actions) button.disabled = !ok;
       if (!ok) help.hidden = true;
-      until.textContent = ok ? untilText(last.result.until) : "";
+      until.textContent = ok ? untilText(last.result.until, W, locale()) : "";
       showSteps(ok ? last.result.steps.map((s) => s.id) : ids, ok && new Map(last.result.steps.map((s) => [s.id, s])));
     }
 
     const exported = () => entries(last.result, plan, guide.get("fields"), location.href);
     box.querySelector("[data-planner-ics]").addEventListener("click", () => {
       if (!last) return;
-      guide.download("after-the-no-plan.ics", "text/calendar;charset=utf-8", ics(last.news, exported()));
+      guide.download(W.ics_file, "text/calendar;charset=utf-8", ics(last.news, exported()));
       help.hidden = false;
-      guide.announce("The calendar file is downloading. " + help.textContent.trim());
+      guide.announce(fill(W.downloading, { help: help.textContent.trim() }));
     });
     box.querySelector("[data-planner-copy]").addEventListener("click", () => {
       if (!last) return;
-      navigator.clipboard.writeText(asText(last.result, exported())).then(
-        () => guide.announce("Plan copied."),
-        () => guide.announce("Copying didn't work in this browser. Select the plan and copy it by hand."));
+      navigator.clipboard.writeText(asText(last.result, exported(), W, locale())).then(
+        () => guide.announce(W.copied),
+        () => guide.announce(W.copy_failed));
     });
     box.querySelector("[data-planner-print]").addEventListener("click", () => { if (last) window.print(); });
     form.addEventListener("input", update);
     form.addEventListener("change", update);
     form.addEventListener("submit", (ev) => ev.preventDefault());
-    box.querySelector("[data-planner-zone]").textContent = `Times are in your time zone, ${zone()}.`;
+    box.querySelector("[data-planner-zone]").textContent = fill(W.zone, { zone: zone() });
     refreshers.push(() => box.isConnected && update());  // the situation changed, or the day did
     update();
   }

@@ -8,6 +8,14 @@
   if (window.guideSituations) return;
   window.guideSituations = true;
   const guide = window.guide;
+  const W = guide.words("situations");
+
+  /** Words with their {placeholders} filled by text or elements, for append/replaceChildren (text
+   *  goes in as text, never as HTML). */
+  function parts(words, values) {
+    return String(words).split(/(\{\w+\})/).filter(Boolean)
+      .map((part) => { const m = /^\{(\w+)\}$/.exec(part); return m && m[1] in values ? values[m[1]] : part; });
+  }
 
   function link(url, text) {
     const a = document.createElement("a");
@@ -17,8 +25,8 @@
   }
 
   function changeLink() {
-    const a = link("#guide-start", "change");
-    a.setAttribute("aria-label", "Change your situation");
+    const a = link("#guide-start", W.change);
+    a.setAttribute("aria-label", W.change_label);
     return a;
   }
 
@@ -33,7 +41,7 @@
       if (on && !tag) {
         tag = document.createElement("span");
         tag.className = "guide-start__chosen";
-        tag.textContent = "Your situation";
+        tag.textContent = W.chosen;
         a.prepend(tag);
       } else if (!on && tag) tag.remove();
     }
@@ -68,7 +76,7 @@
       if (info) {
         const name = document.createElement("strong");
         name.textContent = info.short;
-        label.replaceChildren("The path for ", name, " \u00b7 ", changeLink());
+        label.replaceChildren(...parts(W.path_for, { situation: name, change: changeLink() }));
       }
     }
   }
@@ -81,12 +89,11 @@
       const here = path.steps.indexOf(foot.dataset.situationStep);
       text.hidden = here < 0 && !info;
       if (here >= 0) {
-        const next = path.steps[here + 1];
-        text.replaceChildren(`Step ${here + 1} of ${path.steps.length} \u00b7 `,
-          ...(next ? ["Next: ", link(next, data.pages[next] || next)]
-            : ["That's the last step. ", link("", "Back to the start")]));
+        const next = path.steps[here + 1], where = { n: here + 1, total: path.steps.length };
+        text.replaceChildren(...(next ? parts(W.step_next, { ...where, link: link(next, data.pages[next] || next) })
+          : parts(W.step_last, { ...where, link: link("", W.back_to_start) })));
       } else if (info) {
-        text.replaceChildren(`This page isn't on the path for ${info.short}. `, link(info.url, "Back to your path"));
+        text.replaceChildren(...parts(W.off_path, { situation: info.short, link: link(info.url, W.back_to_path) }));
       }
     }
   }
@@ -119,11 +126,10 @@
       const all = section.dataset.showAll === "1";
       for (const li of section.querySelectorAll("li")) li.hidden = !all && rows.includes(li);
       const n = rows.length;
-      bar.firstChild.textContent = all
-        ? `${n === 1 ? "One item doesn't" : `${n} items don't`} apply to ${info.short}.`
-        : `${n === 1 ? "One item is" : `${n} items are`} hidden: ${n === 1 ? "it doesn't" : "they don't"} apply to ${info.short}.`;
+      const said = all ? (n === 1 ? W.shown_one : W.shown_other) : (n === 1 ? W.hidden_one : W.hidden_other);
+      bar.firstChild.textContent = guide.fill(said, { n, situation: info.short });
       const button = bar.querySelector("[data-show-all]");
-      button.textContent = all ? "Hide those items" : "Show all items";
+      button.textContent = all ? W.hide_skipped : W.show_all;
       button.setAttribute("aria-expanded", String(all));
     }
     doc.dispatchEvent(new Event("guide:checklist-items"));  // checklists.js counts the items shown
