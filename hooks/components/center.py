@@ -40,8 +40,12 @@ class Center(Component):
         path = config.config_file_path
         with open(path, encoding="utf-8") as fh:
             where = locate(build.rel(path), fh.read())
+        docs = Path(config.docs_dir)
+        logo = (config.extra.get("career_center") or {}).get("logo") if isinstance(config.extra.get("career_center"), dict) else None
+        if build.fallback_docs_dir and isinstance(logo, str) and not (docs / logo.lstrip("/")).is_file():
+            docs = Path(build.fallback_docs_dir)  # a translation uses the root docs' logo (components/languages.py)
         try:
-            center = load_center(config.extra.get("career_center"), Path(config.docs_dir), where)
+            center = load_center(config.extra.get("career_center"), docs, where)
         except ContentErrors as exc:
             return exc.errors
         for warning in colour_warnings(center):
