@@ -29,12 +29,19 @@ def center_settings(root: pathlib.Path = ROOT) -> dict:
     return to_python(extra["career_center"])
 
 
+def translations(docs: pathlib.Path) -> set[str]:
+    """The folders of docs/ that hold another language's pages (docs/es/ beside mkdocs.es.yml)."""
+    return {p.name[len("mkdocs."):-len(".yml")] for p in docs.parent.glob("mkdocs.*.yml")}
+
+
 def page_paths(docs: pathlib.Path = DOCS) -> list[str]:
-    """Site-relative URL of every Markdown page: '' for the home page, 'feel-it/' and so on."""
+    """Site-relative URL of every Markdown page: '' for the home page, 'feel-it/' and so on
+    (a translation's pages, in docs/<code>/, are another site's)."""
     paths = []
+    other = translations(docs)
     for md in sorted(docs.rglob("*.md")):
         rel = md.relative_to(docs)
-        if rel.parts[0].startswith("_"):
+        if rel.parts[0].startswith("_") or (len(rel.parts) > 1 and rel.parts[0] in other):
             continue
         stem = rel.with_suffix("")
         parts = stem.parts[:-1] if stem.name == "index" else stem.parts

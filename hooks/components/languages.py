@@ -16,7 +16,7 @@ In a translated build (`self.translating` is set by `translate` for its duration
 - `configure` shares the saved state with the root site (Material's `extra.scope` = the root site's
   path, so a tick is the same tick in every language) and checks theme.language;
 - `add_files` adds the root docs' static files the translation doesn't have (the center's logo);
-- `check` is the completeness check (guidekit/languages.py has the rule): the same pages, the same
+- `configure` also runs the completeness check (guidekit/languages.py has the rule): the same pages, the same
   markers and front-matter keys in each, the same ids and keys in every data file and in
   overrides/text/<code>.yml (when the text files exist), the same pages in nav.
 
@@ -34,11 +34,11 @@ from mkdocs.commands.build import build as build_site
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, get_files
 
 from guidekit.errors import ContentError
 from guidekit.languages import (SETTING, Languages, Pair, alternates, compare_markers, compare_nav, compare_pages,
-                                compare_yaml, front_matter, load_languages, name_of, setting_line)
+                                compare_yaml, english_name, front_matter, load_languages, name_of, setting_line)
 from guidekit.markers import find_all_markers
 
 from .base import Component
@@ -189,14 +189,14 @@ class LanguagesComponent(Component):
             try:
                 other = load_config(config_file=path, **options)
             except (ConfigurationError, Abort) as exc:
-                raise PluginError(f"{rel}: the {name_of(code)} site's settings are wrong ({exc}); "
+                raise PluginError(f"{rel}: the {english_name(code)} site's settings are wrong ({exc}); "
                                   "see the messages above. Fix them, or remove "
                                   f"'{code}' from {SETTING} in mkdocs.yml.") from None
             self.translating = (code, root)
             try:
                 build_site(other, serve_url=other.site_url if build.command == "serve" else None, dirty=False)
             except Abort as exc:
-                raise PluginError(f"The {name_of(code)} site ({rel}) was not built: {exc} "
+                raise PluginError(f"The {english_name(code)} site ({rel}) was not built: {exc} "
                                   "Its problems are listed above.") from None
             finally:
                 self.translating = None
@@ -216,7 +216,7 @@ class LanguagesComponent(Component):
                                  f"which builds the '{self.code}' site.",
                                  f"set 'language: {self.code}' under 'theme:' (Material's own words and the search "
                                  "in that language come with it).")]
-        return []
+        return self._completeness(build)
 
     def _add_root_statics(self, build, files):
         root = self.root
@@ -224,37 +224,36 @@ class LanguagesComponent(Component):
             if files.get_file_from_path(src) is None:
                 files.append(File(src, root.docs_dir, build.config.site_dir, build.config.use_directory_urls))
 
-    def check(self, build, pages):
-        if not self.translating:
-            return []
-        root, language = self.root, name_of(self.code)
+    def _completeness(self, build) -> list[ContentError]:
+        """The translation mirrors the root language (run with the data files' loading, so that one
+        build lists these problems together with the data's own)."""
+        root, language, config = self.root, english_name(self.code), build.config
         docs = build.rel(build.docs_dir)
-        original_docs = build.rel(root.docs_dir)
-        ours = {f.src_uri: build.rel(f.abs_src_path) for f in build.files.documentation_pages() if f.abs_src_path}
-        errors = compare_pages(root.pages, ours, Pair(original_docs, docs), language)
-        for src, rel in ours.items():
+        ours = {f.src_uri: f for f in get_files(config).documentation_pages()}
+        errors = compare_pages(root.pages, {src: build.rel(f.abs_src_path) for src, f in ours.items()},
+                               Pair(build.rel(root.docs_dir), docs), language)
+        for src, file in ours.items():
             if src not in root.pages:
                 continue
-            original = os.path.join(build.root, root.pages[src])
-            with open(original, encoding="utf-8") as fh:
+            with open(os.path.join(build.root, root.pages[src]), encoding="utf-8") as fh:
                 text = fh.read()
-            translated = build.page(src).content_string
-            pair = Pair(root.pages[src], rel)
+            translated = file.content_string
+            pair = Pair(root.pages[src], build.rel(file.abs_src_path))
             known = [m for m in find_all_markers(text) if m.kind in build.kinds]
             errors += compare_markers(known, [m for m in find_all_markers(translated) if m.kind in build.kinds], pair)
             a, b = front_matter(text), front_matter(translated)
             if a is not None and b is not None:
                 errors += compare_yaml(a, b, pair, language, offset=1)
         errors += self._compare_folder(build, os.path.join(root.docs_dir, "_data"), build.data_path(""), language)
-        custom = build.config.theme.custom_dir
+        custom = config.theme.custom_dir
         if custom and os.path.isfile(os.path.join(custom, TEXT_DIR, f"{root.langs.root}.yml")):
             errors += self._compare_files(build, os.path.join(custom, TEXT_DIR, f"{root.langs.root}.yml"),
                                           os.path.join(custom, TEXT_DIR, f"{self.code}.yml"), language)
-        path = build.config.config_file_path
+        path = config.config_file_path
         with open(path, encoding="utf-8") as fh:
             where = (build.rel(path), setting_line(build.rel(path), fh.read(), ("nav",)))
-        if build.config.nav is not None or root.nav:
-            errors += compare_nav(root.nav, nav_pages(build.config.nav), where, language)
+        if config.nav is not None or root.nav:
+            errors += compare_nav(root.nav, nav_pages(config.nav), where, language)
         return errors
 
     def _compare_folder(self, build, original: str, translated: str, language: str) -> list[ContentError]:

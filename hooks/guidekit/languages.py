@@ -36,6 +36,13 @@ NAMES = {
     "ar": "العربية", "hi": "हिन्दी", "vi": "Tiếng Việt", "tl": "Tagalog", "ru": "Русский", "uk": "Українська",
     "ht": "Kreyòl ayisyen", "so": "Soomaali", "fa": "فارسی", "tr": "Türkçe",
 }
+# How messages (in English, for the web person) call them.
+ENGLISH_NAMES = {
+    "en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian",
+    "nl": "Dutch", "pl": "Polish", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic",
+    "hi": "Hindi", "vi": "Vietnamese", "tl": "Tagalog", "ru": "Russian", "uk": "Ukrainian",
+    "ht": "Haitian Creole", "so": "Somali", "fa": "Persian", "tr": "Turkish",
+}
 CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
 SETTING = "extra.languages"
 
@@ -58,7 +65,13 @@ class Languages:
 
 
 def name_of(code: str) -> str:
+    """The language's name in that language, for the selector: 'Español'."""
     return NAMES.get(code, NAMES.get(code.split("-")[0], code))
+
+
+def english_name(code: str) -> str:
+    """The language's name in English, for messages: 'Spanish'."""
+    return ENGLISH_NAMES.get(code, ENGLISH_NAMES.get(code.split("-")[0], f"'{code}'"))
 
 
 def setting_line(path: str, source: str, keys: tuple[str, ...] = ("extra", "languages")) -> int:
@@ -355,7 +368,10 @@ def compare_yaml(original_text: str, translated_text: str, pair: Pair, language:
     compare = _Compare(pair, language, offset)
     if t is None:
         t = yaml.MappingNode("tag:yaml.org,2002:map", [], o.start_mark)
-    compare.node(o, t, "the file", "the file")
+    if isinstance(o, yaml.MappingNode) and isinstance(t, yaml.MappingNode):
+        compare.mapping(o, t, "the file")
+    else:
+        compare.node(o, t, "the file", "the file")
     return compare.errors
 
 
