@@ -329,7 +329,7 @@ class _Compare:
                           "add it, translated, with the same id.")
         for ident, n in theirs.items():
             if ident not in ours:
-                self.fail(n, f"{where} has a {what} '{ident}' that the original doesn't have ({self.pair.original}).",
+                self.fail(n, f"{where} has the {what} '{ident}', which the original doesn't have ({self.pair.original}).",
                           f"remove it, or give it the id of the {what} it translates (ids stay as in the original).")
         common = [i for i in ours if i in theirs]
         order = [i for i in theirs if i in ours]
