@@ -273,6 +273,13 @@ def test_a_wrong_language_setting_names_its_line(tmp_path):
     said = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in said
     assert f"mkdocs.es.yml:{line_of(project / 'mkdocs.es.yml', 'language: fr')}: theme.language is 'fr'" in said
+    edit(project / "mkdocs.es.yml", "  language: fr", "  language: es")
+    shutil.rmtree(project / "docs" / "es")
+    result = build(project, tmp_path / "site", quiet=False)
+    said = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in said
+    assert (f"mkdocs.yml:{line_of(config, 'languages:')}: extra.languages lists 'es', but its pages' folder docs/es/ "
+            "(docs_dir in mkdocs.es.yml) doesn't exist.") in said
 
 
 def test_spanish_turned_off_leaves_an_english_site_with_no_trace_of_it(tmp_path):

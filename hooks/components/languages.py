@@ -30,12 +30,14 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import yaml
 from mkdocs.commands.build import build as build_site
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, get_files
 
+from guidekit.datafile import compose
 from guidekit.errors import ContentError
 from guidekit.languages import (SETTING, Languages, Pair, alternates, compare_markers, compare_nav, compare_pages,
                                 compare_yaml, english_name, front_matter, load_languages, name_of, setting_line)
@@ -128,13 +130,21 @@ class LanguagesComponent(Component):
         where = (build.rel(path), setting_line(build.rel(path), source))
         root_dir = os.path.dirname(path)
         own = os.path.basename(path)
-        for code in (config.extra.get("languages") or [])[1:]:
+        listed = config.extra.get("languages")
+        for code in listed[1:] if isinstance(listed, list) else []:
             if own == f"mkdocs.{code}.yml":
                 self.code, self.root, self.langs = code, None, Languages((code,))
                 return [ContentError(where[0], 1, f"{own} is built together with mkdocs.yml, not on its own.",
                                      "run 'mkdocs build' or 'mkdocs serve' without '-f': they build every language.")]
         self.langs, errors = load_languages(config.extra.get("languages"), config.theme["language"], where,
                                             lambda code: os.path.isfile(self._config_of(root_dir, code)))
+        for code in self.langs.others:
+            docs = self._docs_of(root_dir, code)
+            if docs and not os.path.isdir(os.path.join(root_dir, docs)):
+                errors.append(ContentError(where[0], where[1], f"{SETTING} lists '{code}', but its pages' folder "
+                                           f"{docs}/ (docs_dir in mkdocs.{code}.yml) doesn't exist.",
+                                           f"add the {english_name(code)} pages and data there (README, Languages), or "
+                                           f"remove '{code}' from {SETTING} until they are ready."))
         self.code = self.langs.root
         self.root = RootSite(self.langs, root_dir, path, config.docs_dir, config.site_url or "")
         build.subsites = list(self.langs.others)
@@ -143,6 +153,17 @@ class LanguagesComponent(Component):
             if os.path.isfile(other) and other not in config.watch:
                 config.watch.append(other)  # `mkdocs serve` rebuilds when it changes (docs/<code>/ is in docs/)
         return errors
+
+    def _docs_of(self, root_dir: str, code: str) -> str | None:
+        """docs_dir as mkdocs.<code>.yml writes it (None when it can't be read: MkDocs will say why)."""
+        path = self._config_of(root_dir, code)
+        if not os.path.isfile(path):
+            return None
+        with open(path, encoding="utf-8") as fh:
+            node, _ = compose(path, fh.read())
+        pairs = node.value if isinstance(node, yaml.MappingNode) else []
+        found = [v.value for k, v in pairs if k.value == "docs_dir" and isinstance(v, yaml.ScalarNode)]
+        return str(found[0]).rstrip("/") if found else None
 
     @staticmethod
     def _config_of(root_dir: str, code: str) -> str:
