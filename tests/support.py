@@ -34,15 +34,21 @@ def translations(docs: pathlib.Path) -> set[str]:
     return {p.name[len("mkdocs."):-len(".yml")] for p in docs.parent.glob("mkdocs.*.yml")}
 
 
+def site_pages(docs: pathlib.Path = DOCS) -> list[pathlib.Path]:
+    """Every Markdown file of the site built from docs/, in order (not those of docs/_data/, nor a
+    translation's, in docs/<code>/ beside mkdocs.<code>.yml: that is another site)."""
+    other = translations(docs)
+    return [md for md in sorted(docs.rglob("*.md"))
+            if not md.relative_to(docs).parts[0].startswith("_")
+            and not (len(md.relative_to(docs).parts) > 1 and md.relative_to(docs).parts[0] in other)]
+
+
 def page_paths(docs: pathlib.Path = DOCS) -> list[str]:
     """Site-relative URL of every Markdown page: '' for the home page, 'feel-it/' and so on
     (a translation's pages, in docs/<code>/, are another site's)."""
     paths = []
-    other = translations(docs)
-    for md in sorted(docs.rglob("*.md")):
+    for md in site_pages(docs):
         rel = md.relative_to(docs)
-        if rel.parts[0].startswith("_") or (len(rel.parts) > 1 and rel.parts[0] in other):
-            continue
         stem = rel.with_suffix("")
         parts = stem.parts[:-1] if stem.name == "index" else stem.parts
         paths.append("".join(p + "/" for p in parts))
