@@ -301,3 +301,53 @@ def test_spanish_turned_off_leaves_an_english_site_with_no_trace_of_it(tmp_path)
                     assert not target.startswith(url + "es/"), (html, element[attr])
     assert "hreflang" not in (out / "sitemap.xml").read_text(encoding="utf-8")
     assert "languages.js" not in "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+
+
+def test_mkdocs_serve_builds_both_languages_and_rebuilds_on_a_spanish_edit(tmp_path):
+    """`mkdocs serve` builds into a folder of its own: Spanish is served under /es/, and an edit in
+    docs/es/ (inside docs/, which serve watches) or in mkdocs.es.yml brings a rebuild."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    project = example_copy(tmp_path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/served/"}
+    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+                             cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def h1(path: str) -> str | None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/served/{path}", timeout=5) as r:
+                return soup_of(r.read().decode("utf-8")).h1.get_text()
+        except OSError:
+            return None
+
+    def until(check, seconds=90):
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if check():
+                return True
+            time.sleep(0.5)
+        return False
+
+    try:
+        page = project / "docs" / "es" / "first.md"
+        title = next(line[2:] for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+        assert until(lambda: h1("es/first/") == title), "the Spanish site was not served under /es/"
+        assert h1("first/") != title
+        page.write_text(page.read_text(encoding="utf-8").replace(f"# {title}", "# Editado mientras se sirve"), encoding="utf-8")
+        assert until(lambda: h1("es/first/") == "Editado mientras se sirve"), "an edit in docs/es/ brought no rebuild"
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+
+
+def soup_of(html: str):
+    from bs4 import BeautifulSoup
+    return BeautifulSoup(html, "html.parser")
