@@ -20,6 +20,13 @@ In a translated build (`self.translating` is set by `translate` for its duration
   markers and front-matter keys in each, the same ids and keys in every data file and in
   overrides/text/<code>.yml (when the text files exist), the same pages in nav.
 
+What the two builds share, being one process: MkDocs loads a hook file once per process (its
+loader is cached), so the translated build runs this same guide.py (whose `_build` it replaces:
+guide.py's on_post_build keeps its own) and the same component objects (each resets its state in
+`configure`; `components.command` stays what on_startup said, as the translated build has none);
+Material's search plugin is one cached object too, whose settings load_config reloads for the
+translated build (after the root site's index is written: plugins run before hooks).
+
 Every page (both builds) gets `page.guide_alternates`: the same page in each language, for the
 selector (partials/alternate.html) and the hreflang links (main.html).
 """
