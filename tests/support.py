@@ -84,6 +84,16 @@ def copy_project(dest: pathlib.Path) -> pathlib.Path:
     return dest
 
 
+def english_only(project: pathlib.Path) -> None:
+    """Turn a copy's other languages off (extra.languages: [en]): for a test that changes the English
+    content alone, which the translation's completeness check would otherwise (rightly) refuse."""
+    import re
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^(\s*languages:\s*)\[[^\]]*\]", r"\1[en]", config.read_text(encoding="utf-8"))
+    assert count == 1, f"no 'languages:' line in {config}"
+    config.write_text(text, encoding="utf-8")
+
+
 def soup(path: pathlib.Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

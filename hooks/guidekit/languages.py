@@ -334,7 +334,7 @@ class _Compare:
         common = [i for i in ours if i in theirs]
         order = [i for i in theirs if i in ours]
         if common != order:
-            self.fail(t, f"the {what}s of '{key}' in {where} are in another order than in the original ({self.there(o)}).",
+            self.fail(t, f"the {key} of {where} are in another order than in the original ({self.there(o)}).",
                       f"put them in the original's order: {', '.join(common)}.")
         for ident in common:
             self.mapping(ours[ident], theirs[ident], f"the {what} '{ident}'")
