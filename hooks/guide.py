@@ -14,7 +14,7 @@ import pathlib
 from mkdocs.exceptions import PluginError
 
 import components
-from components import COMPONENTS
+from components import COMPONENTS, languages
 from components.base import Build
 from guidekit.errors import ContentError, ContentErrors
 from guidekit.minify import minify_folder
@@ -77,7 +77,10 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     """Publish assets/tools/*.js and *.css minified (every byte counts on a phone), then let each
-    component finish the written site (the Content Security Policy goes into every page)."""
+    component finish the written site (the Content Security Policy goes into every page); then
+    build the site's other languages into it (components/languages.py)."""
+    build = _build  # the other languages' builds run this same module, and replace _build
     minify_folder(pathlib.Path(config.site_dir) / "assets" / "tools")
-    for component in _build.components:
-        component.post_build(_build, config.site_dir)
+    for component in build.components:
+        component.post_build(build, config.site_dir)
+    languages.component.translate(build, config)

@@ -43,9 +43,37 @@ def _served(path, out, prefix):
 @pytest.fixture(scope="session")
 def example(tmp_path_factory):
     """The tests' example site (tests/example: its own pages, data and settings), served under its
-    own sub-path. Behaviour tests run here, so a center's edits to its content can't break them."""
+    own sub-path. Behaviour tests run here, so a center's edits to its content can't break them.
+    The same build writes its Spanish version into /es/ (`example_es`)."""
     with _served(EXAMPLE, tmp_path_factory.mktemp("example"), "/example-guide/") as srv:
+        srv.lang, srv.docs = "en", EXAMPLE / "docs"
         yield srv
+
+
+class Translation:
+    """A translated site built by the root site's build into its /<code>/ folder (components/languages.py):
+    its url, built site, docs folder and language code, as `example` has them; `root` is that site."""
+
+    def __init__(self, root, lang: str, docs):
+        self.root, self.lang, self.docs = root, lang, docs
+        self.url, self.site = f"{root.url}{lang}/", root.site / lang
+
+    def __repr__(self):
+        return f"Translation({self.lang}, {self.url})"
+
+
+@pytest.fixture(scope="session")
+def example_es(example):
+    """The example site in Spanish (tests/example/mkdocs.es.yml and docs/es/: the same pages and ids),
+    served at example.url + 'es/'."""
+    return Translation(example, "es", EXAMPLE / "docs" / "es")
+
+
+@pytest.fixture(scope="session", params=["en", "es"])
+def example_lang(request, example):
+    """The example site in each of its languages: a test taking this runs once in English, once in
+    Spanish (.url, .site, .docs, .lang)."""
+    return example if request.param == "en" else request.getfixturevalue("example_es")
 
 
 @pytest.fixture(scope="session")

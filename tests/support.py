@@ -50,13 +50,26 @@ def center_settings(root: pathlib.Path = ROOT) -> dict:
     return to_python(extra["career_center"])
 
 
+def translations(docs: pathlib.Path) -> set[str]:
+    """The folders of docs/ that hold another language's pages (docs/es/ beside mkdocs.es.yml)."""
+    return {p.name[len("mkdocs."):-len(".yml")] for p in docs.parent.glob("mkdocs.*.yml")}
+
+
+def site_pages(docs: pathlib.Path = DOCS) -> list[pathlib.Path]:
+    """Every Markdown file of the site built from docs/, in order (not those of docs/_data/, nor a
+    translation's, in docs/<code>/ beside mkdocs.<code>.yml: that is another site)."""
+    other = translations(docs)
+    return [md for md in sorted(docs.rglob("*.md"))
+            if not md.relative_to(docs).parts[0].startswith("_")
+            and not (len(md.relative_to(docs).parts) > 1 and md.relative_to(docs).parts[0] in other)]
+
+
 def page_paths(docs: pathlib.Path = DOCS) -> list[str]:
-    """Site-relative URL of every Markdown page: '' for the home page, 'feel-it/' and so on."""
+    """Site-relative URL of every Markdown page: '' for the home page, 'feel-it/' and so on
+    (a translation's pages, in docs/<code>/, are another site's)."""
     paths = []
-    for md in sorted(docs.rglob("*.md")):
+    for md in site_pages(docs):
         rel = md.relative_to(docs)
-        if rel.parts[0].startswith("_"):
-            continue
         stem = rel.with_suffix("")
         parts = stem.parts[:-1] if stem.name == "index" else stem.parts
         paths.append("".join(p + "/" for p in parts))
@@ -90,6 +103,16 @@ def copy_project(dest: pathlib.Path) -> pathlib.Path:
         else:
             shutil.copy2(src, dest / part)
     return dest
+
+
+def english_only(project: pathlib.Path) -> None:
+    """Turn a copy's other languages off (extra.languages: [en]): for a test that changes the English
+    content alone, which the translation's completeness check would otherwise (rightly) refuse."""
+    import re
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^(\s*languages:\s*)\[[^\]]*\]", r"\1[en]", config.read_text(encoding="utf-8"))
+    assert count == 1, f"no 'languages:' line in {config}"
+    config.write_text(text, encoding="utf-8")
 
 
 def soup(path: pathlib.Path) -> BeautifulSoup:

@@ -23,7 +23,7 @@ import pytest
 
 from guidekit.emails import PLACEHOLDER, add_headings, parse_emails
 from guidekit.markers import find_markers
-from support import EXAMPLE, build, copy_project, run_js, words
+from support import EXAMPLE, build, copy_project, run_js, site_pages, words
 
 W = words("emails")  # what a reader sees (overrides/text/en.yml)
 
@@ -265,7 +265,7 @@ def test_the_script_with_nothing_typed_shows_the_text_shown_without_javascript(g
 def email_pages(guide) -> dict[str, list[str]]:
     """Site path of each page that shows emails -> the template ids its markers ask for, in order."""
     pages = {}
-    for md in sorted(guide.docs.rglob("*.md")):
+    for md in site_pages(guide.docs):
         rel = md.relative_to(guide.docs)
         if rel.parts[0].startswith("_"):
             continue

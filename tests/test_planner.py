@@ -20,7 +20,7 @@ from components.base import Build, Component
 from guidekit.markers import find_markers
 from guidekit.planner import check_general_emails, check_references, in_night, load_plan, night_ranges, script_data
 from guidekit.text import fill
-from support import EXAMPLE, build, copy_project, run_js, words
+from support import EXAMPLE, build, copy_project, run_js, site_pages, words
 
 PATH = "docs/_data/planner.yml"
 TEXT = (EXAMPLE / "docs" / "_data" / "planner.yml").read_text(encoding="utf-8")  # the tests' example plan
@@ -367,7 +367,7 @@ def url_of(md: str) -> str:
 def sources(guide) -> dict[str, str]:
     """Each page's site path -> its Markdown source."""
     return {url_of(md.relative_to(guide.docs).as_posix()): md.read_text(encoding="utf-8")
-            for md in sorted(guide.docs.rglob("*.md")) if not md.relative_to(guide.docs).parts[0].startswith("_")}
+            for md in site_pages(guide.docs)}
 
 
 def planner_pages(guide, variant: str) -> list[str]:

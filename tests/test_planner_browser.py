@@ -20,7 +20,7 @@ from guidekit.markers import find_markers
 from guidekit.emails import parse_emails
 from guidekit.planner import load_plan
 from guidekit.text import fill
-from support import EXAMPLE, axe_violations, mark_window, squash, words
+from support import EXAMPLE, axe_violations, mark_window, site_pages, squash, words
 
 PLAN, _errors = load_plan("docs/_data/planner.yml", (EXAMPLE / "docs" / "_data" / "planner.yml").read_text(encoding="utf-8"))
 assert not _errors, _errors
@@ -41,7 +41,7 @@ SAYS = WORDS["script"]
 def planner_path(variant: str) -> str:
     """Site path of the example page holding `<!-- planner -->` ('') or `<!-- planner: compact -->`."""
     docs = EXAMPLE / "docs"
-    [md] = [p for p in sorted(docs.rglob("*.md")) if any(m.id == variant for m in find_markers(p.read_text(encoding="utf-8"), "planner"))]
+    [md] = [p for p in site_pages(docs) if any(m.id == variant for m in find_markers(p.read_text(encoding="utf-8"), "planner"))]
     stem = md.relative_to(docs).with_suffix("")
     return "".join(part + "/" for part in (stem.parts[:-1] if stem.name == "index" else stem.parts))
 

@@ -17,7 +17,7 @@ import pytest
 from guidekit.markers import find_all_markers
 from guidekit.situations import GENERAL, check_references, load_situations
 from guidekit.text import fill
-from support import EXAMPLE, build, copy_project, words
+from support import EXAMPLE, build, copy_project, site_pages, words
 from test_site_build import nav_paths, url_of
 
 PATH = "docs/_data/situations.yml"
@@ -268,7 +268,7 @@ def test_the_browser_gets_the_situations_where_a_tool_needs_them(guide):
     emails page and the planner read the data through guide.js alone."""
     data = situations_of(guide)
     own = {url_of(s.page) for s in data.all()}
-    for md in sorted(guide.docs.rglob("*.md")):
+    for md in site_pages(guide.docs):
         rel = md.relative_to(guide.docs).as_posix()
         if rel.startswith("_"):
             continue

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from guidekit.branding import date_in_words, load_center, locate
 from guidekit.markers import find_all_markers
 from guidekit.text import fill
-from support import build, soup
+from support import build, site_pages, soup
 from test_branding import EXAMPLE_DOCS, GOOD, NOWHERE, WORDS, errors_of, example_center, example_copy, theme  # noqa: F401  (theme: a fixture)
 from test_site_build import built_pages
 
@@ -122,7 +122,7 @@ def test_every_page_opens_with_the_urgent_line_and_the_landing_pages_show_the_bl
     for must in ("index.html", "404.html"):
         if _expanded_block(soup(guide.site / must)) is None:
             problems.append(f"{must}: no expanded urgent-help block")
-    for md in sorted(guide.docs.rglob("*.md")):
+    for md in site_pages(guide.docs):
         if any(m.kind == "center" and m.id == "urgent" for m in find_all_markers(md.read_text(encoding="utf-8"))):
             rel = md.relative_to(guide.docs).with_suffix("")
             page = rel.parent if rel.name == "index" else rel

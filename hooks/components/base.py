@@ -128,6 +128,8 @@ class Build:
     data: dict[str, Any] = field(default_factory=dict)
     files: Any = None
     command: str = "build"        # what mkdocs runs: "build", "serve" or "gh-deploy"
+    subsites: list[str] = field(default_factory=list)  # folders of site_dir another build writes (es/)
+    fallback_docs_dir: str | None = None  # a translation's static files missing from docs_dir come from here
 
     def __post_init__(self):
         self.components = ordered(self.components)

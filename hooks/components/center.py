@@ -49,8 +49,12 @@ class Center(Component):
             return [ContentError(build.text_file, build.text_lines.get("center.months", 1),
                                  f"'center.months' names {len(month_names(words))} months instead of 12.",
                                  "write the twelve month names on one line, January first, separated by commas.")]
+        docs = Path(config.docs_dir)
+        logo = (config.extra.get("career_center") or {}).get("logo") if isinstance(config.extra.get("career_center"), dict) else None
+        if build.fallback_docs_dir and isinstance(logo, str) and not (docs / logo.lstrip("/")).is_file():
+            docs = Path(build.fallback_docs_dir)  # a translation uses the root docs' logo (components/languages.py)
         try:
-            center = load_center(config.extra.get("career_center"), Path(config.docs_dir), where, words)
+            center = load_center(config.extra.get("career_center"), docs, where, words)
         except ContentErrors as exc:
             return exc.errors
         for warning in colour_warnings(center):

@@ -50,7 +50,8 @@ class Csp(Component):
             log.info("The Content Security Policy is left out while serving, so that live reload works; "
                      "'mkdocs build' writes it into every page.")
             return
-        written = sorted(Path(site_dir).rglob("*.html"))
+        others = [Path(site_dir) / sub for sub in build.subsites]  # other languages: their own build, their own policy
+        written = sorted(p for p in Path(site_dir).rglob("*.html") if not any(o in p.parents for o in others))
         copied = {os.path.normpath(f.abs_dest_path) for f in build.files or []
                   if not f.is_documentation_page() and f.abs_dest_path.endswith((".html", ".htm"))}
         for path in written:

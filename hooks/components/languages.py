@@ -1,0 +1,314 @@
+"""The guide in several languages (`extra.languages` in mkdocs.yml): the root language at the site's
+root, each other one built from mkdocs.<code>.yml into /<code>/ by the same `mkdocs build` (or serve).
+
+In the root language's build:
+- `configure` validates the setting (file:line in mkdocs.yml), gives Material the language selector
+  (`extra.alternate`), and has `mkdocs serve` watch mkdocs.<code>.yml too;
+- `add_files` keeps docs/<code>/ (pages and _data) out of the root site (also while a language is off);
+- `translate` (guide.py calls it once every component has finished the root site) builds each other
+  language in this same process: its config loaded from mkdocs.<code>.yml, with site_url = the root
+  site_url + '<code>/' and site_dir = <site_dir>/<code>. MkDocs hands that build to the same hook
+  module and the same component objects: each of them starts afresh in `configure`, so the root
+  site must be entirely written first (its Content Security Policy too). Its problems end the whole
+  build with their file:line messages.
+
+In a translated build (`self.translating` is set by `translate` for its duration):
+- `configure` shares the saved state with the root site (Material's `extra.scope` = the root site's
+  path, so a tick is the same tick in every language) and checks theme.language;
+- `add_files` adds the root docs' static files the translation doesn't have (the center's logo);
+- `configure` also runs the completeness check (guidekit/languages.py has the rule): the same pages, the same
+  markers and front-matter keys in each, the same ids and keys in every data file and in
+  overrides/text/<code>.yml (when the text files exist), the same pages in nav.
+
+What the two builds share, being one process: MkDocs loads a hook file once per process (its
+loader is cached), so the translated build runs this same guide.py (whose `_build` it replaces:
+guide.py's on_post_build keeps its own) and the same component objects (each resets its state in
+`configure`; `components.command` stays what on_startup said, as the translated build has none);
+Material's search plugin is one cached object too, whose settings load_config reloads for the
+translated build (after the root site's index is written: plugins run before hooks).
+
+Every page (both builds) gets `page.guide_alternates`: the same page in each language, for the
+selector (partials/alternate.html) and the hreflang links (main.html).
+"""
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import yaml
+from mkdocs.commands.build import build as build_site
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, get_files
+
+from guidekit.datafile import compose
+from guidekit.errors import ContentError
+from guidekit.languages import (SETTING, Languages, Pair, alternates, compare_markers, compare_nav, compare_pages,
+                                compare_yaml, english_name, front_matter, load_languages, name_of, setting_line)
+from guidekit.markers import find_all_markers
+
+from .base import Component
+
+log = get_plugin_logger("languages")
+SCRIPT = "assets/tools/languages.js"
+TEXT_DIR = "text"  # overrides/text/<code>.yml: the tools' own words in each language
+
+
+@dataclass
+class RootSite:
+    """What a translated build needs to know of the root language's build."""
+    langs: Languages
+    root_dir: str                  # the folder of mkdocs.yml
+    config_path: str
+    docs_dir: str
+    site_url: str
+    pages: dict[str, str] = field(default_factory=dict)   # src_uri -> file (project-relative)
+    statics: list[str] = field(default_factory=list)      # src_uris of the docs' other files
+    nav: list[str] = field(default_factory=list)
+
+
+def nav_pages(nav) -> list[str]:
+    """The pages of a nav: setting, in order (links to other sites left out)."""
+    found: list[str] = []
+
+    def walk(item):
+        if isinstance(item, str):
+            if "://" not in item:
+                found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(nav or [])
+    return found
+
+
+def _inside(path: str, folder: str) -> bool:
+    return os.path.commonpath([os.path.abspath(path), os.path.abspath(folder)]) == os.path.abspath(folder)
+
+
+class LanguagesComponent(Component):
+    name = "languages"
+
+    def __init__(self):
+        self.translating: tuple[str, RootSite] | None = None  # set by translate() for the build it runs
+        self.code = ""
+        self.root: RootSite | None = None
+        self.langs = Languages(("en",))
+
+    # Both builds ------------------------------------------------------------------------------
+
+    def configure(self, build):
+        config = build.config
+        if self.translating:
+            self.code, self.root = self.translating
+            self.langs = self.root.langs
+            errors = self._configure_translation(build)
+        else:
+            errors = self._configure_root(build)
+        if len(self.langs.codes) > 1:
+            base = urlsplit(self.root.site_url).path or "/"
+            config.extra["alternate"] = [{"name": name_of(c), "lang": c, "link": base + self.langs.prefix(c)}
+                                         for c in self.langs.codes]
+            if SCRIPT not in config.extra_javascript:
+                config.extra_javascript.append(SCRIPT)  # keeps the switch on the same page after instant navigation
+        else:
+            config.extra.pop("alternate", None)
+        return errors
+
+    def markdown(self, build, page, markdown):
+        if len(self.langs.codes) > 1:
+            page.guide_alternates = alternates(self.langs, self.code, page.url, self.root.site_url)
+        return markdown
+
+    # The root language's build ----------------------------------------------------------------
+
+    def _configure_root(self, build):
+        config = build.config
+        path = config.config_file_path
+        with open(path, encoding="utf-8") as fh:
+            source = fh.read()
+        where = (build.rel(path), setting_line(build.rel(path), source))
+        root_dir = os.path.dirname(path)
+        own = os.path.basename(path)
+        listed = config.extra.get("languages")
+        for code in listed[1:] if isinstance(listed, list) else []:
+            if own == f"mkdocs.{code}.yml":
+                self.code, self.root, self.langs = code, None, Languages((code,))
+                return [ContentError(where[0], 1, f"{own} is built together with mkdocs.yml, not on its own.",
+                                     "run 'mkdocs build' or 'mkdocs serve' without '-f': they build every language.")]
+        self.langs, errors = load_languages(config.extra.get("languages"), config.theme["language"], where,
+                                            lambda code: os.path.isfile(self._config_of(root_dir, code)))
+        for code in self.langs.others:
+            docs = self._docs_of(root_dir, code)
+            if docs and not os.path.isdir(os.path.join(root_dir, docs)):
+                errors.append(ContentError(where[0], where[1], f"{SETTING} lists '{code}', but its pages' folder "
+                                           f"{docs}/ (docs_dir in mkdocs.{code}.yml) doesn't exist.",
+                                           f"add the {english_name(code)} pages and data there (README, Languages), or "
+                                           f"remove '{code}' from {SETTING} until they are ready."))
+        self.code = self.langs.root
+        self.root = RootSite(self.langs, root_dir, path, config.docs_dir, config.site_url or "")
+        build.subsites = list(self.langs.others)
+        for code in self.langs.others:
+            other = self._config_of(root_dir, code)
+            if os.path.isfile(other) and other not in config.watch:
+                config.watch.append(other)  # `mkdocs serve` rebuilds when it changes (docs/<code>/ is in docs/)
+        return errors
+
+    def _docs_of(self, root_dir: str, code: str) -> str | None:
+        """docs_dir as mkdocs.<code>.yml writes it (None when it can't be read: MkDocs will say why)."""
+        path = self._config_of(root_dir, code)
+        if not os.path.isfile(path):
+            return None
+        with open(path, encoding="utf-8") as fh:
+            node, _ = compose(path, fh.read())
+        pairs = node.value if isinstance(node, yaml.MappingNode) else []
+        found = [v.value for k, v in pairs if k.value == "docs_dir" and isinstance(v, yaml.ScalarNode)]
+        return str(found[0]).rstrip("/") if found else None
+
+    @staticmethod
+    def _config_of(root_dir: str, code: str) -> str:
+        return os.path.join(root_dir, f"mkdocs.{code}.yml")
+
+    def _folders(self, build) -> set[str]:
+        """The docs/ folders that hold a translation: of every listed language, and of every
+        mkdocs.<code>.yml beside mkdocs.yml (a language turned off stays out of the site too)."""
+        codes = set(self.langs.others)
+        for path in glob.glob(os.path.join(build.root, "mkdocs.*.yml")):
+            codes.add(os.path.basename(path)[len("mkdocs."):-len(".yml")])
+        return {c + "/" for c in codes if c}
+
+    def add_files(self, build, files):
+        if self.translating:
+            return self._add_root_statics(build, files)
+        folders = tuple(self._folders(build))
+        for file in list(files):
+            if folders and file.src_uri.startswith(folders) and file.abs_src_path \
+                    and _inside(file.abs_src_path, build.docs_dir):
+                files.remove(file)
+        if self.root is None:
+            return
+        for file in files:
+            if not file.abs_src_path or not _inside(file.abs_src_path, build.docs_dir) or not file.inclusion.is_included():
+                continue
+            if file.is_documentation_page():
+                self.root.pages[file.src_uri] = build.rel(file.abs_src_path)
+            else:
+                self.root.statics.append(file.src_uri)
+        self.root.nav = nav_pages(build.config.nav)
+
+    def translate(self, build, config):
+        """Build every other language into <site_dir>/<code>/ (the root site is finished)."""
+        if self.translating or self.root is None:
+            return
+        root = self.root
+        for code in root.langs.others:
+            path = self._config_of(root.root_dir, code)
+            rel = build.rel(path)
+            options = {"site_dir": os.path.join(config.site_dir, code), "strict": config.strict}
+            if root.site_url:
+                options["site_url"] = root.site_url.rstrip("/") + f"/{code}/"
+            try:
+                other = load_config(config_file=path, **options)
+            except (ConfigurationError, Abort) as exc:
+                raise PluginError(f"{rel}: the {english_name(code)} site's settings are wrong ({exc}); "
+                                  "see the messages above. Fix them, or remove "
+                                  f"'{code}' from {SETTING} in mkdocs.yml.") from None
+            self.translating = (code, root)
+            try:
+                build_site(other, serve_url=other.site_url if build.command == "serve" else None, dirty=False)
+            except Abort as exc:
+                raise PluginError(f"The {english_name(code)} site ({rel}) was not built: {exc} "
+                                  "Its problems are listed above.") from None
+            finally:
+                self.translating = None
+                self.code, self.root, self.langs = root.langs.root, root, root.langs
+
+    # A translated build -----------------------------------------------------------------------
+
+    def _configure_translation(self, build):
+        config = build.config
+        build.fallback_docs_dir = self.root.docs_dir
+        config.extra["scope"] = urlsplit(self.root.site_url).path or "/"  # one saved state for every language
+        if config.theme["language"] != self.code:
+            path = build.rel(config.config_file_path)
+            with open(config.config_file_path, encoding="utf-8") as fh:
+                line = setting_line(path, fh.read(), ("theme", "language"))
+            return [ContentError(path, line, f"theme.language is '{config.theme['language']}' in {path}, "
+                                 f"which builds the '{self.code}' site.",
+                                 f"set 'language: {self.code}' under 'theme:' (Material's own words and the search "
+                                 "in that language come with it).")]
+        return self._completeness(build)
+
+    def _add_root_statics(self, build, files):
+        root = self.root
+        for src in root.statics:
+            if files.get_file_from_path(src) is None:
+                files.append(File(src, root.docs_dir, build.config.site_dir, build.config.use_directory_urls))
+
+    def _completeness(self, build) -> list[ContentError]:
+        """The translation mirrors the root language (run with the data files' loading, so that one
+        build lists these problems together with the data's own)."""
+        root, language, config = self.root, english_name(self.code), build.config
+        docs = build.rel(build.docs_dir)
+        ours = {f.src_uri: f for f in get_files(config).documentation_pages()}
+        errors = compare_pages(root.pages, {src: build.rel(f.abs_src_path) for src, f in ours.items()},
+                               Pair(build.rel(root.docs_dir), docs), language)
+        for src, file in ours.items():
+            if src not in root.pages:
+                continue
+            with open(os.path.join(build.root, root.pages[src]), encoding="utf-8") as fh:
+                text = fh.read()
+            translated = file.content_string
+            pair = Pair(root.pages[src], build.rel(file.abs_src_path))
+            known = [m for m in find_all_markers(text) if m.kind in build.kinds]
+            errors += compare_markers(known, [m for m in find_all_markers(translated) if m.kind in build.kinds], pair)
+            a, b = front_matter(text), front_matter(translated)
+            if a is not None and b is not None:
+                errors += compare_yaml(a, b, pair, language, offset=1)
+        errors += self._compare_folder(build, os.path.join(root.docs_dir, "_data"), build.data_path(""), language)
+        custom = config.theme.custom_dir
+        if custom and os.path.isfile(os.path.join(custom, TEXT_DIR, f"{root.langs.root}.yml")):
+            errors += self._compare_files(build, os.path.join(custom, TEXT_DIR, f"{root.langs.root}.yml"),
+                                          os.path.join(custom, TEXT_DIR, f"{self.code}.yml"), language)
+        path = config.config_file_path
+        with open(path, encoding="utf-8") as fh:
+            where = (build.rel(path), setting_line(build.rel(path), fh.read(), ("nav",)))
+        if config.nav is not None or root.nav:
+            errors += compare_nav(root.nav, nav_pages(config.nav), where, language)
+        return errors
+
+    def _compare_folder(self, build, original: str, translated: str, language: str) -> list[ContentError]:
+        errors = []
+        names = sorted(os.path.basename(p) for p in glob.glob(os.path.join(original, "*.yml")))
+        theirs = sorted(os.path.basename(p) for p in glob.glob(os.path.join(translated, "*.yml")))
+        for name in names:
+            errors += self._compare_files(build, os.path.join(original, name), os.path.join(translated, name), language)
+        for name in theirs:
+            if name not in names:
+                rel = build.rel(os.path.join(translated, name))
+                errors.append(ContentError(rel, 1, f"This data file has no original ({build.rel(os.path.join(original, name))} "
+                                           "doesn't exist).", "remove it, or give it the name of the file it translates."))
+        return errors
+
+    def _compare_files(self, build, original: str, translated: str, language: str) -> list[ContentError]:
+        pair = Pair(build.rel(original), build.rel(translated))
+        if not os.path.isfile(translated):
+            return [ContentError(pair.translated, 1, f"The file {pair.original} has no {language} version "
+                                 "(this file doesn't exist).",
+                                 f"copy {pair.original} to {pair.translated} and translate its text "
+                                 "(keys, ids, page paths and numbers stay as they are).")]
+        with open(original, encoding="utf-8") as fh:
+            a = fh.read()
+        with open(translated, encoding="utf-8") as fh:
+            b = fh.read()
+        return compare_yaml(a, b, pair, language)
+
+
+component = LanguagesComponent()
