@@ -276,7 +276,7 @@ class LanguagesComponent(Component):
         custom = config.theme.custom_dir
         if custom and os.path.isfile(os.path.join(custom, TEXT_DIR, f"{root.langs.root}.yml")):
             errors += self._compare_files(build, os.path.join(custom, TEXT_DIR, f"{root.langs.root}.yml"),
-                                          os.path.join(custom, TEXT_DIR, f"{self.code}.yml"), language)
+                                          os.path.join(custom, TEXT_DIR, f"{self.code}.yml"), language, all_text=True)
         path = config.config_file_path
         with open(path, encoding="utf-8") as fh:
             where = (build.rel(path), setting_line(build.rel(path), fh.read(), ("nav",)))
@@ -297,7 +297,8 @@ class LanguagesComponent(Component):
                                            "doesn't exist).", "remove it, or give it the name of the file it translates."))
         return errors
 
-    def _compare_files(self, build, original: str, translated: str, language: str) -> list[ContentError]:
+    def _compare_files(self, build, original: str, translated: str, language: str, *,
+                       all_text: bool = False) -> list[ContentError]:
         pair = Pair(build.rel(original), build.rel(translated))
         if not os.path.isfile(translated):
             return [ContentError(pair.translated, 1, f"The file {pair.original} has no {language} version "
@@ -308,7 +309,7 @@ class LanguagesComponent(Component):
             a = fh.read()
         with open(translated, encoding="utf-8") as fh:
             b = fh.read()
-        return compare_yaml(a, b, pair, language)
+        return compare_yaml(a, b, pair, language, all_text=all_text)
 
 
 component = LanguagesComponent()
