@@ -86,12 +86,16 @@ def edited(tmp_path_factory):
         yield srv
 
 
-@pytest.fixture(scope="session", params=["shipped", "center-edits"])
+@pytest.fixture(scope="session", params=["shipped", "shipped-es", "center-edits"])
 def guide(request):
-    """Content tests run on the shipped guide and on a copy with a center's typical edits."""
+    """Content tests run on the shipped guide, on its Spanish version (built by the same build into
+    /es/, from docs/es/) and on a copy with a center's typical edits."""
     if request.param == "shipped":
         srv = request.getfixturevalue("server")
         return Guide("shipped", ROOT, srv.site, srv.url)
+    if request.param == "shipped-es":
+        srv = request.getfixturevalue("server")
+        return Guide("shipped-es", ROOT, srv.site / "es", srv.url + "es/", lang="es")
     srv = request.getfixturevalue("edited")
     return Guide("center-edits", srv.project, srv.site, srv.url)
 

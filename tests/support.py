@@ -96,7 +96,7 @@ def build(project: pathlib.Path, out: pathlib.Path, *, strict: bool = True,
 def copy_project(dest: pathlib.Path) -> pathlib.Path:
     """A private copy of the project's site sources, to break on purpose."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in [*PROJECT_PARTS, *(p.name for p in sorted(ROOT.glob("mkdocs.*.yml")))]:  # translations' settings too
         src = ROOT / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
@@ -239,37 +239,47 @@ def center_edits(project: pathlib.Path) -> list[str]:
     its own colour), one
     checklist item reworded, one added and one removed, an email subject changed, a shorter planner
     limit, and a short new page in the nav. Derived from whatever the data holds, not its wording.
+    A sensible center makes each change in every language its site has (the translations' own
+    docs/<code>/ and mkdocs.<code>.yml), as the build's completeness check asks.
     """
+    import re
+
     import yaml
     done = []
     config = project / "mkdocs.yml"
     text = _replace_block(config.read_text(encoding="utf-8"), "  career_center:", EDITED_CENTER)
     text = _append_to_block(text, "nav:", f"  - Contact us: {NEW_PAGE}\n")  # last, as a center adds a page
     config.write_text(text, encoding="utf-8")
-    (project / "docs" / NEW_PAGE).write_text(
-        "---\ntitle: Contact us\ndescription: How to reach our careers team by email or in person during the week.\n---\n\n"
-        "# Contact us\n\nWrite to us at any time. We answer within two working days.\n", encoding="utf-8")
-    done += ["center settings replaced", f"page {NEW_PAGE} added to the nav"]
+    found = re.search(r"(?m)^\s*languages:\s*\[([^\]]*)\]", text)
+    others = [c.strip() for c in found[1].split(",")][1:] if found else []
+    for code in others:
+        translated = project / f"mkdocs.{code}.yml"
+        translated.write_text(_append_to_block(translated.read_text(encoding="utf-8"), "nav:",
+                                               f"  - {NEW_PAGE}\n"), encoding="utf-8")
+    for docs in [project / "docs", *(project / "docs" / code for code in others)]:
+        (docs / NEW_PAGE).write_text(
+            "---\ntitle: Contact us\ndescription: How to reach our careers team by email or in person during the week.\n---\n\n"
+            "# Contact us\n\nWrite to us at any time. We answer within two working days.\n", encoding="utf-8")
+        data = docs / "_data"
+        checklists = yaml.safe_load((data / "checklists.yml").read_text(encoding="utf-8"))
+        lists = checklists["checklists"]
+        lists[0]["items"][0]["text"] = "Write down one thing you did well (reworded by the center)"
+        lists[0]["items"].append({"id": "center-added-item", "text": "Book a short chat with a career adviser"})
+        lists[-1]["items"].pop()
+        (data / "checklists.yml").write_text(yaml.safe_dump(checklists, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-    data = project / "docs" / "_data"
-    checklists = yaml.safe_load((data / "checklists.yml").read_text(encoding="utf-8"))
-    lists = checklists["checklists"]
-    lists[0]["items"][0]["text"] = "Write down one thing you did well (reworded by the center)"
-    lists[0]["items"].append({"id": "center-added-item", "text": "Book a short chat with a career adviser"})
-    lists[-1]["items"].pop()
-    (data / "checklists.yml").write_text(yaml.safe_dump(checklists, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    done.append("checklist items reworded, added and removed")
+        emails = yaml.safe_load((data / "emails.yml").read_text(encoding="utf-8"))
+        emails["templates"][0]["subject"] = "A short question: " + emails["templates"][0]["subject"]
+        (data / "emails.yml").write_text(yaml.safe_dump(emails, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-    emails = yaml.safe_load((data / "emails.yml").read_text(encoding="utf-8"))
-    emails["templates"][0]["subject"] = "A short question: " + emails["templates"][0]["subject"]
-    (data / "emails.yml").write_text(yaml.safe_dump(emails, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    done.append("an email subject changed")
-
-    plan = yaml.safe_load((data / "planner.yml").read_text(encoding="utf-8"))
-    custom = plan["dwell"]["custom"]
-    custom["max_hours"] = max(custom["min_hours"] + 1, custom["default_hours"], custom["max_hours"] // 2)
-    (data / "planner.yml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    done.append("a shorter planner limit")
+        plan = yaml.safe_load((data / "planner.yml").read_text(encoding="utf-8"))
+        custom = plan["dwell"]["custom"]
+        custom["max_hours"] = max(custom["min_hours"] + 1, custom["default_hours"], custom["max_hours"] // 2)
+        (data / "planner.yml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done += ["center settings replaced", f"page {NEW_PAGE} added to the nav", "checklist items reworded, added and removed",
+             "an email subject changed", "a shorter planner limit"]
+    if others:
+        done.append(f"the same edits in {', '.join(others)}")
     return done
 
 
@@ -280,16 +290,22 @@ class Guide:
     wording written into the test), so they hold after any sensible edit a center makes.
     """
 
-    def __init__(self, name: str, root: pathlib.Path, site: pathlib.Path, url: str):
-        self.name, self.root, self.site, self.url = name, root, site, url
-        self.docs = root / "docs"
+    def __init__(self, name: str, root: pathlib.Path, site: pathlib.Path, url: str, lang: str = "en"):
+        self.name, self.root, self.site, self.url, self.lang = name, root, site, url, lang
+        # A translation (built by the same build into /<code>/) has its own pages, data and settings.
+        self.docs = root / "docs" if lang == "en" else root / "docs" / lang
+        self.config_file = root / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")
+
+    def words(self, tool: str) -> dict:
+        """A tool's words in this guide's language (overrides/text/<lang>.yml)."""
+        return words(tool, self.lang, self.root)
 
     def __repr__(self):
         return f"Guide({self.name})"
 
     def _load(self, loader, name):
         path = self.docs / "_data" / name
-        data, errors = loader(f"docs/_data/{name}", path.read_text(encoding="utf-8"))
+        data, errors = loader(str(path.relative_to(self.root)), path.read_text(encoding="utf-8"))
         assert not errors, errors
         return data
 
@@ -312,7 +328,7 @@ class Guide:
         """The center as the site shows it (guidekit.branding.load_center: defaults filled in, and
         '(example settings)' after the name while the shipped example settings are in use)."""
         from guidekit.branding import Where, load_center
-        return load_center(self.center(), self.docs, Where("mkdocs.yml", {}), words("center"))
+        return load_center(self.center(), self.root / "docs", Where("mkdocs.yml", {}), self.words("center"))
 
     def pages(self) -> list[str]:
         return page_paths(self.docs)

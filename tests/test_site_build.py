@@ -21,8 +21,9 @@ from support import ROOT, soup, words
 # Reading a guide's sources -------------------------------------------------------------------
 
 def config_of(root: Path) -> dict:
-    """mkdocs.yml's top-level settings as written (a value with a tag, such as site_url's !ENV, left out)."""
-    node = yaml.compose((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    """mkdocs.yml's top-level settings as written (a value with a tag, such as site_url's !ENV, left out);
+    root may also be a settings file itself (a translation's mkdocs.<code>.yml: only what it sets)."""
+    node = yaml.compose((root if root.is_file() else root / "mkdocs.yml").read_text(encoding="utf-8"))
     return {k.value: to_python(v) for k, v in node.value if not v.tag.startswith("!")}
 
 
@@ -35,7 +36,8 @@ def url_of(src: str) -> str:
 
 
 def nav_paths(root: Path) -> list[str]:
-    """The site path of every page listed in mkdocs.yml's nav, in order (links to other sites left out)."""
+    """The site path of every page listed in mkdocs.yml's nav (or that of the settings file given), in
+    order (links to other sites left out)."""
     found = []
 
     def walk(entry):
@@ -65,8 +67,11 @@ def front_matter(docs: Path, path: str) -> dict:
 
 
 def built_pages(site: Path) -> list[Path]:
-    """Every HTML page of a build, generated ones (printable sheets, 404) included."""
-    return sorted(site.rglob("*.html"))
+    """Every HTML page of a build, generated ones (printable sheets, 404) included; not those of a
+    translation the same build wrote into a folder of its own (site/<code>/, a site with its own
+    sitemap.xml): that guide is tested as itself."""
+    nested = {d for d in site.iterdir() if d.is_dir() and (d / "sitemap.xml").is_file()}
+    return sorted(p for p in site.rglob("*.html") if not nested & set(p.parents))
 
 
 # Pages and navigation -------------------------------------------------------------------------
