@@ -12,10 +12,12 @@ import os
 import pathlib
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 import components
 from components import COMPONENTS
 from components.base import Build
+from components.render import theme_env
 from guidekit.errors import ContentError, ContentErrors
 from guidekit.minify import minify_folder
 
@@ -64,9 +66,13 @@ def on_page_content(html, page, config, files):
     return _build.expand(html, page)
 
 
+@event_priority(100)  # first, so that any other plugin's on_env works on the environment MkDocs will use
 def on_env(env, config, files):
-    """Material's own templates (every page, 404) see what the components offer: the words `words`."""
-    return _build.prepare_env(env)
+    """Material's own templates (every page, 404) see what the components offer: the words `words`.
+    MkDocs renders them with the environment the components rendered their partials with (a fresh
+    theme environment, as MkDocs's own is at this point, prepared by Build.prepare_env), so a
+    partial that both use (center-urgent-line.html...) compiles once per build."""
+    return theme_env(_build)
 
 
 def on_post_page(output, page, config):

@@ -15,6 +15,9 @@ A component declares everything the build needs to know about its tool:
   (`assets_for(kind, id)`: fewer for a variant that needs less, e.g. the compact planner: none).
 - `configure`, `add_files`, `check`, `markdown`, `render`, `post_page`, `post_build`: what it does
   at each step; `template_globals`, `template_filters`: what it gives every template; all optional.
+- `render_key`: what a marker's rendering reads from its page, when that is little (a link or two):
+  the build then renders each marker once per key instead of once per page (on a large site the
+  same checklist or email shows on hundreds of pages).
 - Words a reader sees come from overrides/text/<language>.yml (the `text` component):
   `words.<tool>.<key>` in templates, `build.words(tool)` in Python.
 
@@ -79,6 +82,12 @@ class Component:
     def render(self, build: "Build", kind: str, ident: str, page) -> str:
         raise NotImplementedError(f"{self.name} has no renderer for {kind}")
 
+    def render_key(self, build: "Build", kind: str, ident: str, page):
+        """Everything `render(build, kind, ident, page)` reads from `page`, as a hashable value; or None
+        (the default) to render the marker afresh on every page. Two pages with the same key must get
+        the same HTML: the build reuses the first rendering (within one build only)."""
+        return None
+
     def template_globals(self, build: "Build") -> dict[str, Any]:
         """Names every template sees (ours and Material's), e.g. the words `words`."""
         return {}
@@ -131,6 +140,8 @@ class Build:
 
     def __post_init__(self):
         self.components = ordered(self.components)
+        self._rendered: dict[tuple, str] = {}   # (kind, id, render_key) -> HTML, for this build only
+        self._titles: dict[str, str] = {}
         self.kinds: dict[str, Component] = {}
         for c in self.components:
             for kind in [*c.markers, *c.internal]:
@@ -249,7 +260,14 @@ class Build:
                 return match[0]  # a plain comment (a tool whose data failed has ended the build already)
             kind, ident = match["kind"], match["id"] or ""
             used.extend(a for a in owner.assets_for(kind, ident) if a not in used)
-            return owner.render(self, kind, ident, page)
+            key = owner.render_key(self, kind, ident, page)
+            if key is None:
+                return owner.render(self, kind, ident, page)
+            key = (kind, ident, key)
+            html = self._rendered.get(key)
+            if html is None:
+                html = self._rendered[key] = owner.render(self, kind, ident, page)
+            return html
 
         html = MARKER.sub(swap, html)
         assets = "".join(tool_assets(page.url, a) for a in used)
@@ -263,8 +281,10 @@ class Build:
         return self.files.get_file_from_path(src) if self.files else None
 
     def title(self, src: str) -> str:
-        """A page's title from its front matter (its path when it has none)."""
-        return get_data(self.page(src).content_string)[1].get("title", src)
+        """A page's title from its front matter (its path when it has none); read once per build."""
+        if src not in self._titles:
+            self._titles[src] = get_data(self.page(src).content_string)[1].get("title", src)
+        return self._titles[src]
 
     def link(self, page, target: str) -> str | None:
         """Relative URL from page to a source file ('emails/index.md') or a site path ('print/x/')."""
