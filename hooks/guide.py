@@ -75,6 +75,7 @@ def on_env(env, config, files):
     return theme_env(_build)
 
 
+@event_priority(-100)  # last: the policy's hashes are those of the scripts as the page is written
 def on_post_page(output, page, config):
     for component in _build.components:
         output = component.post_page(_build, page, output)
