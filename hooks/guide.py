@@ -12,7 +12,7 @@ import os
 import pathlib
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 import components
 from components import COMPONENTS
@@ -73,6 +73,21 @@ def on_env(env, config, files):
     theme environment, as MkDocs's own is at this point, prepared by Build.prepare_env), so a
     partial that both use (center-urgent-line.html...) compiles once per build."""
     return theme_env(_build)
+
+
+@event_priority(100)  # before the search plugin reads the page
+def _before_search(context, page, config, nav):
+    """The search plugin decodes every attribute of a page's HTML; the tools' long JSON values it
+    doesn't use are held back while it reads (Build.hold); the search index is the same."""
+    _build.hold(page)
+
+
+@event_priority(-100)  # after it, before the page is written
+def _after_search(context, page, config, nav):
+    _build.restore(page)
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
 
 
 @event_priority(-100)  # last: the policy's hashes are those of the scripts as the page is written

@@ -27,6 +27,7 @@ MkDocs's events.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, Collection
 
@@ -39,6 +40,13 @@ from guidekit.errors import ContentError
 from guidekit.markers import MARKER, Marker, find_all_markers
 
 ANY_ID = None  # variants(kind) returns this when any id is accepted (checked by the component itself)
+
+# A long data-* attribute value (the JSON a tool's script reads, e.g. data-email, data-plan).
+# Material's search plugin reads every page's HTML with Python's HTMLParser, which decodes every
+# &#34; of such a value, and uses nothing of it (it reads the text, the headings' ids, `class` and
+# `data-search-exclude`). Build.hold swaps these values for short stand-ins while search reads a page.
+LONG_DATA = re.compile(r'(\sdata-(?!search-)[a-z0-9-]+=")([^"]{100,})"')
+HELD = "\ue000"  # a private-use character, around the number of a held value
 
 
 class Component:
@@ -142,6 +150,7 @@ class Build:
         self.components = ordered(self.components)
         self._rendered: dict[tuple, str] = {}   # (kind, id, render_key) -> HTML, for this build only
         self._titles: dict[str, str] = {}
+        self._held: dict[str, list[str]] = {}   # page src_uri -> data-* values held while search reads it
         self.kinds: dict[str, Component] = {}
         for c in self.components:
             for kind in [*c.markers, *c.internal]:
@@ -272,6 +281,36 @@ class Build:
         html = MARKER.sub(swap, html)
         assets = "".join(tool_assets(page.url, a) for a in used)
         return assets + html
+
+    # Search -----------------------------------------------------------------------------------
+
+    def hold(self, page) -> None:
+        """Before the search plugin reads `page.content` (MkDocs's page_context event): long data-*
+        values out (see LONG_DATA). The search index comes out byte for byte the same; `restore` puts
+        the values back before the page is written."""
+        content = page.content
+        if not content or HELD in content:  # a page that uses the stand-in character itself: leave as is
+            return
+        held: list[str] = []
+
+        def swap(m) -> str:
+            start = m.start()
+            if content.rfind("<", 0, start) <= content.rfind(">", 0, start):
+                return m[0]  # not inside a tag (text that reads like an attribute, e.g. in inline code)
+            if "data-search-" in m[2]:  # Material's clean-up of data-search-* must find what it would have found
+                return m[0]
+            held.append(m[2])
+            return f'{m[1]}{HELD}{len(held) - 1}{HELD}"'
+
+        content = LONG_DATA.sub(swap, content)
+        if held:
+            page.content = content
+            self._held[page.file.src_uri] = held
+
+    def restore(self, page) -> None:
+        held = self._held.pop(page.file.src_uri, None)
+        if held:
+            page.content = re.sub(f"{HELD}(\\d+){HELD}", lambda m: held[int(m[1])], page.content)
 
     # Links ------------------------------------------------------------------------------------
 
