@@ -5,16 +5,23 @@ for a copy scaled up to SCALED_PAGES pages with generated pages.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import re
 import statistics
+import tempfile
 
 import yaml
 
 from report import Report, mark
 from sites import copy_project, make_plain, run_build
 
+# TODO(languages): once mkdocs.yml lists `extra.languages` (branch es-infra: each language after the first
+# is built from mkdocs.<code>.yml and docs/<code>/ into /<code>/ by the same `mkdocs build`, at on_post_build),
+# the plain side must build the same Markdown of every language too: make_plain for each mkdocs.<code>.yml
+# (its docs_dir), timed together with the root build, and scale_up must add pages to every language's docs.
+# Until then the project builds one language and so does plain Material: the comparison is like for like.
 TARGET_BUILD_RATIO = 1.25
 SCALED_PAGES = 300
 
@@ -69,16 +76,36 @@ def scale_up(project: pathlib.Path, total_pages: int) -> int:
     return count
 
 
+@contextlib.contextmanager
+def no_template_cache(work: pathlib.Path):
+    """A build that finds no compiled templates kept by an earlier one (hooks/components/render.py keeps
+    them in Jinja's folder in the temporary folder): as a first build, or one on a fresh CI machine."""
+    before = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = tempfile.mkdtemp(dir=work)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TMPDIR")
+        else:
+            os.environ["TMPDIR"] = before
+
+
 def interleaved(project: pathlib.Path, plain: pathlib.Path, out: pathlib.Path, pairs: int):
-    """Build both `pairs` times, alternating which goes first; return (project times, plain times)."""
+    """Build both `pairs` times, alternating which goes first, and the project `pairs` times more without
+    its kept compiled templates; return (project times, plain times, project first-build times)."""
     run_build(project, out / "warm-a")
     run_build(plain, out / "warm-b")   # warm the file cache and Python's bytecode first
-    ours, theirs = [], []
+    ours, theirs, first = [], [], []
     for i in range(pairs):
-        order = [("ours", project), ("plain", plain)]
-        for name, proj in (order if i % 2 == 0 else order[::-1]):
-            (ours if name == "ours" else theirs).append(run_build(proj, out / name))
-    return ours, theirs
+        order = [("ours", project), ("plain", plain), ("first", project)]
+        for name, proj in order[i % 3:] + order[:i % 3]:
+            if name == "first":
+                with no_template_cache(out):
+                    first.append(run_build(proj, out / name))
+            else:
+                (ours if name == "ours" else theirs).append(run_build(proj, out / name))
+    return ours, theirs, first
 
 
 def measure(report: Report, work: pathlib.Path, pairs: int):
@@ -90,23 +117,29 @@ def measure(report: Report, work: pathlib.Path, pairs: int):
         added = scale_up(project, size) if size else 0
         plain = make_plain(project, work / f"build-{size or 'real'}-plain")
         n_pages = len(source_pages(project))
-        ours, theirs = interleaved(project, plain, work / f"build-{size or 'real'}-out", pairs)
-        wall_o, wall_p = (statistics.median(t for t, _ in runs) for runs in (ours, theirs))
-        cpu_o, cpu_p = (statistics.median(c for _, c in runs) for runs in (ours, theirs))
+        out = work / f"build-{size or 'real'}-out"
+        ours, theirs, first = interleaved(project, plain, out, pairs)
+        wall_o, wall_p, wall_f = (statistics.median(t for t, _ in runs) for runs in (ours, theirs, first))
+        cpu_o, cpu_p, cpu_f = (statistics.median(c for _, c in runs) for runs in (ours, theirs, first))
         report.figure(f"Build time ratio, {label} ({n_pages} pages)",
-                      f"{wall_o / wall_p:.3f} wall, {cpu_o / cpu_p:.3f} CPU", f"≤ {TARGET_BUILD_RATIO:.2f}",
-                      mark(max(wall_o / wall_p, cpu_o / cpu_p) <= TARGET_BUILD_RATIO))
+                      f"{wall_o / wall_p:.3f} wall, {cpu_o / cpu_p:.3f} CPU (first build: {wall_f / wall_p:.3f} wall)",
+                      f"≤ {TARGET_BUILD_RATIO:.2f}", mark(max(wall_o / wall_p, cpu_o / cpu_p) <= TARGET_BUILD_RATIO))
         rows.append([f"{label}: {n_pages} pages" + (f" ({added} generated)" if added else ""),
                      f"{wall_o:.2f} s", f"{wall_p:.2f} s", f"**{wall_o / wall_p:.3f}**",
                      f"{cpu_o:.2f} s", f"{cpu_p:.2f} s", f"{cpu_o / cpu_p:.3f}",
+                     f"{wall_f:.2f} s, {cpu_f:.2f} s CPU", f"{wall_f / wall_p:.3f}, {cpu_f / cpu_p:.3f} CPU",
                      f"{(cpu_o - cpu_p) / n_pages * 1000:.1f} ms", f"≤ {TARGET_BUILD_RATIO:.2f}",
                      f"wall {mark(wall_o / wall_p <= TARGET_BUILD_RATIO)}, CPU {mark(cpu_o / cpu_p <= TARGET_BUILD_RATIO)}"])
-        print(f"  {label}: project wall {[round(t, 2) for t, _ in ours]}, plain wall {[round(t, 2) for t, _ in theirs]}",
-              flush=True)
+        print(f"  {label}: project wall {[round(t, 2) for t, _ in ours]}, plain wall {[round(t, 2) for t, _ in theirs]}, "
+              f"project first-build wall {[round(t, 2) for t, _ in first]}", flush=True)
     report.heading("Build time (`mkdocs build`, median of interleaved pairs)")
-    report.note(f"{pairs} pairs after one warm-up build each, alternating which build goes first; each build is a "
+    report.note(f"{pairs} pairs after one warm-up build each, rotating which build goes first; each build is a "
                 "fresh `python -m mkdocs build` process (as an author runs it), non-strict, into an empty "
-                "folder. Wall-clock time is what the brief asks for; the CPU time of the build process "
+                "folder. The hooks keep compiled templates between builds (Jinja's bytecode cache in the "
+                "temporary folder, hooks/components/render.py), so after the warm-up these are the builds an "
+                "author runs again and again; \"First build\" is the project built without them (as on a fresh "
+                "machine or CI runner: every template compiled, as plain Material always does), "
+                f"{pairs} more builds in the same rotation. Wall-clock time is what the brief asks for; the CPU time of the build process "
                 "(user + system) is shown beside it because it suffers much less when other work shares the "
                 f"machine (load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on "
                 f"{os.cpu_count()} CPUs). The scaled-up copy adds generated pages with a checklist marker each "
@@ -116,4 +149,4 @@ def measure(report: Report, work: pathlib.Path, pairs: int):
                 "\"Added per page\" is (project − plain) CPU time ÷ pages: if it stays flat while the page "
                 "count grows twentyfold, the hooks' cost grows linearly.")
     report.table(["Content", "Project (wall)", "Plain (wall)", "Ratio (wall)", "Project (CPU)", "Plain (CPU)",
-                  "Ratio (CPU)", "Added per page", "Target", ""], rows)
+                  "Ratio (CPU)", "First build", "Ratio, first build", "Added per page", "Target", ""], rows)

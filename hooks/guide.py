@@ -12,10 +12,12 @@ import os
 import pathlib
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 
 import components
 from components import COMPONENTS, languages
 from components.base import Build
+from components.render import theme_env
 from guidekit.errors import ContentError, ContentErrors
 from guidekit.minify import minify_folder
 
@@ -64,11 +66,31 @@ def on_page_content(html, page, config, files):
     return _build.expand(html, page)
 
 
+@event_priority(100)  # first, so that any other plugin's on_env works on the environment MkDocs will use
 def on_env(env, config, files):
-    """Material's own templates (every page, 404) see what the components offer: the words `words`."""
-    return _build.prepare_env(env)
+    """Material's own templates (every page, 404) see what the components offer: the words `words`.
+    MkDocs renders them with the environment the components rendered their partials with (a fresh
+    theme environment, as MkDocs's own is at this point, prepared by Build.prepare_env), so a
+    partial that both use (center-urgent-line.html...) compiles once per build."""
+    return theme_env(_build)
 
 
+@event_priority(100)  # before the search plugin reads the page
+def _before_search(context, page, config, nav):
+    """The search plugin decodes every attribute of a page's HTML; the tools' long JSON values it
+    doesn't use are held back while it reads (Build.hold); the search index is the same."""
+    _build.hold(page)
+
+
+@event_priority(-100)  # after it, before the page is written
+def _after_search(context, page, config, nav):
+    _build.restore(page)
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
+
+
+@event_priority(-100)  # last: the policy's hashes are those of the scripts as the page is written
 def on_post_page(output, page, config):
     for component in _build.components:
         output = component.post_page(_build, page, output)

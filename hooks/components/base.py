@@ -15,6 +15,9 @@ A component declares everything the build needs to know about its tool:
   (`assets_for(kind, id)`: fewer for a variant that needs less, e.g. the compact planner: none).
 - `configure`, `add_files`, `check`, `markdown`, `render`, `post_page`, `post_build`: what it does
   at each step; `template_globals`, `template_filters`: what it gives every template; all optional.
+- `render_key`: what a marker's rendering reads from its page, when that is little (a link or two):
+  the build then renders each marker once per key instead of once per page (on a large site the
+  same checklist or email shows on hundreds of pages).
 - Words a reader sees come from overrides/text/<language>.yml (the `text` component):
   `words.<tool>.<key>` in templates, `build.words(tool)` in Python.
 
@@ -24,6 +27,7 @@ MkDocs's events.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, Collection
 
@@ -36,6 +40,13 @@ from guidekit.errors import ContentError
 from guidekit.markers import MARKER, Marker, find_all_markers
 
 ANY_ID = None  # variants(kind) returns this when any id is accepted (checked by the component itself)
+
+# A long data-* attribute value (the JSON a tool's script reads, e.g. data-email, data-plan).
+# Material's search plugin reads every page's HTML with Python's HTMLParser, which decodes every
+# &#34; of such a value, and uses nothing of it (it reads the text, the headings' ids, `class` and
+# `data-search-exclude`). Build.hold swaps these values for short stand-ins while search reads a page.
+LONG_DATA = re.compile(r'(\sdata-(?!search-)[a-z0-9-]+=")([^"]{100,})"')
+HELD = "\ue000"  # a private-use character, around the number of a held value
 
 
 class Component:
@@ -78,6 +89,12 @@ class Component:
 
     def render(self, build: "Build", kind: str, ident: str, page) -> str:
         raise NotImplementedError(f"{self.name} has no renderer for {kind}")
+
+    def render_key(self, build: "Build", kind: str, ident: str, page):
+        """Everything `render(build, kind, ident, page)` reads from `page`, as a hashable value; or None
+        (the default) to render the marker afresh on every page. Two pages with the same key must get
+        the same HTML: the build reuses the first rendering (within one build only)."""
+        return None
 
     def template_globals(self, build: "Build") -> dict[str, Any]:
         """Names every template sees (ours and Material's), e.g. the words `words`."""
@@ -133,6 +150,9 @@ class Build:
 
     def __post_init__(self):
         self.components = ordered(self.components)
+        self._rendered: dict[tuple, str] = {}   # (kind, id, render_key) -> HTML, for this build only
+        self._titles: dict[str, str] = {}
+        self._held: dict[str, list[str]] = {}   # page src_uri -> data-* values held while search reads it
         self.kinds: dict[str, Component] = {}
         for c in self.components:
             for kind in [*c.markers, *c.internal]:
@@ -251,11 +271,48 @@ class Build:
                 return match[0]  # a plain comment (a tool whose data failed has ended the build already)
             kind, ident = match["kind"], match["id"] or ""
             used.extend(a for a in owner.assets_for(kind, ident) if a not in used)
-            return owner.render(self, kind, ident, page)
+            key = owner.render_key(self, kind, ident, page)
+            if key is None:
+                return owner.render(self, kind, ident, page)
+            key = (kind, ident, key)
+            html = self._rendered.get(key)
+            if html is None:
+                html = self._rendered[key] = owner.render(self, kind, ident, page)
+            return html
 
         html = MARKER.sub(swap, html)
         assets = "".join(tool_assets(page.url, a) for a in used)
         return assets + html
+
+    # Search -----------------------------------------------------------------------------------
+
+    def hold(self, page) -> None:
+        """Before the search plugin reads `page.content` (MkDocs's page_context event): long data-*
+        values out (see LONG_DATA). The search index comes out byte for byte the same; `restore` puts
+        the values back before the page is written."""
+        content = page.content
+        if not content or HELD in content:  # a page that uses the stand-in character itself: leave as is
+            return
+        held: list[str] = []
+
+        def swap(m) -> str:
+            start = m.start()
+            if content.rfind("<", 0, start) <= content.rfind(">", 0, start):
+                return m[0]  # not inside a tag (text that reads like an attribute, e.g. in inline code)
+            if "data-search-" in m[2]:  # Material's clean-up of data-search-* must find what it would have found
+                return m[0]
+            held.append(m[2])
+            return f'{m[1]}{HELD}{len(held) - 1}{HELD}"'
+
+        content = LONG_DATA.sub(swap, content)
+        if held:
+            page.content = content
+            self._held[page.file.src_uri] = held
+
+    def restore(self, page) -> None:
+        held = self._held.pop(page.file.src_uri, None)
+        if held:
+            page.content = re.sub(f"{HELD}(\\d+){HELD}", lambda m: held[int(m[1])], page.content)
 
     # Links ------------------------------------------------------------------------------------
 
@@ -265,8 +322,10 @@ class Build:
         return self.files.get_file_from_path(src) if self.files else None
 
     def title(self, src: str) -> str:
-        """A page's title from its front matter (its path when it has none)."""
-        return get_data(self.page(src).content_string)[1].get("title", src)
+        """A page's title from its front matter (its path when it has none); read once per build."""
+        if src not in self._titles:
+            self._titles[src] = get_data(self.page(src).content_string)[1].get("title", src)
+        return self._titles[src]
 
     def link(self, page, target: str) -> str | None:
         """Relative URL from page to a source file ('emails/index.md') or a site path ('print/x/')."""

@@ -32,6 +32,10 @@ class Checklists(Component):
     def variants(self, build, kind):
         return build.data_of(self, self.name).keys() if kind == "checklist" else ("",)
 
+    def render_key(self, build, kind, ident, page):
+        """A checklist reads its page only for the link to its printable sheet."""
+        return build.link(page, f"print/{ident}/") if kind == "checklist" else None
+
     def render(self, build, kind, ident, page):
         known = build.data_of(self, self.name)
         if kind == "checklist":

@@ -2,9 +2,11 @@
 
 GitHub Pages sends no headers, so each page carries them as `<meta>` tags, first in its `<head>`.
 While pages are written, the component collects the hashes of the inline scripts the theme's
-templates put around each page's content; once the whole site is written, it puts the same
-policy, with all of them, into every HTML file (instant navigation keeps the first page's policy
-for the rest of the visit). An inline script in a page's own content is not listed, so browsers
+templates put around each page's content, and gives each page the policy with every hash found so
+far; once the whole site is written, every HTML file carries the same policy, with all of them
+(instant navigation keeps the first page's policy for the rest of the visit): only the files whose
+policy lacks a hash found later (and those the pages' step didn't write: 404.html, HTML files copied
+from docs/) are read and written again. An inline script in a page's own content is not listed, so browsers
 refuse it, as it refuses anything a page's content loads from another site (a third-party embed):
 the build warns (and a strict build stops) naming the page and line. Logic: guidekit/csp.py.
 """
@@ -29,19 +31,30 @@ class Csp(Component):
 
     def configure(self, build):
         self.hashes: set[str] = set()      # inline scripts the templates wrote, over the whole site
-        self.pages: set[str] = set()       # the pages' written files
-        self.policy = ""
+        self.pages: dict[str, str] = {}    # each page's written file -> the policy written into it
+        self.policy = ""                   # the policy of self.hashes (the whole site's, once written)
+        self._policy_of: frozenset[str] | None = None
         return []
+
+    def current_policy(self) -> str:
+        """The policy with every hash found so far (made again only when a new one was found)."""
+        if self._policy_of is None or len(self._policy_of) != len(self.hashes):
+            self._policy_of = frozenset(self.hashes)
+            self.policy = policy(self.hashes)
+        return self.policy
 
     def post_page(self, build, page, html):
         hashes, refused = template_scripts(html, page.content)
         self.hashes |= hashes
-        self.pages.add(os.path.normpath(page.file.abs_dest_path))
         site = urlsplit(build.config.site_url or "")
         elsewhere = other_sites(page.content or "", f"{site.scheme}://{site.netloc}") if site.netloc else []
         for problem in refusals(build, page, len(refused), elsewhere):
             log.warning(str(problem))
-        return html
+        if build.command == "serve" or not html.strip():  # see post_build; MkDocs writes no empty page
+            return html
+        csp = self.current_policy()
+        self.pages[os.path.normpath(page.file.abs_dest_path)] = csp
+        return with_policy(html, csp)
 
     def post_build(self, build, site_dir):
         if build.command == "serve":
@@ -58,9 +71,10 @@ class Csp(Component):
             key = os.path.normpath(path)
             if key not in self.pages and key not in copied:  # a theme template such as 404.html
                 self.hashes |= {script_hash(s) for s in inline_scripts(read(path))}
-        self.policy = policy(self.hashes)
+        final = self.current_policy()
         for path in written:
-            write(path, with_policy(read(path), self.policy))
+            if self.pages.get(os.path.normpath(path)) != final:  # written before a hash was found, or not by post_page
+                write(path, with_policy(read(path), final))
 
 
 def read(path: Path) -> str:

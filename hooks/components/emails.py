@@ -43,6 +43,10 @@ class Emails(Component):
     def markdown(self, build, page, markdown):
         return add_headings(markdown, build.data_of(self, self.name))
 
+    def render_key(self, build, kind, ident, page):
+        """An email reads its page only for whether the page has a "Choose an email" list."""
+        return None if kind == CHOOSE_KIND else _has_list(page)
+
     def render(self, build, kind, ident, page):
         library = build.data_of(self, self.name)
         if kind == CHOOSE_KIND:
@@ -54,7 +58,8 @@ class Emails(Component):
 
 
 def _has_list(page) -> bool:
-    return bool(find_markers(page.markdown or "", CHOOSE_KIND))
+    markdown = page.markdown or ""
+    return CHOOSE_KIND in markdown and bool(find_markers(markdown, CHOOSE_KIND))
 
 
 def _twice(path, m):

@@ -92,9 +92,12 @@ class Situations(Component):
                                            "(students land on this page straight from the home page)."))
         if errors:
             return errors
+        # Once per build, for markdown() and the data's renderer: the pages of any path, the situations' pages.
+        self.step_pages = {p for s in data.all() for p in s.step_pages}
+        self.data_pages = {s.page for s in data.all()}
         self.urls = {f.src_uri: f.url for f in build.files.documentation_pages()}
-        steps = {p for s in data.all() for p in s.step_pages}
-        self.titles = {self.urls[p]: build.title(p) for p in steps | {s.page for s in data.all()}}
+        steps = self.step_pages
+        self.titles = {self.urls[p]: build.title(p) for p in steps | self.data_pages}
         self.json = json.dumps(script_data(data, self.urls, self.titles), ensure_ascii=False, separators=(",", ":"))
         build.files.append(File.generated(build.config, DATA_FILE, content=self.json))
         return []
@@ -111,14 +114,14 @@ class Situations(Component):
     def markdown(self, build, page, markdown):
         if page.file.abs_src_path is None:  # a generated page (a sheet) carries only what the build wrote
             return markdown
-        src, data = page.file.src_uri, self._all(build)
+        src = page.file.src_uri
         kinds = {m.kind for m in find_all_markers(markdown)}
         add = []
-        if any(src in s.step_pages for s in data.all()):
+        if src in self.step_pages:
             add.append(f"<!-- {STEP_KIND} -->")
         elif "checklist" in kinds:
             add.append(f"<!-- {SKIP_KIND} -->")
-        if src == HOME or src in {s.page for s in data.all()} or kinds & set(TOOL_KINDS):
+        if src == HOME or src in self.data_pages or kinds & set(TOOL_KINDS):
             add.append(f"<!-- {DATA_KIND} -->")
         return markdown + "".join(f"\n\n{marker}\n" for marker in add)
 
@@ -208,9 +211,15 @@ class SituationData(Component):
     needs = ("situations",)
     internal = (DATA_KIND,)
 
+    def _inline(self, build, page) -> bool:
+        return page.file.src_uri == HOME or page.file.src_uri in component.data_pages
+
+    def render_key(self, build, kind, ident, page):
+        """The data in the page, or the link to the data file: the same wherever it is the same."""
+        return () if self._inline(build, page) else build.link(page, DATA_FILE)
+
     def render(self, build, kind, ident, page):
-        data = build.data_of(self, "situations")
-        if page.file.src_uri == HOME or page.file.src_uri in {s.page for s in data.all()}:
+        if self._inline(build, page):
             return render(build, "partials/situations-data.html", data_json=component.json)
         return render(build, "partials/situations-data.html", data_src=build.link(page, DATA_FILE))
 

@@ -13,6 +13,7 @@ Plain functions, no MkDocs: hooks/components/csp.py connects them to the build.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import re
@@ -93,6 +94,9 @@ def script_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+_hash_of = functools.lru_cache(maxsize=256)(script_hash)  # the templates write the same few scripts on every page
+
+
 # An element whose src is an absolute address (http:, https: or //): only those can be another site.
 _ABSOLUTE_SRC = re.compile(r"""<(?P<tag>[a-zA-Z][\w-]*)\b[^>]*?\ssrc\s*=\s*["']?(?P<src>(?:https?:)?//[^\s"'>]*)""", re.I)
 
@@ -118,13 +122,14 @@ def other_sites(content: str, origin: str) -> list[tuple[str, str]]:
 def template_scripts(page: str, content: str | None) -> tuple[set[str], list[str]]:
     """Split a rendered page's inline scripts: (hashes of those the templates wrote, texts of those
     in the page's own content). `content` is the page's HTML as written into the template."""
-    if content and content in page:
-        before, _, after = page.partition(content)
+    at = page.find(content) if content else -1  # found once (a large site has hundreds of pages)
+    if at >= 0:
+        before, after = page[:at], page[at + len(content):]
         outside = inline_scripts(before) + inline_scripts(after)
         inside = inline_scripts(content)
     else:
         outside, inside = inline_scripts(page), []
-    return {script_hash(s) for s in outside}, inside
+    return {_hash_of(s) for s in outside}, inside
 
 
 def policy(hashes: Iterable[str]) -> str:

@@ -327,9 +327,11 @@ def add_headings(markdown: str, library: EmailLibrary) -> str:
     heading: the place for the "Choose an email" list (each template's title and when, linked to it).
     """
     shown = [m for m in find_markers(markdown, "email") if m.id in library.templates]
+    if not shown:
+        return markdown
     out = []
     for line in markdown.split("\n"):
-        m = MARKER.fullmatch(line.strip())
+        m = MARKER.fullmatch(line.strip()) if "<!--" in line else None
         if m and m["kind"] == "email" and m["id"] in library.templates:
             if len(shown) > 1 and m["id"] == shown[0].id:
                 out += [f"<!-- email-{CHOOSE} -->", ""]
