@@ -43,8 +43,11 @@ class Center(Component):
         with open(path, encoding="utf-8") as fh:
             where = locate(build.rel(path), fh.read())
         words = build.words(self.name)
-        if not words:
+        if "text" not in build.data:
             return []  # the words file failed to load: its own errors say why
+        if not words:
+            return [ContentError(build.text_file, 1, "The words have no 'center' section.",
+                                 "restore it from overrides/text/en.yml (git checkout -- overrides/text).")]
         if len(month_names(words)) != 12:
             return [ContentError(build.text_file, build.text_lines.get("center.months", 1),
                                  f"'center.months' names {len(month_names(words))} months instead of 12.",
