@@ -49,7 +49,7 @@ class Report:
         blocks = previous.split("\n\n## ")
         head, sections = blocks[0], ["## " + b.strip("\n") for b in blocks[1:]]
         mine = {p for p in self.parts if p.startswith("## ")}
-        names = {row[0] for row in self.summary}
+        names = {row[0].split(" (")[0] for row in self.summary}  # "Build time ratio, as is (25 pages)": any size
         runs = [line for line in head.splitlines() if line.startswith("Written by")]
         when = runs[0].split("; rerun it as features land. ", 1)[-1].split(";")[0] if runs else "an earlier run"
         older = [line for line in previous.splitlines() if line.startswith(self.KEPT)]
@@ -61,7 +61,7 @@ class Report:
             if title == "## Summary":
                 for line in section.splitlines()[3:]:
                     cells = [c.strip() for c in line.strip().strip("|").split("|")]
-                    if line.startswith("| ") and cells[0] not in names:
+                    if line.startswith("| ") and cells[0].split(" (")[0] not in names:
                         mark = cells[3] if cells[3].endswith("(earlier run)") else f"{cells[3]} (earlier run)"
                         self.summary.append([cells[0], cells[1], cells[2], mark])
             elif title not in mine and not section.startswith("`make bench` ran"):
