@@ -1,7 +1,8 @@
 """Page weight: RESULTS.md's "Page weight (gzip, per page)" and "The project's own JS and CSS (gzip, per tool)".
 
 Every built page's HTML plus the stylesheets and scripts it loads, gzipped, against the same page built by
-plain Material; and every file the project publishes in assets/tools/, gzipped on its own.
+plain Material, in every language the project builds (/es/feel-it/ against plain Material's /es/feel-it/);
+and every file the project publishes in assets/tools/, gzipped on its own.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pathlib
 from urllib.parse import urlsplit
 
 from report import Report, kb, mark
-from sites import GZIP_LEVEL, ROOT, built_pages, make_plain, run_build, soup, tool_page_urls
+from sites import GZIP_LEVEL, ROOT, built_pages, languages, make_plain, run_build, soup, tool_page_urls
 
 TARGET_GUIDE_RATIO = 1.08
 TARGET_TOOL_RATIO = 1.15
@@ -59,43 +60,63 @@ def own_assets(site: pathlib.Path) -> dict[str, dict[str, int]]:
     return tools
 
 
+def language_of(url: str, codes: list[str]) -> tuple[str, str]:
+    """(language, the URL inside that language's site) of a site-relative URL: 'es/feel-it/' -> ('es', 'feel-it/')."""
+    for code in codes[1:]:
+        if url.startswith(code + "/"):
+            return code, url[len(code) + 1:]
+    return codes[0], url
+
+
 def measure(report: Report, work: pathlib.Path):
-    """Build the project and plain Material into `work`; add both weight tables to the report."""
+    """Build the project and plain Material (every language) into `work`; add both weight tables to the report."""
     project_site, plain_site = work / "weight-project", work / "weight-plain"
     run_build(ROOT, project_site)
     run_build(make_plain(ROOT, work / "plain"), plain_site)
-    tools = tool_page_urls(ROOT)
+    codes = languages(ROOT)
+    tools = tool_page_urls(ROOT)   # the same pages in every language (the completeness check sees to that)
 
-    rows, worst = [], {}     # kind: (ratio, url)
+    rows, worst, worst_in = [], {}, {}     # kind: (ratio, url); (language, kind): (ratio, url)
     plain_pages = built_pages(plain_site)
-    for url, path in built_pages(project_site).items():
-        is_tool = any(url.startswith(t) for t in tools)
+    project_pages = built_pages(project_site)
+    order = sorted(project_pages, key=lambda u: codes.index(language_of(u, codes)[0]))  # by language, then URL
+    for url in order:
+        path = project_pages[url]
+        code, inner = language_of(url, codes)
+        is_tool = any(inner.startswith(t) for t in tools)
         kind = "tool" if is_tool else "guidance"
         target = TARGET_TOOL_RATIO if is_tool else TARGET_GUIDE_RATIO
         html, total = page_weight(project_site, path)
         if url not in plain_pages:  # a generated sheet (print/..., print/situations/...): nothing to compare with
-            rows.append([f"/{url}", "sheet", kb(html), kb(total), "—", "—", "—",
+            rows.append([f"/{url}", code, "sheet", kb(html), kb(total), "—", "—", "—",
                          "n/a (generated page, no plain counterpart)"])
             continue
         _, p_total = page_weight(plain_site, plain_pages[url])
         ratio = total / p_total
         worst[kind] = max(worst.get(kind, (0, "")), (ratio, url))
-        rows.append([f"/{url}", kind, kb(html), kb(total), kb(p_total), f"{ratio:.3f}", f"≤ {target:.2f}",
+        worst_in[code, kind] = max(worst_in.get((code, kind), (0, "")), (ratio, url))
+        rows.append([f"/{url}", code, kind, kb(html), kb(total), kb(p_total), f"{ratio:.3f}", f"≤ {target:.2f}",
                      mark(ratio <= target)])
     report.heading("Page weight (gzip, per page)")
+    per_language = "; ".join(f"{code}: " + ", ".join(f"{kind} {r:.3f} (/{u})" for (c, kind), (r, u) in worst_in.items()
+                                                     if c == code) for code in codes)
     report.note(f"gzip -{GZIP_LEVEL} bytes of each page's HTML plus every same-origin stylesheet and script it "
                 "loads (`<link rel=stylesheet>`, `<script src>`, including those inside the content), "
-                "against the same Markdown built by plain Material. Tool pages: the nav's \"Tools\" section "
-                "and the pages under it; every other page counts as guidance (the situation pages and the "
-                "counselors' pages too). Sheets: pages the build generates (the printable sheets and paths "
-                "under print/), which plain Material doesn't have. "
+                "against the same Markdown built by plain Material. Every language the project builds is "
+                f"measured ({', '.join(codes)}): each page of /<code>/ against the same page of plain Material's "
+                "/<code>/, built from that language's pages with its own minimal config (both sides give Material "
+                "its language selector, extra.alternate). Tool pages: the nav's \"Tools\" section "
+                "and the pages under it, in every language; every other page counts as guidance (the situation "
+                "pages and the counselors' pages too). Sheets: pages the build generates (the printable sheets "
+                "and paths under print/), which plain Material doesn't have. The Summary shows the highest ratio "
+                f"of each kind over every language; the highest in each language: {per_language}. "
                 "1 KB = 1024 bytes.")
-    report.table(["Page", "Kind", "HTML", "Page total", "Plain Material", "Ratio", "Target", ""], rows)
+    report.table(["Page", "Language", "Kind", "HTML", "Page total", "Plain Material", "Ratio", "Target", ""], rows)
     for kind, target in (("guidance", TARGET_GUIDE_RATIO), ("tool", TARGET_TOOL_RATIO)):
         if kind in worst:
             ratio, url = worst[kind]
-            report.figure(f"Page weight ratio, {kind} pages (highest)", f"{ratio:.3f} (/{url})", f"≤ {target:.2f}",
-                          mark(ratio <= target))
+            report.figure(f"Page weight ratio, {kind} pages (highest{', every language' if len(codes) > 1 else ''})",
+                          f"{ratio:.3f} (/{url})", f"≤ {target:.2f}", mark(ratio <= target))
 
     assets = own_assets(project_site)
     rows, total = [], 0
