@@ -2,7 +2,7 @@
 
 How long each tool takes to react to one interaction (a checklist click, a keystroke in an email
 snippet, a change of plan), timed inside the page in headless system Chromium, on the first built page
-that has the tool.
+that has the tool, in the root language (English): the translations run the same scripts.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pathlib
 import statistics
 
 from report import Report, mark
-from sites import CHROME_ARGS, ROOT, SiteServer, built_pages, chromium_path, soup, tool_page_urls
+from sites import CHROME_ARGS, ROOT, SiteServer, built_pages, chromium_path, languages, soup, tool_page_urls
 
 TARGET_INTERACTION_MS = 16.0    # one frame at 60 Hz
 SAMPLES = 50                    # interaction samples per figure (after WARMUP unmeasured ones)
@@ -104,7 +104,9 @@ FIGURES = [
 
 
 def first_page_with(site: pathlib.Path, selector: str, prefer: list[str]) -> str | None:
-    pages = built_pages(site)
+    """The first page of the root language's site (not a translation's, in /<code>/) that has `selector`."""
+    others = tuple(code + "/" for code in languages(ROOT)[1:])
+    pages = {u: p for u, p in built_pages(site).items() if not (others and u.startswith(others))}
     order = [u for u in prefer if u in pages] + [u for u in pages if u not in prefer]
     for url in order:
         if soup(pages[url]).select_one(selector):
