@@ -9,7 +9,10 @@ says where a figure stands.
 "Plain Material" is the same docs/ built with a minimal mkdocs.yml: the project's theme settings
 without custom_dir, `font: false`, the same markdown_extensions, plugins, nav and extra, and no
 hooks, extra_css or extra_javascript. Markers such as `<!-- checklist: feel-it -->` then stay
-invisible HTML comments.
+invisible HTML comments. Both sides build every language the project builds (extra.languages):
+plain Material builds docs/ without the translations' folders, then each translation from its own
+minimal mkdocs.<code>.yml into /<code>/ (sites.make_plain, plainbuild.py); page weight measures
+every language's pages and build time times all the languages together.
 
 Everything is discovered, not listed: every built page, every file in overrides/assets/tools/
 (grouped by name: guide, checklists, emails, ...), the tool pages from the nav's "Tools" section,
