@@ -93,7 +93,10 @@ def make_plain(src: pathlib.Path, dest: pathlib.Path) -> pathlib.Path:
         plain = _plain_config(cfg)
         if code == codes[0]:
             plain.pop("docs_dir", None)
-            others = [docs_of(src, c).relative_to(src / "docs").as_posix() for c in codes[1:]]
+            # every translation's folder, listed or not (the project leaves out a language turned off too)
+            found = sorted({*codes[1:], *(f.name[len("mkdocs."):-len(".yml")] for f in src.glob("mkdocs.*.yml"))})
+            others = [docs_of(src, c).relative_to(src / "docs").as_posix() for c in found
+                      if (src / "docs") in docs_of(src, c).parents]
             if others:
                 plain["exclude_docs"] = (plain.get("exclude_docs") or "").rstrip("\n") + "\n" + \
                     "".join(f"/{folder}/\n" for folder in others)
