@@ -286,6 +286,17 @@ def test_a_wrong_language_setting_names_its_line(tmp_path):
             "(docs_dir in mkdocs.es.yml) doesn't exist.") in said
 
 
+def test_each_home_page_offers_the_guide_in_the_other_language_in_that_language(example, example_es):
+    """`<!-- languages -->` on the home page: a link to the other language's home, in its own words."""
+    from support import words
+    for here, there in ((example, example_es), (example_es, example)):
+        links = soup(here.site / "index.html").select(".guide-languages a")
+        other = "es" if here is example else "en"
+        assert [(a["lang"], a["hreflang"], a.get_text(strip=True)) for a in links] == [
+            (other, other, words("guide", other)["also_in"])]
+        assert urljoin(here.url, links[0]["href"]) == there.url
+
+
 def test_spanish_turned_off_leaves_an_english_site_with_no_trace_of_it(tmp_path):
     project = example_copy(tmp_path)
     edit(project / "mkdocs.yml", "languages: [en, es]", "languages: [en]")

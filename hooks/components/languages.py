@@ -50,7 +50,10 @@ from guidekit.languages import (SETTING, Languages, Pair, alternates, compare_ma
                                 compare_yaml, english_name, front_matter, load_languages, name_of, setting_line)
 from guidekit.markers import find_all_markers
 
+from guidekit.text import load_text
+
 from .base import Component
+from .render import render
 
 log = get_plugin_logger("languages")
 SCRIPT = "assets/tools/languages.js"
@@ -95,6 +98,9 @@ def _inside(path: str, folder: str) -> bool:
 
 class LanguagesComponent(Component):
     name = "languages"
+    # `<!-- languages -->` (the home page): "This guide is also in …", a link to the same page in each
+    # other language, said in that language (its guide.also_in words); nothing while there is one.
+    markers = {"languages": "the links to the guide in its other languages"}
 
     def __init__(self):
         self.translating: tuple[str, RootSite] | None = None  # set by translate() for the build it runs
@@ -126,6 +132,27 @@ class LanguagesComponent(Component):
         if len(self.langs.codes) > 1:
             page.guide_alternates = alternates(self.langs, self.code, page.url, self.root.site_url)
         return markdown
+
+    def render(self, build, kind, ident, page):
+        others = [a for a in getattr(page, "guide_alternates", []) if not a["current"]]
+        if not others:
+            return ""
+        links = [dict(a, text=self._words_in(build, a["lang"]).get("also_in", a["name"])) for a in others]
+        return render(build, "partials/languages-links.html", links=links)
+
+    def _words_in(self, build, code: str) -> dict:
+        """The `guide` words of another language (overrides/text/<code>.yml), read once per build."""
+        cache = build.__dict__.setdefault("_guide_words_in", {})
+        if code not in cache:
+            cache[code] = {}
+            for folder in build.config.theme.dirs:
+                path = os.path.join(folder, TEXT_DIR, f"{code}.yml")
+                if os.path.isfile(path):
+                    with open(path, encoding="utf-8") as fh:
+                        data, _, errors = load_text(build.rel(path), fh.read())
+                    cache[code] = (data or {}).get("guide", {}) if not errors else {}
+                    break
+        return cache[code]
 
     # The root language's build ----------------------------------------------------------------
 
