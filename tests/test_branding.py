@@ -85,6 +85,11 @@ def shown_center_in(settings_file: Path, lang: str) -> CenterSettings:
                        words("center", lang, project))
 
 
+def center_settings_of(guide) -> dict:
+    """extra.career_center as the guide under test is built with (a translation's settings over mkdocs.yml's)."""
+    return settings_of(guide.config_file)["extra"]["career_center"]
+
+
 def example_center(lang: str = "en") -> CenterSettings:
     return shown_center_in(config_file(EXAMPLE, lang), lang)
 
