@@ -54,12 +54,53 @@ def example_copy(dest: Path) -> Path:
     return dest / "tests" / "example"
 
 
-def example_center() -> CenterSettings:
-    return load_center(center_settings(EXAMPLE), EXAMPLE_DOCS, NOWHERE, WORDS)
+def _merged(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def settings_of(config_file: Path) -> dict:
+    """The top-level settings a site is built with, as far as the tests read them: the file's own keys
+    over those of the file it INHERITs (a translation's mkdocs.<code>.yml over mkdocs.yml, the example's
+    over the project's), mappings merged key by key as MkDocs merges them (values with a tag, such as
+    site_url's !ENV, left out)."""
+    own = config_of(config_file)
+    parent = own.pop("INHERIT", None)
+    return _merged(settings_of((config_file.parent / parent).resolve()), own) if parent else own
+
+
+def config_file(root: Path, lang: str) -> Path:
+    """The settings file of a site's language: mkdocs.yml, or a translation's mkdocs.<code>.yml."""
+    return root / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")
+
+
+def shown_center_in(settings_file: Path, lang: str) -> CenterSettings:
+    """The center as a site in a language shows it: its settings (a translation may give text settings
+    in its own language) loaded with that language's words, defaults filled in."""
+    root = settings_file.parent
+    project = next(p for p in (root, *root.parents) if (p / "overrides" / "text").is_dir())  # the example's: ../../
+    return load_center(settings_of(settings_file)["extra"]["career_center"], root / "docs", NOWHERE,
+                       words("center", lang, project))
+
+
+def center_settings_of(guide) -> dict:
+    """extra.career_center as the guide under test is built with (a translation's settings over mkdocs.yml's)."""
+    return settings_of(guide.config_file)["extra"]["career_center"]
+
+
+def example_center(lang: str = "en") -> CenterSettings:
+    return shown_center_in(config_file(EXAMPLE, lang), lang)
 
 
 def center_of(guide) -> CenterSettings:
-    return guide.shown_center()
+    """The center the guide under test shows (the Spanish guide: mkdocs.es.yml's settings over mkdocs.yml's)."""
+    return shown_center_in(guide.config_file, guide.lang)
+
+
+def site_name_of(guide) -> str:
+    return settings_of(guide.config_file)["site_name"]
 
 
 # Unit: loading and validation ------------------------------------------------------------------
@@ -314,7 +355,7 @@ def test_every_setting_shows_in_the_partials(theme):
 # Content: every guide shows its own center ----------------------------------------------------
 
 def test_every_page_shows_the_center_and_the_site_name(guide):
-    c, site_name = center_of(guide), config_of(guide.root)["site_name"]
+    c, site_name = center_of(guide), site_name_of(guide)
     problems = []
     for path in built_pages(guide.site):
         doc, where = soup(path), path.relative_to(guide.site).as_posix()
@@ -373,7 +414,7 @@ def test_left_out_settings_leave_nothing_behind(guide):
     """A setting the guide leaves out shows nowhere (no tel: link, no address, no logo), and no link
     or center entry is left empty."""
     c = center_of(guide)
-    theme_logo = (config_of(guide.root).get("theme") or {}).get("logo")
+    theme_logo = (settings_of(guide.config_file).get("theme") or {}).get("logo")
     problems = []
     for path in built_pages(guide.site):
         doc, where = soup(path), path.relative_to(guide.site).as_posix()
@@ -405,7 +446,7 @@ def test_left_out_settings_leave_nothing_behind(guide):
 
 
 def test_every_page_has_a_meaningful_title_and_social_preview(guide):
-    site_name = config_of(guide.root)["site_name"]
+    site_name = site_name_of(guide)
     problems = []
     for path in built_pages(guide.site):
         doc, where = soup(path), path.relative_to(guide.site).as_posix()
@@ -424,8 +465,10 @@ def test_every_page_has_a_meaningful_title_and_social_preview(guide):
 
 # Particular settings: the example site (its settings are the tests' own) ----------------------
 
-def test_every_optional_setting_shows_on_the_example_site(example):
-    c, site_name = example_center(), config_of(EXAMPLE)["site_name"]
+def test_every_optional_setting_shows_on_the_example_site(example_lang):
+    """In each language (the Spanish example gives its own support_text in mkdocs.es.yml)."""
+    example, settings = example_lang, settings_of(config_file(EXAMPLE, example_lang.lang))
+    c, site_name = example_center(example.lang), settings["site_name"]
     home = soup(example.site / "index.html")
     assert home.title.get_text() == f"{site_name} - {c.name}"  # the '&' in the name, escaped once
     doc = soup(example.site / "privacy" / "index.html")
@@ -438,12 +481,13 @@ def test_every_optional_setting_shows_on_the_example_site(example):
     assert any(c.name in box.get_text() for box in boxes)
     assert doc.select_one(f"article .guide-center-box a[href='{c.support_url}']").get_text() == c.support_text
     booking = doc.select_one("article .guide-center-booking a")
-    assert booking["href"] == c.booking_url and booking.get_text() == fill(WORDS["booking_button"], center=c.short_name)
-    assert footer.select_one(".md-copyright__highlight").get_text() == config_of(EXAMPLE)["copyright"]
+    booking_words = words("center", example.lang)["booking_button"]
+    assert booking["href"] == c.booking_url and booking.get_text() == fill(booking_words, center=c.short_name)
+    assert footer.select_one(".md-copyright__highlight").get_text() == settings["copyright"]
 
 
-def test_custom_colour_pair_is_applied(example):
-    c = example_center()
+def test_custom_colour_pair_is_applied(example_lang):
+    example, c = example_lang, example_center(example_lang.lang)
     doc = soup(example.site / "index.html")
     assert doc.body["data-md-color-primary"] == "custom" and doc.body["data-md-color-accent"] == "custom"
     assert doc.select_one(f"link[href='{center_component.COLOURS_CSS}']")
@@ -451,7 +495,7 @@ def test_custom_colour_pair_is_applied(example):
     assert f"--md-primary-fg-color:{c.primary_color};" in css and f"--md-accent-fg-color:{c.accent_color};" in css
 
 
-def test_the_projects_settings_show_nowhere_on_a_site_with_other_settings(example):
+def test_the_projects_settings_show_nowhere_on_a_site_with_other_settings(example_lang):
     """Nothing of the project's own center is written into templates or scripts: a site with other
     settings never shows it. (Colours are left out: they may well be Material's own.)"""
     # what the example site writes or inherits itself: its own files, and the project's mkdocs.yml
@@ -461,7 +505,8 @@ def test_the_projects_settings_show_nowhere_on_a_site_with_other_settings(exampl
                  if k.value == "career_center")
     ours = project_yml[:block.start_mark.index] + project_yml[block.end_mark.index:] + "".join(
         p.read_text(encoding="utf-8") for p in EXAMPLE.rglob("*") if p.suffix in (".md", ".yml"))
-    project = load_center(center_settings(ROOT), ROOT / "docs", NOWHERE, WORDS)
+    example = example_lang
+    project = shown_center_in(config_file(ROOT, example.lang), example.lang)
     values = [project[k] for k in ("name", "short_name", "logo", "contact_email", "phone", "booking_url",
                                    "support_url", "support_text") if project[k]] + project.address_lines
     values = [v for v in values if len(v) >= 6 and v not in ours]

@@ -1,7 +1,11 @@
-"""Checklists in Chromium, on the tests' example site: ticks saved by id, across reloads and instant
-navigation, never lost. Expectations come from the example data (tests/example/docs/_data/checklists.yml)."""
+"""Checklists in Chromium, on the tests' example site, in each of its languages (`example_lang`: the
+English pages and their Spanish copy): ticks saved by id, across reloads and instant navigation, never
+lost. Expectations come from that language's example data (tests/example/docs/_data/checklists.yml,
+docs/es/_data/checklists.yml) and words (overrides/text/<lang>.yml). The saved ticks are the same in
+both languages (one storage key)."""
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 
@@ -9,49 +13,81 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from conftest import _contexts, _watched_page
 from guidekit.checklists import load_checklists
 from guidekit.text import fill
 from support import (EXAMPLE, SiteServer, axe_violations, build, copy_project, english_only, mark_window, saved,
                      storage_key, words)
 
-DATA = EXAMPLE / "docs" / "_data" / "checklists.yml"
-LISTS = load_checklists("docs/_data/checklists.yml", DATA.read_text(encoding="utf-8"))[0]
-FIRST = next(c for c in LISTS if c.page == "first.md")    # a list with three or more items
-SECOND = next(c for c in LISTS if c.page == "second.md")  # a list on another page
-OVERVIEW = "checklists/"  # tests/example/docs/checklists/index.md: the overview and the device controls
-W = words("checklists")   # what a reader sees (overrides/text/en.yml)
-assert len(FIRST.items) >= 3 and SECOND.items
+OVERVIEW = "checklists/"  # tests/example/docs/checklists/index.md (and docs/es/): the overview and the device controls
 
 
 def url_of(md: str) -> str:
     return md[:-3] + "/"
 
 
-def title_of(md: str) -> str:
-    """The page's title (front matter), which is also its name in the navigation."""
-    source = (EXAMPLE / "docs" / md).read_text(encoding="utf-8")
-    return yaml.safe_load(source.split("---")[1])["title"]
+class Example:
+    """The example site's checklists in one language: its data, its pages' titles and its words."""
+
+    def __init__(self, docs, lang: str):
+        self.lang, self.docs = lang, docs
+        self.lists = load_checklists("docs/_data/checklists.yml",
+                                     (docs / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
+        self.first = next(c for c in self.lists if c.page == "first.md")    # a list with three or more items
+        self.second = next(c for c in self.lists if c.page == "second.md")  # a list on another page
+        assert len(self.first.items) >= 3 and self.second.items
+        self.first_url, self.second_url = url_of(self.first.page), url_of(self.second.page)
+        self.first_title, self.second_title = self.title_of(self.first.page), self.title_of(self.second.page)
+        self.w = words("checklists", lang)  # what a reader sees (overrides/text/<lang>.yml)
+        self.device, self.guide = words("device", lang), words("guide", lang)
+
+    def title_of(self, md: str) -> str:
+        """The page's title (front matter), which is also its name in the navigation."""
+        source = (self.docs / md).read_text(encoding="utf-8")
+        return yaml.safe_load(source.split("---")[1])["title"]
+
+    def done(self, n, c=None) -> str:
+        return fill(self.w["script"]["progress"], done=n, total=len((c or self.first).items))
+
+    def untick_all(self, c=None) -> str:
+        """The "Untick all" button's name: its words and what a screen reader hears after them."""
+        return f"{self.w['untick_all']} {fill(self.w['untick_all_more'], title=(c or self.first).title)}"
+
+    def undo(self, c=None) -> str:
+        return f"{self.w['undo']} {fill(self.w['undo_more'], title=(c or self.first).title)}"
 
 
-FIRST_URL, SECOND_URL = url_of(FIRST.page), url_of(SECOND.page)
-FIRST_TITLE, SECOND_TITLE = title_of(FIRST.page), title_of(SECOND.page)
+@functools.cache
+def example_in(docs, lang: str) -> Example:
+    return Example(docs, lang)
+
+
+@pytest.fixture
+def ex(example_lang) -> Example:
+    return example_in(example_lang.docs, example_lang.lang)
+
+
+@pytest.fixture
+def lang_context_factory(browser, example_lang):
+    """make(**kwargs): watched browser contexts on the example site in the language under test."""
+    with _contexts(browser, example_lang.url) as make:
+        yield make
+
+
+@pytest.fixture
+def lang_page(lang_context_factory):
+    """A fresh page on the example site in the language under test; fails the test on a request off
+    127.0.0.1 or a JS error."""
+    with _watched_page(lang_context_factory) as pg:
+        yield pg
 
 
 def item(page, entry):
     return page.get_by_label(entry.text, exact=True)
 
 
-def progress(page, c=FIRST):
+def progress(page, c):
     return page.locator(f"#checklist-{c.id} [data-progress]")
-
-
-def done(n, c=FIRST) -> str:
-    return fill(W["script"]["progress"], done=n, total=len(c.items))
-
-
-def untick_all(c=FIRST) -> str:
-    """The "Untick all" button's name: its words and what a screen reader hears after them."""
-    return f"{W['untick_all']} {fill(W['untick_all_more'], title=c.title)}"
 
 
 def nav_link(page, title):
@@ -66,45 +102,46 @@ def assert_clean(ctx):
     assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
 
 
-def test_tick_survives_reload_and_instant_navigation(example_page, key):
-    page, ticked = example_page, FIRST.items[1]
-    page.goto(FIRST_URL)
+def test_tick_survives_reload_and_instant_navigation(lang_page, ex, key):
+    page, first, ticked = lang_page, ex.first, ex.first.items[1]
+    page.goto(ex.first_url)
     item(page, ticked).check()
-    expect(progress(page)).to_have_text(done(1))
-    assert saved(page, key)["checklists"] == {FIRST.id: {ticked.id: True}}
+    expect(progress(page, first)).to_have_text(ex.done(1))
+    assert saved(page, key)["checklists"] == {first.id: {ticked.id: True}}
     page.reload()
     expect(item(page, ticked)).to_be_checked()
     mark_window(page)
-    nav_link(page, SECOND_TITLE).dispatch_event("click")
-    expect(page.locator("h1")).to_contain_text(SECOND_TITLE)
+    nav_link(page, ex.second_title).dispatch_event("click")
+    expect(page.locator("h1")).to_contain_text(ex.second_title)
     page.go_back()
-    expect(page.locator("h1")).to_contain_text(FIRST_TITLE)
+    expect(page.locator("h1")).to_contain_text(ex.first_title)
     expect(item(page, ticked)).to_be_checked()
-    expect(progress(page)).to_have_text(done(1))
+    expect(progress(page, first)).to_have_text(ex.done(1))
     assert page.evaluate("window.__stayed") is True
 
 
-def test_one_click_after_ten_navigations_toggles_once(example_page, key):
-    page = example_page
-    page.goto(FIRST_URL)
+@pytest.mark.parametrize("example_lang", ["en"], indirect=True)  # the script binds once whatever the language
+def test_one_click_after_ten_navigations_toggles_once(lang_page, ex, key):
+    page, first = lang_page, ex.first
+    page.goto(ex.first_url)
     mark_window(page)
     for _ in range(5):
-        nav_link(page, SECOND_TITLE).dispatch_event("click")
-        expect(page.locator("h1")).to_contain_text(SECOND_TITLE)
-        nav_link(page, FIRST_TITLE).dispatch_event("click")
-        expect(page.locator("h1")).to_contain_text(FIRST_TITLE)
+        nav_link(page, ex.second_title).dispatch_event("click")
+        expect(page.locator("h1")).to_contain_text(ex.second_title)
+        nav_link(page, ex.first_title).dispatch_event("click")
+        expect(page.locator("h1")).to_contain_text(ex.first_title)
     assert page.evaluate("window.__stayed") is True, "navigation reloaded the page; the test would prove nothing"
     assert page.evaluate("document.querySelectorAll('script[src*=\"checklists.js\"]').length") == 1
-    item(page, FIRST.items[0]).click()
-    expect(item(page, FIRST.items[0])).to_be_checked()
-    expect(progress(page)).to_have_text(done(1))
-    assert saved(page, key)["checklists"][FIRST.id] == {FIRST.items[0].id: True}
+    item(page, first.items[0]).click()
+    expect(item(page, first.items[0])).to_be_checked()
+    expect(progress(page, first)).to_have_text(ex.done(1))
+    assert saved(page, key)["checklists"][first.id] == {first.items[0].id: True}
 
 
-def test_keyboard_only_ticking_and_polite_announcement(example_page):
-    page = example_page
-    page.goto(FIRST_URL)
-    first, second = item(page, FIRST.items[0]), item(page, FIRST.items[1])
+def test_keyboard_only_ticking_and_polite_announcement(lang_page, ex):
+    page = lang_page
+    page.goto(ex.first_url)
+    first, second = item(page, ex.first.items[0]), item(page, ex.first.items[1])
     for _ in range(200):
         page.keyboard.press("Tab")
         if first.evaluate("el => el === document.activeElement"):
@@ -116,118 +153,140 @@ def test_keyboard_only_ticking_and_polite_announcement(example_page):
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     expect(second).to_be_checked()
-    expect(page.locator(".guide-visually-hidden[role=status]")).to_have_text(done(2))
+    expect(page.locator(".guide-visually-hidden[role=status]")).to_have_text(ex.done(2))
     assert first.evaluate("el => getComputedStyle(el).outlineStyle") == "none"  # focus moved on; the focused one shows its ring:
     assert second.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
 
 
-def test_reset_unticks_only_that_checklist(example_page, key):
-    page = example_page
-    page.goto(FIRST_URL)
-    item(page, FIRST.items[0]).check()
-    page.goto(SECOND_URL)
-    item(page, SECOND.items[0]).check()
-    page.goto(FIRST_URL)
-    page.get_by_role("button", name=untick_all()).click()
-    expect(progress(page)).to_have_text(done(0))
-    assert saved(page, key)["checklists"] == {SECOND.id: {SECOND.items[0].id: True}}
+def test_untick_all_unticks_only_that_checklist_and_undo_brings_its_ticks_back(lang_page, ex, key):
+    page, first, second = lang_page, ex.first, ex.second
+    page.goto(ex.first_url)
+    item(page, first.items[0]).check()
+    item(page, first.items[2]).check()
+    page.goto(ex.second_url)
+    item(page, second.items[0]).check()
+    page.goto(ex.first_url)
+    page.get_by_role("button", name=ex.untick_all(), exact=True).click()
+    expect(progress(page, first)).to_have_text(ex.done(0))
+    after = fill(ex.w["script"]["unticked"], progress=ex.done(0))
+    expect(page.locator(".guide-visually-hidden[role=status]")).to_have_text(after)
+    assert saved(page, key)["checklists"] == {second.id: {second.items[0].id: True}}
+    undo = page.get_by_role("button", name=ex.undo(), exact=True)
+    expect(undo).to_be_focused()
+    undo.click()
+    expect(progress(page, first)).to_have_text(ex.done(2))
+    expect(page.locator(".guide-visually-hidden[role=status]")).to_have_text(
+        fill(ex.w["script"]["ticks_back"], progress=ex.done(2)))
+    expect(item(page, first.items[1])).not_to_be_checked()
+    assert saved(page, key)["checklists"] == {first.id: {first.items[0].id: True, first.items[2].id: True},
+                                              second.id: {second.items[0].id: True}}
 
 
-def test_targets_are_at_least_24px(example_page):
-    example_page.goto(FIRST_URL)
-    boxes = example_page.locator("[data-checklist] input[type=checkbox]").all()
-    assert len(boxes) == len(FIRST.items)
+@pytest.mark.parametrize("example_lang", ["en"], indirect=True)  # a box's size has no language
+def test_targets_are_at_least_24px(lang_page, ex):
+    lang_page.goto(ex.first_url)
+    boxes = lang_page.locator("[data-checklist] input[type=checkbox]").all()
+    assert len(boxes) == len(ex.first.items)
     for box in boxes:
         size = box.bounding_box()
         assert size["width"] >= 24 and size["height"] >= 24
 
 
-@pytest.mark.parametrize("stored", ["{not json", json.dumps({"version": 99, "checklists": {}}), "[1,2]"])
-def test_unreadable_saved_data_gives_a_notice_and_ticking_still_works(example_context_factory, key, stored):
-    ctx = example_context_factory()
+# The format of what is saved is the same in every language: its three broken forms are tried in
+# English, one of them in Spanish too (the notice a reader sees is words).
+UNREADABLE = ["{not json", json.dumps({"version": 99, "checklists": {}}), "[1,2]"]
+
+
+@pytest.mark.parametrize("example_lang, stored", [*(("en", s) for s in UNREADABLE), ("es", UNREADABLE[0])],
+                         indirect=["example_lang"])
+def test_unreadable_saved_data_gives_a_notice_and_ticking_still_works(lang_context_factory, ex, key, stored):
+    first = ex.first
+    ctx = lang_context_factory()
     ctx.add_init_script(f"try {{ if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', 1); "
                         f"localStorage.setItem({json.dumps(key)}, {json.dumps(stored)}); }} }} catch (e) {{}}")
     pg = ctx.new_page()
-    pg.goto(FIRST_URL)
-    expect(pg.locator(".guide-notice")).to_contain_text(words("guide")["script"]["storage_unreadable"])
-    item(pg, FIRST.items[0]).check()
-    expect(progress(pg)).to_have_text(done(1))
-    assert saved(pg, key)["checklists"] == {FIRST.id: {FIRST.items[0].id: True}}
+    pg.goto(ex.first_url)
+    expect(pg.locator(".guide-notice")).to_contain_text(ex.guide["script"]["storage_unreadable"])
+    item(pg, first.items[0]).check()
+    expect(progress(pg, first)).to_have_text(ex.done(1))
+    assert saved(pg, key)["checklists"] == {first.id: {first.items[0].id: True}}
     pg.reload()
-    expect(item(pg, FIRST.items[0])).to_be_checked()
+    expect(item(pg, first.items[0])).to_be_checked()
     expect(pg.locator(".guide-notice")).to_have_count(0)
     assert_clean(ctx)
 
 
-def test_storage_that_throws_gives_a_notice_and_keeps_ticks_for_the_visit(example_context_factory):
-    ctx = example_context_factory()
+def test_storage_that_throws_gives_a_notice_and_keeps_ticks_for_the_visit(lang_context_factory, ex):
+    first = ex.first
+    ctx = lang_context_factory()
     ctx.add_init_script("""
         for (const name of ['getItem', 'setItem', 'removeItem']) {
           Storage.prototype[name] = function () { throw new DOMException('blocked', 'SecurityError'); };
         }""")
     pg = ctx.new_page()
-    pg.goto(FIRST_URL)
-    item(pg, FIRST.items[0]).check()
+    pg.goto(ex.first_url)
+    item(pg, first.items[0]).check()
     expect(pg.locator(".guide-notice")).to_be_visible()
-    expect(progress(pg)).to_have_text(done(1))
-    nav_link(pg, SECOND_TITLE).dispatch_event("click")
-    expect(pg.locator("h1")).to_contain_text(SECOND_TITLE)
+    expect(progress(pg, first)).to_have_text(ex.done(1))
+    nav_link(pg, ex.second_title).dispatch_event("click")
+    expect(pg.locator("h1")).to_contain_text(ex.second_title)
     pg.go_back()
-    expect(item(pg, FIRST.items[0])).to_be_checked()
+    expect(item(pg, first.items[0])).to_be_checked()
     assert_clean(ctx)
 
 
-def test_storage_missing_entirely(example_context_factory):
-    ctx = example_context_factory()
+def test_storage_missing_entirely(lang_context_factory, ex):
+    ctx = lang_context_factory()
     ctx.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new Error('disabled'); }});")
     pg = ctx.new_page()
-    pg.goto(FIRST_URL)
-    expect(pg.locator(".guide-notice")).to_have_text(words("guide")["script"]["storage_blocked"])
-    item(pg, FIRST.items[0]).check()
-    expect(progress(pg)).to_have_text(done(1))
+    pg.goto(ex.first_url)
+    expect(pg.locator(".guide-notice")).to_have_text(ex.guide["script"]["storage_blocked"])
+    item(pg, ex.first.items[0]).check()
+    expect(progress(pg, ex.first)).to_have_text(ex.done(1))
     assert_clean(ctx)
 
 
-def test_clear_everything_with_confirmation(example_page, key):
-    page = example_page
-    page.goto(FIRST_URL)
-    item(page, FIRST.items[0]).check()
+def test_clear_everything_with_confirmation(lang_page, ex, key):
+    page, first = lang_page, ex.first
+    page.goto(ex.first_url)
+    item(page, first.items[0]).check()
     page.goto(OVERVIEW)
-    overview = page.locator(f"[data-overview='{FIRST.id}'] [data-progress]")
-    expect(overview).to_have_text(done(1))
+    overview = page.locator(f"[data-overview='{first.id}'] [data-progress]")
+    expect(overview).to_have_text(ex.done(1))
     page.once("dialog", lambda d: d.dismiss())
-    page.get_by_role("button", name=words("device")["clear"]).click()
-    expect(overview).to_have_text(done(1))
+    page.get_by_role("button", name=ex.device["clear"]).click()
+    expect(overview).to_have_text(ex.done(1))
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name=words("device")["clear"]).click()
-    expect(overview).to_have_text(done(0))
+    page.get_by_role("button", name=ex.device["clear"]).click()
+    expect(overview).to_have_text(ex.done(0))
     assert page.evaluate("k => localStorage.getItem(k)", key) is None
-    page.goto(FIRST_URL)
-    expect(item(page, FIRST.items[0])).not_to_be_checked()
+    page.goto(ex.first_url)
+    expect(item(page, first.items[0])).not_to_be_checked()
 
 
-def test_dont_save_keeps_nothing_on_the_device(example_page, key):
-    page = example_page
+def test_dont_save_keeps_nothing_on_the_device(lang_page, ex, key):
+    page, first, nosave = lang_page, ex.first, ex.device["nosave"]
     page.goto("privacy/")  # the example privacy page has the device controls too
-    page.get_by_label(words("device")["nosave"]).check()
-    page.goto(FIRST_URL)
-    item(page, FIRST.items[0]).check()
-    expect(progress(page)).to_have_text(done(1))
+    page.get_by_label(nosave).check()
+    page.goto(ex.first_url)
+    item(page, first.items[0]).check()
+    expect(progress(page, first)).to_have_text(ex.done(1))
     assert page.evaluate("k => localStorage.getItem(k)", key) is None
     assert page.evaluate("k => localStorage.getItem(k)", key + ".nosave") == "1"
     page.reload()
-    expect(item(page, FIRST.items[0])).not_to_be_checked()
+    expect(item(page, first.items[0])).not_to_be_checked()
     page.goto(OVERVIEW)
-    expect(page.get_by_label(words("device")["nosave"])).to_be_checked()
-    page.get_by_label(words("device")["nosave"]).uncheck()
-    page.goto(FIRST_URL)
-    item(page, FIRST.items[0]).check()
-    assert saved(page, key)["checklists"] == {FIRST.id: {FIRST.items[0].id: True}}
+    expect(page.get_by_label(nosave)).to_be_checked()
+    page.get_by_label(nosave).uncheck()
+    page.goto(ex.first_url)
+    item(page, first.items[0]).check()
+    assert saved(page, key)["checklists"] == {first.id: {first.items[0].id: True}}
 
 
-def test_export_then_import_restores_progress(example_page, tmp_path):
-    page, (a, b) = example_page, FIRST.items[:2]
-    page.goto(FIRST_URL)
+def test_export_then_import_restores_progress(lang_page, ex, tmp_path):
+    page, first, W = lang_page, ex.first, ex.w
+    a, b = first.items[:2]
+    page.goto(ex.first_url)
     item(page, a).check()
     item(page, b).check()
     page.goto(OVERVIEW)
@@ -235,11 +294,12 @@ def test_export_then_import_restores_progress(example_page, tmp_path):
         page.get_by_role("button", name=W["export"]).click()
     exported = tmp_path / dl.value.suggested_filename
     dl.value.save_as(exported)
-    assert json.loads(exported.read_text())["checklists"] == {FIRST.id: {a.id: True, b.id: True}}
+    assert json.loads(exported.read_text())["checklists"] == {first.id: {a.id: True, b.id: True}}
+    expect(page.locator(".guide-visually-hidden[role=status]")).to_have_text(W["script"]["exported"])
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name=words("device")["clear"]).click()
-    overview = page.locator(f"[data-overview='{FIRST.id}'] [data-progress]")
-    expect(overview).to_have_text(done(0))
+    page.get_by_role("button", name=ex.device["clear"]).click()
+    overview = page.locator(f"[data-overview='{first.id}'] [data-progress]")
+    expect(overview).to_have_text(ex.done(0))
     bad = tmp_path / "notes.json"
     bad.write_text('{"hello": 1}')
     page.get_by_label(W["import"]).set_input_files(bad)
@@ -247,33 +307,35 @@ def test_export_then_import_restores_progress(example_page, tmp_path):
     expect(page.get_by_label(W["import"])).to_have_attribute("aria-invalid", "true")
     page.get_by_label(W["import"]).set_input_files(exported)
     expect(page.locator("[data-import-message]")).to_have_text(W["script"]["imported"])
-    expect(overview).to_have_text(done(2))
-    page.goto(FIRST_URL)
+    expect(overview).to_have_text(ex.done(2))
+    page.goto(ex.first_url)
     expect(item(page, b)).to_be_checked()
 
 
-def test_overview_and_checklist_pass_axe_with_state(example_page):
-    page = example_page
-    page.goto(FIRST_URL)
-    item(page, FIRST.items[0]).check()
+def test_overview_and_checklist_pass_axe_with_state(lang_page, ex):
+    page = lang_page
+    page.goto(ex.first_url)
+    item(page, ex.first.items[0]).check()
     assert not axe_violations(page)
     page.goto(OVERVIEW)
     assert not axe_violations(page)
 
 
-def test_without_javascript_the_checklist_is_a_readable_list(example_context_factory):
-    pg = example_context_factory(java_script_enabled=False).new_page()
-    pg.goto(FIRST_URL)
-    for entry in FIRST.items:
-        expect(pg.locator(f"#checklist-{FIRST.id} label", has_text=entry.text)).to_be_visible()
-    expect(pg.get_by_role("button", name=untick_all())).to_be_hidden()
+def test_without_javascript_the_checklist_is_a_readable_list(lang_context_factory, ex):
+    pg = lang_context_factory(java_script_enabled=False).new_page()
+    pg.goto(ex.first_url)
+    for entry in ex.first.items:
+        expect(pg.locator(f"#checklist-{ex.first.id} label", has_text=entry.text)).to_be_visible()
+    expect(pg.get_by_role("button", name=ex.untick_all())).to_be_hidden()
 
 
-def test_reordered_and_reworded_items_keep_their_ticks(browser, example_page, key, tmp_path):
+@pytest.mark.parametrize("example_lang", ["en"], indirect=True)  # a center's edit of the English data (the ids are the same in every language)
+def test_reordered_and_reworded_items_keep_their_ticks(browser, lang_page, ex, key, tmp_path):
     """A center rewords an item, drops one and reorders the rest: ticks follow the ids."""
-    reworded, dropped, moved = FIRST.items[:3]
-    page = example_page
-    page.goto(FIRST_URL)
+    first = ex.first
+    reworded, dropped, moved = first.items[:3]
+    page = lang_page
+    page.goto(ex.first_url)
     item(page, reworded).check()
     item(page, dropped).check()
     stored = page.evaluate("k => localStorage.getItem(k)", key)
@@ -284,7 +346,7 @@ def test_reordered_and_reworded_items_keep_their_ticks(browser, example_page, ke
     english_only(site)  # the Spanish copy would need the same edit (its completeness check)
     data = site / "docs" / "_data" / "checklists.yml"
     edited = yaml.safe_load(data.read_text(encoding="utf-8"))
-    entry = next(c for c in edited["checklists"] if c["id"] == FIRST.id)
+    entry = next(c for c in edited["checklists"] if c["id"] == first.id)
     by_id = {i["id"]: i for i in entry["items"]}
     by_id[reworded.id]["text"] = "Reworded example task"
     new = {"id": "added-example", "text": "Added example task"}
@@ -301,12 +363,12 @@ def test_reordered_and_reworded_items_keep_their_ticks(browser, example_page, ke
         ctx.add_init_script(f"try {{ localStorage.getItem({json.dumps(copy_key)}) || "
                             f"localStorage.setItem({json.dumps(copy_key)}, {json.dumps(stored)}) }} catch (e) {{}}")
         pg = ctx.new_page()
-        pg.goto(FIRST_URL)
+        pg.goto(ex.first_url)
         expect(pg.get_by_label("Reworded example task", exact=True)).to_be_checked()
         expect(pg.get_by_label("Added example task", exact=True)).not_to_be_checked()
         expect(item(pg, moved)).not_to_be_checked()
-        expect(progress(pg)).to_have_text(fill(W["script"]["progress"], done=1, total=len(entry["items"])))
+        expect(progress(pg, first)).to_have_text(fill(ex.w["script"]["progress"], done=1, total=len(entry["items"])))
         item(pg, moved).check()
-        assert json.loads(pg.evaluate("k => localStorage.getItem(k)", copy_key))["checklists"][FIRST.id] == {
+        assert json.loads(pg.evaluate("k => localStorage.getItem(k)", copy_key))["checklists"][first.id] == {
             reworded.id: True, moved.id: True}
         ctx.close()

@@ -1,10 +1,11 @@
 """For counselors (issue 14): the appointment and workshop outlines (docs/_data/counselors.yml), the
 email handouts (one sheet per template of docs/_data/emails.yml) and the poster.
 
-Unit tests on data the tests own; content tests on `guide` (shipped and center-edits) derive what
-to expect from that guide's data: every sheet prints on its page count on A4 and Letter, carries the
-center's name and contact, and its QR code decodes to the right page; the example site (with every
-urgent setting) shows the urgent contacts in the outline."""
+Unit tests on data the tests own; content tests on `guide` (shipped, its Spanish version and
+center-edits) derive what to expect from that guide's data, words and settings: every sheet prints on
+its page count on A4 and Letter, carries the center's name and contact, and its QR code decodes to
+the right page; the example site (with every urgent setting), in each language, shows the urgent
+contacts in the outline, and its pages and sheets pass axe."""
 from __future__ import annotations
 
 import subprocess
@@ -16,8 +17,10 @@ import pytest
 from guidekit.counselors import check_links, handout_lines, load_counselors
 from guidekit.emails import parse_emails
 from support import EXAMPLE, axe_violations, pdf_pages, soup, squash, words
+from test_branding import center_settings_of, example_center
+from test_checklists_browser import lang_context_factory, lang_page  # noqa: F401 (fixtures: the example site in each language)
 from test_print_browser import zbarimg
-from test_site_build import nav_paths
+from test_site_build import config_of, nav_paths
 
 GOOD = textwrap.dedent("""\
     appointment:
@@ -118,9 +121,18 @@ def materials(guide) -> list[tuple[str, int, str]]:
     return out
 
 
+def nav_of(guide) -> list[str]:
+    """The pages of the guide's nav: its own settings file's (a translation's nav has its own section
+    names), or mkdocs.yml's when that file leaves nav to it."""
+    own = guide.config_file if "nav" in config_of(guide.config_file) else guide.root / "mkdocs.yml"
+    return nav_paths(own)
+
+
 def test_every_material_is_linked_from_a_page_in_the_nav(guide):
     linked = set()
-    for path in nav_paths(guide.root):
+    nav = nav_of(guide)
+    assert nav, f"{guide.config_file.name} has no nav"
+    for path in nav:
         doc = soup(guide.site / path / "index.html")
         for a in doc.select("article a[href]"):
             target = urlsplit(urljoin("http://x/" + path, a["href"])).path.lstrip("/")
@@ -138,11 +150,11 @@ def test_the_outline_pages_show_every_section(guide):
         for s in o.sections:
             if s.urgent:
                 text = doc.select_one(f"#{o.id}-{s.id} .guide-outline__urgent").get_text(" ", strip=True)
-                assert words("counselors")["urgent_danger"] in text
+                assert guide.words("counselors")["urgent_danger"] in text
 
 
 def test_every_sheet_prints_on_its_pages_with_the_center_and_a_qr_code_to_its_page(guide, guide_context, tmp_path):
-    center = guide.center()
+    center, urgent = center_settings_of(guide), squash(guide.words("center")["urgent_danger"])
     pg = guide_context(device_scale_factor=3).new_page()
     images, expected = [], []
     for sheet, most, target in materials(guide):
@@ -152,7 +164,7 @@ def test_every_sheet_prints_on_its_pages_with_the_center_and_a_qr_code_to_its_pa
             assert len(texts) <= most, f"{sheet} prints on {len(texts)} {fmt} pages, more than {most}"
             whole = " ".join(texts)
             assert squash(center["name"]).upper() in whole.upper(), f"{sheet}: no center name on {fmt}"
-            assert center["contact_email"] in whole and squash(words("center")["urgent_danger"]) in whole, sheet
+            assert center["contact_email"] in whole and urgent in whole, f"{sheet}: no email or urgent line on {fmt}"
         codes = pg.locator(".sheet__qr, .poster__qr")
         for i in range(codes.count()):
             images.append(tmp_path / f"{len(images)}.png")
@@ -167,18 +179,18 @@ def test_every_sheet_prints_on_its_pages_with_the_center_and_a_qr_code_to_its_pa
 
 # The example site: every urgent setting, and axe on the sheets ----------------------------------
 
-def test_the_appointment_names_the_centers_urgent_and_counseling_contacts(example):
-    from test_branding import example_center
-    c = example_center()
-    doc = soup(example.site / "counselors" / "appointment" / "index.html")
+def test_the_appointment_names_the_centers_urgent_and_counseling_contacts(example_lang):
+    c, w = example_center(example_lang.lang), words("counselors", example_lang.lang)
+    doc = soup(example_lang.site / "counselors" / "appointment" / "index.html")
     box = doc.select_one("article .guide-outline__urgent")
     assert box.select_one(f"a[href='{c.urgent_phone_link}']") and box.select_one(f"a[href='{c.support_url}']")
     text = " ".join(box.get_text().split())
-    assert c.urgent_name in text and words("counselors")["urgent_danger"] in text and words("counselors")["urgent_lead"] in text
+    assert c.urgent_name in text and c.support_text in text
+    assert w["urgent_danger"] in text and w["urgent_lead"] in text
 
 
-def test_counselor_pages_and_sheets_pass_axe(example_page):
+def test_counselor_pages_and_sheets_pass_axe(lang_page):
     for path in ["counselors/appointment/", "counselors/workshop/", "print/counselors/appointment/",
                  "print/emails/ask/", "print/poster/"]:
-        example_page.goto(path)
-        assert not axe_violations(example_page), path
+        lang_page.goto(path)
+        assert not axe_violations(lang_page), path

@@ -6,10 +6,7 @@ import json
 from urllib.parse import urljoin
 
 from guidekit.printsheets import display_url, live_url, qr_svg
-from guidekit.text import fill
-from support import words
-
-W = words("print")  # what a reader sees (overrides/text/en.yml)
+from test_branding import center_of, center_settings_of
 
 
 def page_url(md: str) -> str:
@@ -32,12 +29,12 @@ def test_qr_svg_is_inline_svg_with_a_title():
 
 
 def test_every_checklist_has_a_sheet_with_its_items_and_no_site_chrome(guide):
-    center = guide.center()
+    center, W = center_settings_of(guide), guide.words("print")  # what a reader sees (overrides/text/<lang>.yml)
     for c in guide.checklists():
         doc = guide.html(f"print/{c.id}/")
         sheet = doc.select_one("article.sheet")
         assert sheet.select_one("h1").get_text(strip=True) == c.title
-        assert sheet.select_one(".sheet__center").get_text(strip=True) == guide.shown_center()["name"]
+        assert sheet.select_one(".sheet__center").get_text(strip=True) == center_of(guide)["name"]
         contact = sheet.select_one(".sheet__contact")
         assert contact.select_one(f"a[href='mailto:{center['contact_email']}']").get_text(strip=True) == center["contact_email"]
         assert bool(center.get("phone")) == ("tel:" in str(contact)), "the phone shows exactly when it is set"

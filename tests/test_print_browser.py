@@ -1,30 +1,26 @@
-"""Printing in Chromium. Content, on the guide (shipped, and after a center's edits): each sheet is one
-page on A4 and on Letter with the center's name and email, and its QR code leads back to the live page.
-Behaviour, on the tests' example site: the print button, printing without JavaScript, a guidance page
-printed without site chrome, the index of sheets."""
+"""Printing in Chromium. Content, on the guide (shipped, its Spanish version, and after a center's edits):
+each sheet is one page on A4 and on Letter with the center's name and email, and its QR code leads back
+to the live page. Behaviour, on the tests' example site in each of its languages (`example_lang`): the
+print button, printing without JavaScript, a guidance page printed without site chrome, the index of
+sheets."""
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shutil
 import subprocess
+from pathlib import Path
 
+import material
 import pytest
 import yaml
 from playwright.sync_api import expect
 
 from guidekit.checklists import load_checklists
-from support import EXAMPLE, axe_violations, center_settings, pdf_pages, squash, words
-
-EXAMPLE_LISTS = load_checklists("docs/_data/checklists.yml",
-                                (EXAMPLE / "docs" / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
-FIRST = next(c for c in EXAMPLE_LISTS if c.page == "first.md")
-EXAMPLE_CENTER = center_settings(EXAMPLE)  # the example site's own settings (tests/example/mkdocs.yml)
-EXAMPLE_SITE_NAME = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
-W, CENTER_WORDS = words("print"), words("center")  # what a reader sees (overrides/text/en.yml)
-# Material's own words (Search, Skip to content, Previous) and the sheet's toolbar, on screen only.
-SHEET_CHROME = ["Search", "Skip to content", W["toolbar_all"], W["print_button"], "Previous", words("checklists")["untick_all"]]
-HOW_TO_PRINT = W["print_hint"]
-URGENT = [CENTER_WORDS["urgent_lead"], CENTER_WORDS["urgent_danger"]]  # the help-at-any-hour line
+from support import EXAMPLE, axe_violations, pdf_pages, squash, words
+from test_branding import center_settings_of, config_file, settings_of
+from test_checklists_browser import lang_context_factory, lang_page  # noqa: F401 (fixtures: the example site in each language)
 
 
 def page_url(md: str) -> str:
@@ -35,9 +31,53 @@ def page_url(md: str) -> str:
     return stem.rstrip("/") + "/" if stem else ""
 
 
-def title_of(md: str) -> str:
-    source = (EXAMPLE / "docs" / md).read_text(encoding="utf-8")
-    return yaml.safe_load(source.split("---")[1])["title"]
+def urgent_lines(center_words: dict) -> list[str]:
+    """The help-at-any-hour line every sheet prints (the center's words)."""
+    return [center_words["urgent_lead"], center_words["urgent_danger"]]
+
+
+@functools.cache
+def material_words(lang: str) -> dict:
+    """Material's own words in a language (its partials/languages/<lang>.html; English where it has none)."""
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    found = {}
+    for code in ("en", lang):
+        found.update(re.findall(r'^\s*"([\w.]+)": "([^"]*)"', (folder / f"{code}.html").read_text(encoding="utf-8"), re.M))
+    return found
+
+
+class Example:
+    """The example site in one language, as its printed pages show it: its checklists, its center's
+    settings (mkdocs.<lang>.yml over mkdocs.yml), its site name and its words."""
+
+    def __init__(self, docs: Path, lang: str):
+        self.docs, self.lang = docs, lang
+        self.lists = load_checklists("docs/_data/checklists.yml",
+                                     (docs / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
+        self.first = next(c for c in self.lists if c.page == "first.md")
+        settings = settings_of(config_file(EXAMPLE, lang))
+        self.center, self.site_name = settings["extra"]["career_center"], settings["site_name"]
+        self.w = words("print", lang)  # what a reader sees (overrides/text/<lang>.yml)
+        self.checklist_words = words("checklists", lang)
+        self.urgent = urgent_lines(words("center", lang))
+        self.material = material_words(lang)
+        # Material's own words (Search, Skip to content, Previous) and the sheet's toolbar, on screen only.
+        self.sheet_chrome = [self.material["search.placeholder"], self.material["action.skip"], self.w["toolbar_all"],
+                             self.w["print_button"], self.material["footer.previous"], self.checklist_words["untick_all"]]
+
+    def title_of(self, md: str) -> str:
+        source = (self.docs / md).read_text(encoding="utf-8")
+        return yaml.safe_load(source.split("---")[1])["title"]
+
+
+@pytest.fixture
+def ex(example_lang) -> Example:
+    return _example(example_lang.docs, example_lang.lang)
+
+
+@functools.cache
+def _example(docs: Path, lang: str) -> Example:
+    return Example(docs, lang)
 
 
 # ---- Content: every sheet of the guide ----
@@ -51,7 +91,7 @@ def zbarimg() -> str | None:
 
 def test_each_sheet_prints_on_one_page_on_a4_and_letter_and_its_qr_code_leads_to_its_page(guide, guide_context, tmp_path):
     """Each sheet loaded once: printed on A4 and on Letter, its QR code photographed (at 3x) and decoded."""
-    center, lists = guide.center(), guide.checklists()
+    center, lists, urgent = center_settings_of(guide), guide.checklists(), urgent_lines(guide.words("center"))
     pg = guide_context(device_scale_factor=3).new_page()
     images, shown = [], []
     for checklist in lists:
@@ -64,7 +104,7 @@ def test_each_sheet_prints_on_one_page_on_a4_and_letter_and_its_qr_code_leads_to
             assert center["contact_email"] in text
             if center.get("phone"):
                 assert squash(center["phone"]) in text
-            assert all(squash(line) in text for line in URGENT)
+            assert all(squash(line) in text for line in urgent), f"print/{checklist.id}/ lacks the urgent line on {fmt}"
             if center.get("urgent_phone"):
                 assert squash(str(center["urgent_phone"])) in text
             assert squash(checklist.title) in text
@@ -91,65 +131,66 @@ def test_packet_prints_one_sheet_per_checklist(guide, guide_context):
         assert squash(checklist.title) in text and squash(checklist.items[-1].text) in text
 
 
-# ---- Behaviour, on the example site ----
+# ---- Behaviour, on the example site in each language ----
 
-def test_a_sheet_prints_the_centers_details_without_site_chrome(example_page):
-    example_page.goto(f"print/{FIRST.id}/")
-    [text] = pdf_pages(example_page, "A4")
-    assert squash(EXAMPLE_CENTER["name"]).upper() in text.upper()
+def test_a_sheet_prints_the_centers_details_without_site_chrome(lang_page, ex):
+    center = ex.center
+    lang_page.goto(f"print/{ex.first.id}/")
+    [text] = pdf_pages(lang_page, "A4")
+    assert squash(center["name"]).upper() in text.upper()
     for setting in ("contact_email", "phone"):
-        assert squash(EXAMPLE_CENTER[setting]) in text
-    assert EXAMPLE_CENTER["booking_url"].split("://", 1)[1] in text
-    assert squash(str(EXAMPLE_CENTER["urgent_phone"])) in text and all(squash(line) in text for line in URGENT)
-    assert squash(EXAMPLE_CENTER["reviewed_by"]) in text
-    assert W["name"] in text and W["date"] in text
-    for chrome in SHEET_CHROME:
+        assert squash(center[setting]) in text
+    assert center["booking_url"].split("://", 1)[1] in text
+    assert squash(str(center["urgent_phone"])) in text and all(squash(line) in text for line in ex.urgent)
+    assert squash(center["reviewed_by"]) in text
+    assert ex.w["name"] in text and ex.w["date"] in text
+    for chrome in ex.sheet_chrome:
         assert chrome not in text
 
 
-def test_print_button_prints_and_sheets_pass_axe(example_context_factory):
-    ctx = example_context_factory()
+def test_print_button_prints_and_sheets_pass_axe(lang_context_factory, ex):
+    ctx = lang_context_factory()
     ctx.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
     pg = ctx.new_page()
-    for path in [f"print/{FIRST.id}/", "print/all/"]:
+    for path in [f"print/{ex.first.id}/", "print/all/"]:
         pg.goto(path)
-        expect(pg.get_by_text(HOW_TO_PRINT)).to_be_hidden()
-        pg.get_by_role("button", name=W["print_button"]).click()
+        expect(pg.get_by_text(ex.w["print_hint"])).to_be_hidden()
+        pg.get_by_role("button", name=ex.w["print_button"]).click()
         assert not axe_violations(pg)
     assert pg.evaluate("window.__printed") == 1
     assert not ctx.watch.outside and not ctx.watch.errors, (ctx.watch.outside, ctx.watch.errors)
 
 
-def test_sheet_without_javascript_shows_how_to_print(example_context_factory):
-    pg = example_context_factory(java_script_enabled=False).new_page()
-    pg.goto(f"print/{FIRST.id}/")
-    expect(pg.get_by_text(HOW_TO_PRINT)).to_be_visible()
-    expect(pg.get_by_role("button", name=W["print_button"])).to_be_hidden()
-    expect(pg.locator(".sheet__items li")).to_have_count(len(FIRST.items))
+def test_sheet_without_javascript_shows_how_to_print(lang_context_factory, ex):
+    pg = lang_context_factory(java_script_enabled=False).new_page()
+    pg.goto(f"print/{ex.first.id}/")
+    expect(pg.get_by_text(ex.w["print_hint"])).to_be_visible()
+    expect(pg.get_by_role("button", name=ex.w["print_button"])).to_be_hidden()
+    expect(pg.locator(".sheet__items li")).to_have_count(len(ex.first.items))
 
 
-def test_guidance_page_prints_without_site_chrome_and_with_collapsed_blocks_open(example_page):
-    page = example_page
-    page.goto(page_url(FIRST.page))
-    details = page.locator(".md-content details").first  # tests/example/docs/first.md has one folded block
+def test_guidance_page_prints_without_site_chrome_and_with_collapsed_blocks_open(lang_page, ex):
+    page, first = lang_page, ex.first
+    page.goto(page_url(first.page))
+    details = page.locator(".md-content details").first  # tests/example/docs/first.md (and es/) has one folded block
     expect(details).not_to_have_attribute("open", "")
     hidden_text = squash(details.locator("p").first.text_content())
     text = " ".join(pdf_pages(page, "A4"))
-    assert squash(title_of(FIRST.page)) in text
+    assert squash(ex.title_of(first.page)) in text
     assert hidden_text in text, "the collapsed block did not print open"
-    assert squash(FIRST.items[0].text) in text
-    second_title = title_of(next(c for c in EXAMPLE_LISTS if c.page != FIRST.page).page)
-    for chrome in ["Skip to content", "Search", words("checklists")["untick_all"], words("checklists")["print_link"],
-                   second_title, EXAMPLE_SITE_NAME]:
+    assert squash(first.items[0].text) in text
+    second_title = ex.title_of(next(c for c in ex.lists if c.page != first.page).page)
+    for chrome in [ex.material["action.skip"], ex.material["search.placeholder"], ex.checklist_words["untick_all"],
+                   ex.checklist_words["print_link"], second_title, ex.site_name]:
         assert chrome not in text
 
 
-def test_print_index_lists_every_sheet_and_opens_it_outside_the_site_layout(example_page):
-    page = example_page
-    page.goto("print/")  # tests/example/docs/print/index.md
+def test_print_index_lists_every_sheet_and_opens_it_outside_the_site_layout(lang_page, ex):
+    page = lang_page
+    page.goto("print/")  # tests/example/docs/print/index.md (and es/)
     links = page.locator(".guide-print-index a")
-    expect(links).to_have_count(len(EXAMPLE_LISTS))
+    expect(links).to_have_count(len(ex.lists))
     links.first.click()
-    page.wait_for_url(f"**/print/{EXAMPLE_LISTS[0].id}/")
+    page.wait_for_url(f"**/print/{ex.lists[0].id}/")
     expect(page.locator(".md-header")).to_have_count(0)
-    expect(page.locator("h1")).to_have_text(EXAMPLE_LISTS[0].title)
+    expect(page.locator("h1")).to_have_text(ex.lists[0].title)
