@@ -2,9 +2,14 @@
 .ics times across DST in the student's time zone, RFC 5545 details, bad input next to its field and
 no stale plan, the chosen situation's plan, labels true to their dates, controls and notes only when
 they apply, phone-sized actions, keyboard, copy, print, remembered details, the compact planner
-(a plain form that opens the planner with the choice made), instant navigation, no JavaScript, axe. Every expectation comes from the example plan
-(tests/example/docs/_data/planner.yml), which the tests own; the scheduling rules themselves are
-unit-tested in tests/js/planner.test.mjs.
+(a plain form that opens the planner with the choice made), instant navigation, no JavaScript, axe.
+Every expectation comes from the example plan (tests/example/docs/_data/planner.yml), which the tests
+own; the scheduling rules themselves are unit-tested in tests/js/planner.test.mjs.
+
+Each test runs in English and in Spanish (`example_lang`, fixture `P`): the Spanish pages (es/) with
+their own plan and emails (docs/es/_data/) and words (overrides/text/es.yml), in a Spanish browser
+(es-ES), except London's DST cases, read in an English browser: the page's language still writes the
+dates (Intl), which these tests spell out themselves (weekday and month names) to check it.
 """
 from __future__ import annotations
 
@@ -571,7 +576,9 @@ def test_without_javascript_the_steps_show_with_their_timing_in_words(example_co
     ctx = example_context_factory(java_script_enabled=False)
     pg = ctx.new_page()
     pg.goto(P.full)
+    assert pg.evaluate("document.documentElement.lang") == P.lang
     expect(pg.locator(".planner__step:visible")).to_have_count(len(P.general))  # the general plan
+    expect(pg.locator(".planner__step:visible h3")).to_have_text([s.title for s in P.general])
     expect(pg.locator(".planner__step:visible .planner__relative")).to_have_text([s.when for s in P.general])
     expect(pg.locator("[data-planner-long]")).to_be_hidden()
     expect(pg.locator("form.planner__form")).to_be_hidden()
