@@ -46,7 +46,7 @@ class Planner:
     pages (under <lang>/ for a translation) and the browser locale a student of that language has."""
 
     def __init__(self, site):
-        self.lang, self.docs = site.lang, site.docs
+        self.lang, self.docs, self.url = site.lang, site.docs, site.root.url if hasattr(site, "root") else site.url
         self.prefix = "" if site.lang == "en" else f"{site.lang}/"
         self.plan, errors = load_plan("docs/_data/planner.yml", (site.docs / "_data" / "planner.yml").read_text(encoding="utf-8"))
         assert not errors, errors
@@ -222,6 +222,7 @@ def test_page_times_equal_ics_times_across_a_dst_change(example_context_factory,
     assert set(starts) == {"dwell-end"} | {s.id for s in P.general}
     assert str(next(e for e in events if str(e["UID"]).startswith("dwell-end-"))["SUMMARY"]) == P.plan.end["title"]
     titles = {s.id: s.title for s in P.plan.steps}  # the summaries in the page's language, from its own plan
+    whys = {s.id: s.why for s in P.plan.steps}
 
     # the end of dwelling: the weekly preset's time, on the DST day itself
     until = starts["dwell-end"].astimezone(zone)
@@ -237,10 +238,14 @@ def test_page_times_equal_ics_times_across_a_dst_change(example_context_factory,
         assert on_page.utcoffset() == starts[step].astimezone(zone).utcoffset(), step
         assert text_of(time) == P.shown(starts[step].astimezone(zone), locale)
         offsets.add(on_page.utcoffset())
-        summary = str(next(e for e in events if str(e["UID"]).startswith(step + "-"))["SUMMARY"])
+        event = next(e for e in events if str(e["UID"]).startswith(step + "-"))
+        summary = str(event["SUMMARY"])
         title = li.locator("h3").inner_text()
         assert title == titles[step]
         assert summary == (f"{title} ({COMPANY}, {INTERVIEWER})" if step in P.email_steps else title)
+        # its description: the step's why from this language's plan, and a link to this language's page
+        assert str(event["DESCRIPTION"]).startswith(whys[step]), step
+        assert str(event["URL"]).startswith(P.url + P.prefix) and str(event["URL"]) in str(event["DESCRIPTION"]), step
     news_offset = local(news, zone).utcoffset()
     assert offsets | {news_offset} != {news_offset} and len(offsets | {news_offset}) == 2, "the plan must cross the DST change"
     clean(ctx)
