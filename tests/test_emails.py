@@ -1,10 +1,10 @@
 """Email snippets: the data checks (unit), the built HTML (build layer), and one broken build.
 
 - Unit tests: the loader's rules and messages on small data strings these tests own.
-- Content tests take `guide` (the shipped guide, and a copy after a center's typical edits) and read
-  what to expect from that guide's own emails.yml and pages: every template renders where a page
-  asks for it, fills with its example values without leftovers, and pages with several templates
-  ask the shared fields once.
+- Content tests take `guide` (the shipped guide, its Spanish version, and a copy after a center's
+  typical edits) and read what to expect from that guide's own emails.yml, pages and words: every
+  template renders where a page asks for it, fills with its example values without leftovers, and
+  pages with several templates ask the shared fields once.
 - Behaviour (typing, copying, sending, remembering) is tested in the browser on the example site
   (tests/example, its emails.yml owned by the tests): test_emails_browser.py.
 
@@ -23,9 +23,7 @@ import pytest
 
 from guidekit.emails import PLACEHOLDER, add_headings, parse_emails
 from guidekit.markers import find_markers
-from support import EXAMPLE, build, copy_project, run_js, site_pages, words
-
-W = words("emails")  # what a reader sees (overrides/text/en.yml)
+from support import EXAMPLE, build, copy_project, run_js, site_pages
 
 REL = "docs/_data/emails.yml"
 
@@ -379,7 +377,7 @@ def test_every_built_email_shows_its_script_text_and_fills_with_example_values(g
 def test_each_email_asks_for_its_own_fields_and_a_page_with_several_starts_with_a_list_of_them(guide):
     """Each email holds the boxes for every field it uses (shared ones fill the others when typed);
     a page with several lists them first, each title linked to its email with its "when"."""
-    library = guide.emails()
+    library, W = guide.emails(), guide.words("emails")
     for path, ids in email_pages(guide).items():
         doc = guide.html(path)
         widgets = doc.select("[data-email]")

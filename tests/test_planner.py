@@ -3,8 +3,8 @@
 The scheduling rules themselves live in assets/tools/planner.js: tests/js/planner.test.mjs checks
 them under Node, tests/test_planner_browser.py in the page. Here: the data Python hands that script
 (unit tests on data the tests own: tests/example/docs/_data/planner.yml and the small plan OWN),
-one strict build proving the errors reach the author, and content tests on the `guide` (shipped and
-after a center's edits) that read what to expect from that guide's own plan.
+one strict build proving the errors reach the author, and content tests on the `guide` (shipped, its
+Spanish version, and after a center's edits) that read what to expect from that guide's own plan and words.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from components.base import Build, Component
 from guidekit.markers import find_markers
 from guidekit.planner import check_general_emails, check_references, in_night, load_plan, night_ranges, script_data
 from guidekit.text import fill
-from support import EXAMPLE, build, copy_project, run_js, site_pages, words
+from support import EXAMPLE, build, copy_project, run_js, site_pages
 
 PATH = "docs/_data/planner.yml"
 TEXT = (EXAMPLE / "docs" / "_data" / "planner.yml").read_text(encoding="utf-8")  # the tests' example plan
@@ -506,7 +506,7 @@ def test_the_hours_hint_shows_the_plans_own_bounds(guide):
     box = doc.select_one("#planner-hours")
     assert (box["min"], box["max"]) == (str(custom["min_hours"]), str(custom["max_hours"]))
     hint = doc.select_one("#planner-hours-hint").get_text()
-    assert hint == fill(words("planner")["hours_hint"], min=custom["min_hours"], max=custom["max_hours"])
+    assert hint == fill(guide.words("planner")["hours_hint"], min=custom["min_hours"], max=custom["max_hours"])
     assert doc.select_one("label[for=planner-dwell-custom]").get_text() == custom["label"]
 
 

@@ -1,8 +1,9 @@
 // The planner's rules (overrides/assets/tools/planner.js) under Node: node --test tests/js/
 // Example data owned by these tests, in the form guidekit/planner.py script_data hands the page:
 // times of day as minutes after midnight, the night as ranges that never wrap past midnight.
-// The words the script says come from overrides/text/en.yml: tests/test_js_units.py writes them as
-// JSON to the file GUIDE_WORDS names.
+// The words the script says come from overrides/text/<lang>.yml: tests/test_js_units.py writes them as
+// JSON to the file GUIDE_WORDS names, and runs these tests once per language (GUIDE_LANG: en, es), so the
+// labels are read in each language with the weekdays Intl writes in it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -13,6 +14,7 @@ const { schedule, dwellEnd, planIds, relative, workingDayAfter, GAP, parseNews, 
   createRequire(import.meta.url)("../../overrides/assets/tools/planner.js");
 if (!process.env.GUIDE_WORDS) throw new Error("run through pytest tests/test_js_units.py: it writes the words (overrides/text/en.yml) to the file GUIDE_WORDS names");
 const W = JSON.parse(readFileSync(process.env.GUIDE_WORDS, "utf8")).planner.script;
+const LANG = process.env.GUIDE_LANG || "en";
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => String(values[k]));
 /** A sentence with a number in it, as a pattern that matches it with any number (the words' own reading). */
 const saying = (text) => new RegExp("^" + text.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{\w+\\?\}/g, "\\d+") + "$");
@@ -269,7 +271,10 @@ test("a step never comes before the steps it is `after`, when they are in the pl
 // --- words for dates, checked by a reading of the words written apart from the planner's: each label
 // is looked up among the words (which day and part of the day it names), then checked against the date.
 
-const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const DAY_NAMES = {  // written here, apart from Intl, to check what the planner writes with it
+  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+  es: ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
+}[LANG];
 const PART_NAMES = ["early", "morning", "afternoon", "evening", "night"];
 const dayNumber = (d) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5;
 function part(d) {
@@ -301,7 +306,7 @@ function truthful(label, d, news, now) {
 
 test("the reading of the words: true and untrue labels", () => {
   const fri = at("2027-03-12T05:50");
-  assert.ok(truthful(fill(W.weekday_morning, { day: "Monday" }), at("2027-03-15T09:00"), fri, fri));
+  assert.ok(truthful(fill(W.weekday_morning, { day: DAY_NAMES[1] }), at("2027-03-15T09:00"), fri, fri));
   assert.ok(!truthful(W.tomorrow_morning, at("2027-03-15T09:00"), fri, fri));  // the lie of issue 17
   assert.ok(truthful(W.today_night, at("2027-03-12T21:00"), fri, fri));
   assert.ok(!truthful(W.today_night, at("2027-03-13T21:00"), fri, fri));
@@ -363,7 +368,7 @@ test("for news at any time of any day: every label is true of its date, no two e
               }
               for (const now of [new Date(+news + 10 * 60000), new Date(+news + 3 * 864e5 + 5 * 36e5)]) {
                 for (const s of all) {
-                  const label = relative(s.date, news, W, now);
+                  const label = relative(s.date, news, W, now, LANG);
                   assert.ok(truthful(label, s.date, news, now), `${where}, read ${local(now)}: "${label}" for ${s.id} at ${local(s.date)}`);
                   checked++;
                 }
@@ -384,18 +389,18 @@ test("Friday 05:50 and Saturday night: the words the issue found untrue are now 
     { id: "kind", from: "dwelling", hours: 1 }], { weekdayTime: hhmm(9) });
   const fri = at("2027-03-12T05:50");
   const r = schedule(fri, "tonight", p);
-  const said = Object.fromEntries([["until", r.until], ...r.steps.map((s) => [s.id, s.date])].map(([id, d]) => [id, relative(d, fri, W, fri)]));
-  assert.deepEqual(said, { until: W.today_evening, kind: W.today_night, reply: fill(W.weekday_morning, { day: "Monday" }) });
+  const said = Object.fromEntries([["until", r.until], ...r.steps.map((s) => [s.id, s.date])].map(([id, d]) => [id, relative(d, fri, W, fri, LANG)]));
+  assert.deepEqual(said, { until: W.today_evening, kind: W.today_night, reply: fill(W.weekday_morning, { day: DAY_NAMES[1] }) });
   const sat = at("2027-03-13T23:30");
   const r2 = schedule(sat, "tonight", p);
   assert.equal(local(r2.until), "2027-03-14T20:00");
-  assert.deepEqual(r2.steps.map((s) => [s.id, relative(s.date, sat, W, sat)]), [["kind", W.tomorrow_night], ["reply", fill(W.weekday_morning, { day: "Monday" })]]);
+  assert.deepEqual(r2.steps.map((s) => [s.id, relative(s.date, sat, W, sat, LANG)]), [["kind", W.tomorrow_night], ["reply", fill(W.weekday_morning, { day: DAY_NAMES[1] })]]);
 });
 
 test("weekdays are named by Intl in the language asked for, whatever the time zone", () => {
   const fri = at("2027-03-12T05:50");
   const monday = at("2027-03-15T09:00");
-  assert.equal(relative(monday, fri, W, fri), fill(W.weekday_morning, { day: "Monday" }));
+  assert.equal(relative(monday, fri, W, fri, LANG), fill(W.weekday_morning, { day: DAY_NAMES[1] }));
   assert.equal(relative(monday, fri, { ...W, weekday_morning: "El {day} por la mañana" }, fri, "es"), "El lunes por la mañana");
   // dates on the page and in the copied plan: Intl in the page's language, never English words of our own
   assert.match(show(monday, "es"), /^lunes, 15 de marzo.*9:00/);
@@ -407,7 +412,7 @@ test("weekdays are named by Intl in the language asked for, whatever the time zo
   process.env.TZ = "Pacific/Kiritimati";  // UTC+14: the weekday is the local one still
   try {
     const fri2 = at("2027-03-12T05:50"), mon2 = at("2027-03-15T09:00");
-    assert.equal(relative(mon2, fri2, W, fri2), fill(W.weekday_morning, { day: "Monday" }));
+    assert.equal(relative(mon2, fri2, W, fri2, LANG), fill(W.weekday_morning, { day: DAY_NAMES[1] }));
   } finally {
     process.env.TZ = "America/New_York";
   }
