@@ -41,13 +41,21 @@ def theme_env(config):
     return build.prepare_env(config.theme.get_env())
 
 
-def center_settings(root: pathlib.Path = ROOT) -> dict:
-    """extra.career_center as written in mkdocs.yml (composed, since mkdocs.yml uses the !ENV tag)."""
+def center_settings(root: pathlib.Path = ROOT, lang: str | None = None) -> dict:
+    """extra.career_center as written in mkdocs.yml (composed, since mkdocs.yml uses the !ENV tag); for a
+    translation (lang: its mkdocs.<lang>.yml), with the keys that file sets in its own words over them."""
     import yaml
     from guidekit.datafile import to_python
-    top = dict((k.value, v) for k, v in yaml.compose((root / "mkdocs.yml").read_text()).value)
-    extra = dict((k.value, v) for k, v in top["extra"].value)
-    return to_python(extra["career_center"])
+
+    def written(path):
+        top = dict((k.value, v) for k, v in yaml.compose(path.read_text(encoding="utf-8")).value)
+        extra = dict((k.value, v) for k, v in top["extra"].value) if "extra" in top else {}
+        return to_python(extra["career_center"]) if "career_center" in extra else {}
+    center = written(root / "mkdocs.yml")
+    translated = root / f"mkdocs.{lang}.yml"
+    if lang and translated.is_file():
+        center = {**center, **written(translated)}
+    return center
 
 
 def translations(docs: pathlib.Path) -> set[str]:
@@ -295,6 +303,10 @@ class Guide:
         # A translation (built by the same build into /<code>/) has its own pages, data and settings.
         self.docs = root / "docs" if lang == "en" else root / "docs" / lang
         self.config_file = root / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")
+        # The whole build this guide is part of (a translation's is its first language's site, whose
+        # language switch leads here and back): where links across languages land.
+        inside = lang != "en" and site.name == lang and url.endswith(f"/{lang}/")
+        self.top_site, self.top_url = (site.parent, url[:-len(lang) - 1]) if inside else (site, url)
 
     def words(self, tool: str) -> dict:
         """A tool's words in this guide's language (overrides/text/<lang>.yml)."""
@@ -322,7 +334,8 @@ class Guide:
         return self._load(load_plan, "planner.yml")
 
     def center(self) -> dict:
-        return center_settings(self.root)
+        """The center's settings as this guide's language has them (a translation's own keys over mkdocs.yml's)."""
+        return center_settings(self.root, self.lang)
 
     def shown_center(self):
         """The center as the site shows it (guidekit.branding.load_center: defaults filled in, and

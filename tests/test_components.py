@@ -8,7 +8,7 @@ import pytest
 
 from components import checklists, device, emails, planner
 from components.base import Build, Component, ordered
-from support import EXAMPLE, build, copy_project
+from support import EXAMPLE, build, copy_project, site_pages
 
 # The center's settings come from mkdocs.yml (tests/test_branding.py); here a stand-in of that name.
 CENTER = type("Center", (Component,), {"name": "center"})()
@@ -104,9 +104,15 @@ def test_a_missing_data_file_is_one_clear_error(tmp_path, name):
                       f"Fix: restore it (git checkout -- docs/_data/{name}); the {name[:-4]} tool needs it."]
 
 
-def test_the_strict_build_fails_on_a_misspelt_marker_with_file_and_line(tmp_path):
+@pytest.mark.parametrize("lang", ["en", pytest.param("es", marks=pytest.mark.xfail(strict=True, reason=(
+    "product issue, reported to the lead: in a Spanish page the completeness check (components/languages.py) "
+    "stops the build first and says 'docs/es/<page>.md:1: The page lacks the marker ...' (line 1, no "
+    "did-you-mean) instead of naming the misspelt marker's own line as the English build does")))])
+def test_the_strict_build_fails_on_a_misspelt_marker_with_file_and_line(tmp_path, lang):
+    """In an English page, and in a translation's (built by the same build from docs/<code>/)."""
     project = copy_project(tmp_path / "p")
-    page = next(p for p in sorted((project / "docs").rglob("*.md")) if "<!-- checklist: " in p.read_text())
+    docs = project / "docs" if lang == "en" else project / "docs" / lang
+    page = next(p for p in site_pages(docs) if "<!-- checklist: " in p.read_text())
     text = page.read_text()
     page.write_text(text.replace("<!-- checklist: ", "<!-- checklsit: ", 1))
     line = next(i for i, t in enumerate(text.splitlines(), 1) if "<!-- checklist: " in t)

@@ -19,8 +19,8 @@ from playwright.sync_api import expect
 
 from guidekit.branding import EXAMPLE as EXAMPLE_CENTER
 from guidekit.checklists import load_checklists
-from support import EXAMPLE, axe_violations, page_paths, soup, words
-from test_site_build import config_of, front_matter, url_of
+from support import EXAMPLE, axe_violations, page_paths, soup
+from test_site_build import front_matter, settings_of, url_of
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 900}
@@ -29,10 +29,11 @@ TARGET = 44  # CSS px, WCAG 2.5.5 (the issue's bar for every button, field and s
 
 # What a guide's own sources say: its nav, its tools, its steps -----------------------------------
 
-def nav_sections(root: pathlib.Path) -> list[tuple[str, list[tuple[str | None, str]]]]:
-    """The nav's top-level sections as (title, [(title or None, site path), ...]), in order."""
+def nav_sections(config: pathlib.Path) -> list[tuple[str, list[tuple[str | None, str]]]]:
+    """The nav's top-level sections of a settings file (INHERIT resolved) as (title, [(title or None,
+    site path), ...]), in order."""
     sections = []
-    for entry in config_of(root).get("nav") or []:
+    for entry in settings_of(config).get("nav") or []:
         if isinstance(entry, dict):
             for title, value in entry.items():
                 if isinstance(value, list):
@@ -55,32 +56,31 @@ def page_title(docs: pathlib.Path, path: str) -> str:
     return str(front_matter(docs, path)["title"])
 
 
-def tools_of(root: pathlib.Path) -> tuple[str, list[tuple[str, str]]]:
-    """The nav section holding the tools, and its pages as (name shown, site path)."""
-    docs = root / "docs"
-    for title, pages in nav_sections(root):
+def tools_of(config: pathlib.Path, docs: pathlib.Path) -> tuple[str, list[tuple[str, str]]]:
+    """The nav section holding the tools, and its pages as (name shown, site path): a site's settings
+    file and its pages' folder (docs/, or a translation's docs/<code>/)."""
+    for title, pages in nav_sections(config):
         if TOOL_PAGES & {path for _, path in pages}:
             return title, [(name or page_title(docs, path), path) for name, path in pages]
-    raise AssertionError(f"{root}/mkdocs.yml: no nav section lists the tools {sorted(TOOL_PAGES)}")
+    raise AssertionError(f"{config}: no nav section lists the tools {sorted(TOOL_PAGES)}")
 
 
-def steps_of(root: pathlib.Path) -> list[str]:
+def steps_of(config: pathlib.Path, docs: pathlib.Path) -> list[str]:
     """The step pages: the first nav section that isn't the tools."""
-    tools_title, _ = tools_of(root)
-    title, pages = next((t, p) for t, p in nav_sections(root) if t != tools_title)
+    tools_title, _ = tools_of(config, docs)
+    title, pages = next((t, p) for t, p in nav_sections(config) if t != tools_title)
     return [path for _, path in pages]
 
 
-def student_pages(root: pathlib.Path) -> list[str]:
+def student_pages(docs: pathlib.Path) -> list[str]:
     """Every page that doesn't choose its own chrome (front matter `hide:`; the counselors' pages do)."""
-    docs = root / "docs"
     return [p for p in page_paths(docs) if "hide" not in front_matter(docs, p)]
 
 
-def path_starts(root: pathlib.Path) -> set[str]:
+def path_starts(config: pathlib.Path, docs: pathlib.Path) -> set[str]:
     """Where a control that starts the path may lead: the first step, or a situation's own page."""
-    starts = {steps_of(root)[0]}
-    situations = root / "docs" / "_data" / "situations.yml"
+    starts = {steps_of(config, docs)[0]}
+    situations = docs / "_data" / "situations.yml"
     if situations.is_file():
         data = yaml.safe_load(situations.read_text(encoding="utf-8")) or {}
         for s in data.get("situations") or []:
@@ -176,7 +176,7 @@ def contrast(fg_css: str, bg_css: str) -> float:
 def test_the_first_phone_screen_of_the_home_page_starts_the_path(browser, guide, scheme, tmp_path):
     """On a 390 x 844 screen, without scrolling: a control at least 44 px each way, painted (nothing
     over it), that leads to the path's first step or a situation's page."""
-    starts = path_starts(guide.root)
+    starts = path_starts(guide.config_file, guide.docs)
     ctx = browser.new_context(base_url=guide.url, viewport=PHONE, color_scheme=scheme)
     try:
         page = ctx.new_page()
@@ -205,7 +205,7 @@ def test_the_first_phone_screen_of_the_home_page_starts_the_path(browser, guide,
 def test_student_pages_show_no_documentation_chrome_at_1280(browser, guide, scheme, tmp_path):
     """At 1280 x 900 every student page reads as one column: no navigation tree, no table of contents,
     no heading permalinks, no Previous/Next bar; its title is bold and reads at AA contrast."""
-    pages = student_pages(guide.root)
+    pages = student_pages(guide.docs)
     assert pages
     ctx = browser.new_context(base_url=guide.url, viewport=LAPTOP, color_scheme=scheme)
     problems = []
@@ -242,23 +242,37 @@ def test_example_settings_are_marked_only_while_in_use(guide):
     c = guide.center()
     in_use = any(c.get(key) == value for key, value in EXAMPLE_CENTER.items())
     footer = guide.html("").select_one(".guide-footer").get_text(" ", strip=True)
-    assert (words("center")["example_mark"] in footer) == in_use, footer
+    assert (guide.words("center")["example_mark"] in footer) == in_use, footer
 
 
 # Behaviour: the example site --------------------------------------------------------------------
 
-TOOLS_TITLE, TOOLS = tools_of(EXAMPLE)
-STEPS = steps_of(EXAMPLE)
+def settings_file(site) -> pathlib.Path:
+    """The example site's settings file in the language of `site` (example_lang: .lang, .docs)."""
+    return EXAMPLE / ("mkdocs.yml" if site.lang == "en" else f"mkdocs.{site.lang}.yml")
 
 
-@pytest.mark.parametrize("step", STEPS)
-def test_every_tool_is_two_taps_from_a_step_page_on_a_phone(example_context_factory, example, step, tmp_path):
+def example_tools(site) -> tuple[str, list[tuple[str, str]]]:
+    return tools_of(settings_file(site), site.docs)
+
+
+def example_steps(site) -> list[str]:
+    return steps_of(settings_file(site), site.docs)
+
+
+STEPS = steps_of(EXAMPLE / "mkdocs.yml", EXAMPLE / "docs")  # (as many in every language: the build checks)
+
+
+@pytest.mark.parametrize("n", range(len(STEPS)), ids=[s.strip("/") for s in STEPS])
+def test_every_tool_is_two_taps_from_a_step_page_on_a_phone(example_context_factory, example_lang, n, tmp_path):
     """From a step page, scrolled anywhere: tap the tools' menu in the header, tap the tool. The
     menu is closed on the tool's page; the drawer still holds the whole menu."""
+    TOOLS_TITLE, TOOLS = example_tools(example_lang)
+    step = example_steps(example_lang)[n]
     ctx = example_context_factory(viewport=PHONE, has_touch=True)
     page = ctx.new_page()
     for name, path in TOOLS:
-        page.goto(step)
+        page.goto(example_lang.url + step)
         page.wait_for_load_state("networkidle")
         page.mouse.wheel(0, 100000)  # wherever the student has read to
         page.wait_for_timeout(100)
@@ -271,21 +285,22 @@ def test_every_tool_is_two_taps_from_a_step_page_on_a_phone(example_context_fact
         box = link.bounding_box()
         assert box["height"] >= TARGET and box["width"] >= TARGET, f"'{name}' is {box} (see {picture})"
         link.tap()                                                       # tap 2
-        page.wait_for_url(example.url + path)
+        page.wait_for_url(example_lang.url + path)
         expect(page.locator("article h1")).to_be_visible()
         expect(link).not_to_be_visible()  # the menu closed behind the student
-    page.goto(step)
+    page.goto(example_lang.url + step)
     page.locator("label.md-header__button[for=__drawer]").tap()
     expect(page.locator(".md-sidebar--primary nav.md-nav--primary")).to_be_in_viewport()
     assert not ctx.watch.errors, ctx.watch.errors
 
 
-def test_tools_menu_keyboard_and_axe(example_context_factory):
+def test_tools_menu_keyboard_and_axe(example_context_factory, example_lang):
     """The menu is a native disclosure: Enter opens it, Escape closes it and returns focus; axe finds
     nothing with it open, at either size."""
+    TOOLS_TITLE, TOOLS = example_tools(example_lang)
     ctx = example_context_factory(viewport=PHONE)
     page = ctx.new_page()
-    page.goto(STEPS[0])
+    page.goto(example_lang.url + example_steps(example_lang)[0])
     summary = page.locator(".md-header summary", has_text=TOOLS_TITLE)
     summary.focus()
     page.keyboard.press("Enter")
@@ -303,13 +318,15 @@ def test_tools_menu_keyboard_and_axe(example_context_factory):
 
 
 @pytest.mark.parametrize("path", page_paths(EXAMPLE / "docs"))
-def test_phone_targets_are_at_least_44px(example_context_factory, path, tmp_path):
+def test_phone_targets_are_at_least_44px(example_context_factory, example_lang, path, tmp_path):
     """On a 390 px phone, every button, form control and stand-alone link in the content and the
     footer is at least 44 x 44 px (a tick box with its label; links inside a sentence excepted).
-    Checked with every checklist item ticked, so controls shown only then are measured too."""
+    Checked with every checklist item ticked, so controls shown only then are measured too.
+    (The same pages in every language: the build checks; a longer Spanish label must fit too.)"""
+    assert path in page_paths(example_lang.docs)
     ctx = example_context_factory(viewport=PHONE)
     page = ctx.new_page()
-    page.goto(path)
+    page.goto(example_lang.url + path)
     page.wait_for_load_state("networkidle")
     for box in page.locator("[data-checklist] input[data-item]").all()[:1]:
         box.check()
@@ -317,13 +334,13 @@ def test_phone_targets_are_at_least_44px(example_context_factory, path, tmp_path
     assert not problems, f"/{path} at 390 px (see {shot(page, tmp_path, 'targets')}):\n" + "\n".join(problems)
 
 
-def test_untick_all_offers_undo(example_page):
+def test_untick_all_offers_undo(example_page, example_lang):
     """Clearing a checklist is quiet and reversible: 'Untick all' shows only while something is
     ticked, and 'Undo' (focused at once) brings back exactly the ticks that were there."""
-    lists = load_checklists("x", (EXAMPLE / "docs" / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
+    lists = load_checklists("x", (example_lang.docs / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
     first = lists[0]
     page = example_page
-    page.goto(url_of(first.page))
+    page.goto(example_lang.url + url_of(first.page))
     section = page.locator(f"#checklist-{first.id}")
     reset = section.locator("[data-reset]")
     expect(reset).to_be_hidden()
@@ -347,39 +364,40 @@ def test_untick_all_offers_undo(example_page):
     assert background in ("rgba(0, 0, 0, 0)", "transparent"), f"'Untick all' looks like a main action ({background})"
 
 
-def test_home_cards_show_each_steps_checklist_progress(example_page):
+def test_home_cards_show_each_steps_checklist_progress(example_page, example_lang):
     """The path's cards on the home page show how much of each step's checklist is ticked."""
-    lists = load_checklists("x", (EXAMPLE / "docs" / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
+    lists = load_checklists("x", (example_lang.docs / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
     first = lists[0]
     page = example_page
-    page.goto(url_of(first.page))
+    page.goto(example_lang.url + url_of(first.page))
     page.locator(f"#checklist-{first.id} input[data-item]").first.check()
-    page.goto("")
+    page.goto(example_lang.url)
     card = page.locator(".guide-path li", has=page.locator(f"a[href$='{url_of(first.page)}']")).first
     badge = card.locator(".guide-path__progress")
     expect(badge).to_be_visible()
     numbers = re.findall(r"\d+", badge.inner_text())
     assert numbers[:2] == ["1", str(len(first.items))], badge.inner_text()
-    page.goto(url_of(first.page))
+    page.goto(example_lang.url + url_of(first.page))
     for box in page.locator(f"#checklist-{first.id} input[data-item]").all():
         box.check()
-    page.goto("")
+    page.goto(example_lang.url)
     expect(badge).to_have_class(re.compile("guide-path__progress--done"))
     card.click()  # the whole card is the link
-    page.wait_for_url(f"**/{url_of(first.page)}")
+    page.wait_for_url(example_lang.url + url_of(first.page))
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
-def test_search_that_finds_nothing_offers_people(example_context_factory, example, viewport, tmp_path):
+def test_search_that_finds_nothing_offers_people(example_context_factory, example_lang, viewport, tmp_path):
     """A search with no result shows the center's contacts and the urgent line; one that finds
     something doesn't. Contacts come from the example settings."""
-    center = config_of(EXAMPLE)["extra"]["career_center"]
+    center = settings_of(settings_file(example_lang))["extra"]["career_center"]
+    step = example_steps(example_lang)[0]
     ctx = example_context_factory(viewport=viewport)
     page = ctx.new_page()
-    page.goto(STEPS[0])
+    page.goto(example_lang.url + step)
     page.wait_for_load_state("networkidle")
     # the built page says "initializing" there until the search index is read
-    initial = soup(example.site / STEPS[0] / "index.html").select_one(".md-search-result__meta").get_text(strip=True)
+    initial = soup(example_lang.site / step / "index.html").select_one(".md-search-result__meta").get_text(strip=True)
     page.locator("label.md-header__button[for=__search]").click() if viewport is PHONE else page.locator(".md-search__input").click()
     page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent.trim() !== t", arg=initial)
     page.locator(".md-search__input").press_sequentially("qqxzzv")  # typed: Material searches on key presses
@@ -389,7 +407,7 @@ def test_search_that_finds_nothing_offers_people(example_context_factory, exampl
     expect(help_box.locator(f"a[href='mailto:{center['contact_email']}']")).to_be_visible()
     expect(help_box.locator(".guide-urgent-line")).to_be_visible()
     assert not axe_violations(page), picture
-    word = page_title(EXAMPLE / "docs", STEPS[0]).split()[0]
+    word = max(page_title(example_lang.docs, step).split(), key=len)
     page.locator(".md-search__input").fill("")
     page.locator(".md-search__input").press_sequentially(word)
     expect(page.locator(".md-search-result__item").first).to_be_visible()

@@ -18,9 +18,10 @@ def test_minify_folder_shrinks_js_and_css_and_leaves_other_files(tmp_path):
     assert (tmp_path / "a.svg").read_text() == "<svg> </svg>"
 
 
-def test_the_built_site_serves_minified_tools(site):
+def test_the_built_site_serves_minified_tools(guide):
+    """In every language: a translation's site serves its own copy of the tools (with its words)."""
     for source in sorted(TOOLS.glob("*.[cj]s")):
-        built = (site / "assets" / "tools" / source.name).read_text(encoding="utf-8")
+        built = (guide.site / "assets" / "tools" / source.name).read_text(encoding="utf-8")
         script = built.split("\n", 1)[1] if built.startswith("(window.guideText=") else built  # after its words
         assert len(script.encode()) < 0.85 * len(source.read_bytes()), source.name
         assert "/*" not in script

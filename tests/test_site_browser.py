@@ -110,46 +110,47 @@ def test_guidance_is_readable_without_javascript(browser, guide):
 
 # Behaviour: the example site ------------------------------------------------------------------
 
-def test_instant_navigation_swaps_pages_without_reloading(example_page, example):
+def test_instant_navigation_swaps_pages_without_reloading(example_page, example_lang):
     page = example_page
-    page.goto("")
+    page.goto(example_lang.url)
     mark_window(page)
     page.locator("article a[href$='/first/']").first.click()
-    page.wait_for_url(example.url + "first/")
-    expect(page.locator("h1")).to_contain_text(heading(example.site, "first/"))
+    page.wait_for_url(example_lang.url + "first/")
+    expect(page.locator("h1")).to_contain_text(heading(example_lang.site, "first/"))
     assert page.evaluate("window.__stayed === true"), "the click reloaded the page instead of swapping it"
     page.go_back()
-    page.wait_for_url(example.url)
-    expect(page.locator("h1")).to_contain_text(heading(example.site, ""))
+    page.wait_for_url(example_lang.url)
+    expect(page.locator("h1")).to_contain_text(heading(example_lang.site, ""))
     assert page.evaluate("window.__stayed === true")
 
 
-def test_palette_toggle_switches_to_dark_and_remembers(example_page):
+def test_palette_toggle_switches_to_dark_and_remembers(example_page, example_lang):
     page = example_page
-    page.goto("")
-    page.locator(f"label[title='{words('guide')['dark_mode']}']").click()
+    page.goto(example_lang.url)
+    page.locator(f"label[title='{words('guide', example_lang.lang)['dark_mode']}']").click()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.reload()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
-def test_the_404_page_works_at_any_depth(example_context_factory, example):
+def test_the_404_page_works_at_any_depth(example_context_factory, example, example_lang):
     """GitHub Pages answers any unknown address with 404.html: its styles, scripts and links must
-    work from any depth below the sub-path."""
+    work from any depth below the sub-path (a translation's own 404.html too, in its language)."""
     ctx = example_context_factory()
     page = ctx.new_page()
-    body = (example.site / "404.html").read_bytes()
+    body = (example_lang.site / "404.html").read_bytes()
     page.route("**/no/such/page/", lambda r: r.fulfill(status=404, body=body, content_type="text/html"))
     failed = []
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and "/no/such/" not in r.url else None)
     assert page.goto("no/such/page/").status == 404
     page.wait_for_load_state("networkidle")
     expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", example_lang.lang)
     rgb = "rgb({}, {}, {})".format(*(int(example_center().primary_color[i:i + 2], 16) for i in (1, 3, 5)))
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") == rgb
     page.locator("a.md-header__button.md-logo").click()
-    page.wait_for_url(example.url)
-    expect(page.locator("h1")).to_contain_text(heading(example.site, ""))
+    page.wait_for_url(example_lang.url)
+    expect(page.locator("h1")).to_contain_text(heading(example_lang.site, ""))
     assert not failed, failed
     assert not ctx.watch.outside, ctx.watch.outside
     # Chromium reports the page's own 404 status on the console; nothing else may appear there

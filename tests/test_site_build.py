@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from guidekit.datafile import to_python
-from support import ROOT, soup, words
+from support import ROOT, soup
 
 
 # Reading a guide's sources -------------------------------------------------------------------
@@ -27,6 +27,23 @@ def config_of(root: Path) -> dict:
     return {k.value: to_python(v) for k, v in node.value if not v.tag.startswith("!")}
 
 
+def settings_of(path: Path) -> dict:
+    """A settings file's top-level settings as MkDocs reads them: with INHERIT, the parent's first and
+    this file's over them (mappings merged key by key, anything else replaced), tagged values left out.
+    path: a settings file, or the folder of a mkdocs.yml."""
+    path = path if path.is_file() else path / "mkdocs.yml"
+    own = config_of(path)
+    parent = own.pop("INHERIT", None)
+    if not parent:
+        return own
+
+    def merge(base, over):
+        if isinstance(base, dict) and isinstance(over, dict):
+            return {**base, **{k: merge(base[k], v) if k in base else v for k, v in over.items()}}
+        return over
+    return merge(settings_of((path.parent / parent).resolve()), own)
+
+
 def url_of(src: str) -> str:
     """The site path of a Markdown file inside docs/: 'index.md' -> '', 'checklists/index.md' -> 'checklists/'."""
     stem = posixpath.splitext(src)[0]
@@ -36,8 +53,8 @@ def url_of(src: str) -> str:
 
 
 def nav_paths(root: Path) -> list[str]:
-    """The site path of every page listed in mkdocs.yml's nav (or that of the settings file given), in
-    order (links to other sites left out)."""
+    """The site path of every page listed in mkdocs.yml's nav (or that of the settings file given, or
+    the one it INHERITs when it sets none), in order (links to other sites left out)."""
     found = []
 
     def walk(entry):
@@ -51,7 +68,7 @@ def nav_paths(root: Path) -> list[str]:
             for item in entry:
                 walk(item)
 
-    walk(config_of(root).get("nav") or [])
+    walk(settings_of(root).get("nav") or [])
     return found
 
 
@@ -77,15 +94,15 @@ def built_pages(site: Path) -> list[Path]:
 # Pages and navigation -------------------------------------------------------------------------
 
 def test_every_page_and_nav_entry_is_built_at_its_address(guide):
-    nav = nav_paths(guide.root)
-    assert nav, "mkdocs.yml has no nav"
+    nav = nav_paths(guide.config_file)
+    assert nav, f"{guide.config_file.name} has no nav"
     missing = [p for p in dict.fromkeys(nav + guide.pages()) if not (guide.site / p / "index.html").is_file()]
     assert not missing, f"not built: {missing}"
 
 
 def test_every_page_is_reachable_from_the_navigation(guide):
-    not_listed = sorted(set(guide.pages()) - set(nav_paths(guide.root)))
-    assert not not_listed, f"pages not in mkdocs.yml's nav: {not_listed}"
+    not_listed = sorted(set(guide.pages()) - set(nav_paths(guide.config_file)))
+    assert not not_listed, f"pages not in {guide.config_file.name}'s nav: {not_listed}"
     nav = guide.html("").select("nav.md-nav--primary a.md-nav__link[href]")
     linked = {posixpath.normpath(urlsplit(a["href"]).path).lstrip("./") for a in nav}
     linked = {"" if p in ("", ".") else p.rstrip("/") + "/" for p in linked}
@@ -94,33 +111,49 @@ def test_every_page_is_reachable_from_the_navigation(guide):
 
 
 def test_no_broken_internal_link_or_anchor(guide):
-    docs = {path: guide.html(path) for path in guide.pages()}
-    ids = {path: {el["id"] for el in doc.select("[id]")} for path, doc in docs.items()}
-    broken = []
-    for path, doc in docs.items():
-        base = "http://x/" + path
-        for a in doc.select("a[href]"):
+    """Every link of every page leads to a file the build wrote and, with a #fragment, to an id on that
+    page; links to another language's pages (the language switch) are followed into that language's
+    site (guide.top_site: the whole build) and checked the same way."""
+    ids: dict[Path, set[str]] = {}
+    broken, followed = [], 0
+    languages = (settings_of(guide.root).get("extra") or {}).get("languages") or []
+    host = urlsplit(guide.url).netloc
+    for path in guide.pages():
+        here = guide.url + path
+        for a in guide.html(path).select("a[href]"):
             href = a["href"]
             if href.startswith(("mailto:", "tel:", "javascript:")):
                 continue
-            url = urlsplit(urljoin(base, href))
-            if url.netloc != "x":
+            url = urlsplit(urljoin(here, href))
+            if url.netloc != host:
                 continue
-            target = url.path[1:]
-            if target.endswith("index.html"):
-                target = target[: -len("index.html")]
-            if target in ids:
-                if url.fragment and url.fragment not in ids[target]:
-                    broken.append(f"/{path}: {href} (no #{url.fragment})")
-            elif not (guide.site / target).exists():
+            full = url._replace(query="", fragment="").geturl()
+            if not full.startswith(guide.top_url):
+                broken.append(f"/{path}: {href} (outside the site)")
+                continue
+            file = guide.top_site / full[len(guide.top_url):]
+            if file.is_dir() or full.endswith("/"):
+                file = file / "index.html"
+            if not file.is_file():
                 broken.append(f"/{path}: {href}")
+                continue
+            first = full[len(guide.top_url):].split("/")[0]
+            followed += (first if first in languages[1:] else languages[0] if languages else guide.lang) != guide.lang
+            if url.fragment and file.suffix == ".html":
+                if file not in ids:
+                    ids[file] = {el["id"] for el in soup(file).select("[id]")}
+                if url.fragment not in ids[file]:
+                    broken.append(f"/{path}: {href} (no #{url.fragment})")
     assert not broken, "broken links:\n" + "\n".join(broken)
+    if len(languages) > 1:  # every page's language switch leads to each other language's version
+        assert followed >= len(guide.pages()) * (len(languages) - 1), f"only {followed} links to another language"
 
 
 def test_every_page_has_its_title_description_lang_and_one_h1(guide):
     """What a page needs, whatever its length: a title, its front matter's description, the site's
     language and one h1 (a center's two-sentence page is fine)."""
-    lang = (config_of(guide.root).get("theme") or {}).get("language", "en")
+    lang = (settings_of(guide.config_file).get("theme") or {}).get("language", "en")
+    assert lang == guide.lang, f"{guide.config_file.name} sets theme.language {lang!r}, the guide is {guide.lang!r}"
     problems = []
     for path in guide.pages():
         doc = guide.html(path)
@@ -166,7 +199,7 @@ def test_each_colour_toggle_is_named_in_the_words_after_what_it_switches_to(guid
     """theme.palette carries no names: each toggle says, in the build's language, the scheme the next
     palette switches to (Material's light/dark pair, or a three-way light/dark/system list)."""
     from components.pages import name_toggles
-    w = words("guide")
+    w = guide.words("guide")
     pair = [{"scheme": "default", "toggle": {"icon": "a"}}, {"scheme": "slate", "toggle": {"icon": "b"}}]
     name_toggles(pair, w)
     assert [p["toggle"]["name"] for p in pair] == [w["dark_mode"], w["light_mode"]]

@@ -17,7 +17,7 @@ import pytest
 from guidekit.markers import find_all_markers
 from guidekit.situations import GENERAL, check_references, load_situations
 from guidekit.text import fill
-from support import EXAMPLE, build, copy_project, site_pages, words
+from support import EXAMPLE, build, copy_project, site_pages
 from test_site_build import nav_paths, url_of
 
 PATH = "docs/_data/situations.yml"
@@ -236,9 +236,9 @@ def test_every_situation_has_a_sheet_with_its_steps_emails_plan_and_the_center(g
 def test_the_general_path_follows_the_nav_and_each_page_says_its_step(guide):
     data = situations_of(guide)
     steps = [url_of(p) for p in data.general.step_pages]
-    nav = nav_paths(guide.root)
+    nav = nav_paths(guide.config_file)
     assert sorted(steps, key=nav.index) == steps, "the general path is not in the order of the menu"
-    says = words("situations")["script"]
+    says = guide.words("situations")["script"]
     for i, path in enumerate(steps):
         foot = guide.html(path).select_one(f"[data-situation-step='{path}']")
         assert foot is not None, f"/{path} has no step foot"

@@ -1,13 +1,16 @@
 """Situations in Chromium. Behaviour, on the tests' example site (expectations from its own data,
 tests/example/docs/_data/situations.yml): the home page's links, choosing by landing on a page, the
 "Your situation" line, reload and instant navigation, change, don't-save, the path and the step foot,
-checklist items that don't apply, the page without JavaScript, axe. Content, on the guide (shipped, and
-after a center's edits): every situation page passes axe with its situation chosen, and every printable
+checklist items that don't apply, the page without JavaScript, axe, each in both languages of the example
+(its docs/es/ data and the Spanish words; links stay in the language's own site). Content, on the guide
+(shipped, in Spanish, and after a center's edits): every situation page passes axe with its situation chosen, and every printable
 path is one page on A4 and on Letter."""
 from __future__ import annotations
 
+import functools
 import json
 import re
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -18,17 +21,37 @@ from guidekit.situations import GENERAL, load_situations
 from guidekit.text import fill
 from support import EXAMPLE, axe_violations, mark_window, pdf_pages, saved, squash, words
 
-DATA = load_situations("docs/_data/situations.yml",
-                       (EXAMPLE / "docs" / "_data" / "situations.yml").read_text(encoding="utf-8"))[0]
-LISTS = {c.id: c for c in load_checklists("docs/_data/checklists.yml",
-                                          (EXAMPLE / "docs" / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]}
+
+def load(docs):
+    data = load_situations("docs/_data/situations.yml", (docs / "_data" / "situations.yml").read_text(encoding="utf-8"))[0]
+    lists = {c.id: c for c in load_checklists("docs/_data/checklists.yml",
+                                              (docs / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]}
+    return data, lists
+
+
+DATA, LISTS = load(EXAMPLE / "docs")
 SITUATIONS = list(DATA.situations.values())
 # A situation that hides items of a checklist and reorders the path, for the behaviour tests.
 SKIPPING = next(s for s in SITUATIONS if s.skip and s.step_pages != DATA.general.step_pages)
 SKIP_LIST, (_, SKIPPED) = next(iter(SKIPPING.skip.items()))
 OTHER = next(s for s in SITUATIONS if s is not SKIPPING)
-GUIDE = words("guide")["script"]  # the situation line's words (guide.js)
 assert SKIPPED and len(LISTS[SKIP_LIST].items) > len(SKIPPED)
+
+
+@functools.cache
+def _in(lang: str, url: str, docs):
+    data, lists = load(docs)
+    return SimpleNamespace(
+        lang=lang, url=url, docs=docs, data=data, lists=lists, all=data.all(),
+        skipping=data.situations[SKIPPING.id], other=data.situations[OTHER.id],  # the same ids in every language
+        guide=words("guide", lang)["script"],        # the situation line's words (guide.js)
+        says=words("situations", lang)["script"],    # situations.js
+        device=words("device", lang))
+
+
+def ex(site):
+    """The example site in one language (example_lang): its url, data, and the words its scripts show."""
+    return _in(site.lang, site.url, site.docs)
 
 
 def url_of(md: str) -> str:
@@ -38,104 +61,106 @@ def url_of(md: str) -> str:
     return stem.rstrip("/") + "/" if stem else ""
 
 
-def title_of(md: str, root=EXAMPLE) -> str:
-    source = (root / "docs" / md).read_text(encoding="utf-8")
+def title_of(md: str, docs=EXAMPLE / "docs") -> str:
+    source = (docs / md).read_text(encoding="utf-8")
     return yaml.safe_load(source.split("---")[1])["title"]
 
 
-SAYS = words("situations")["script"]
-
-
-def foot_text(steps: list[str], i: int, root=EXAMPLE) -> str:
+def foot_text(steps: list[str], i: int, docs, says) -> str:
     """The step foot on the i-th page of a path (its pages' sources): where it stands and what comes next."""
     if i + 1 < len(steps):
-        return fill(SAYS["step_next"], n=i + 1, total=len(steps), link=title_of(steps[i + 1], root))
-    return fill(SAYS["step_last"], n=i + 1, total=len(steps), link=SAYS["back_to_start"])
+        return fill(says["step_next"], n=i + 1, total=len(steps), link=title_of(steps[i + 1], docs))
+    return fill(says["step_last"], n=i + 1, total=len(steps), link=says["back_to_start"])
 
 
 def line(page):
     return page.locator(".guide-situation-line")
 
 
-def choose(page, s, from_home=True):
+def choose(page, s, x, from_home=True):
     """Choose a situation the way a student does: its link on the home page's question."""
     if from_home:
-        page.goto("")
+        page.goto(x.url)
     page.locator("#guide-start").get_by_role("link", name=s.title).click()
-    page.wait_for_url(f"**/{url_of(s.page)}")
+    page.wait_for_url(x.url + url_of(s.page))
     # the page has chosen it (the address changes before the new page is swapped in)
-    expect(line(page)).to_have_text(re.compile("|".join(re.escape(GUIDE[k]) for k in ("situation_saved", "situation_this_visit"))))
+    expect(line(page)).to_have_text(re.compile("|".join(re.escape(x.guide[k]) for k in ("situation_saved", "situation_this_visit"))))
 
 
-def follow_path(page, md):
+def follow_path(page, md, x):
     """From a situation's page, its path's link to a step (in the content: instant navigation)."""
-    page.locator(".guide-situation .guide-path__steps").get_by_role("link", name=title_of(md), exact=True).click()
-    page.wait_for_url(f"**/{url_of(md)}")
-    expect(page.locator("h1")).to_contain_text(title_of(md))
+    page.locator(".guide-situation .guide-path__steps").get_by_role("link", name=title_of(md, x.docs), exact=True).click()
+    page.wait_for_url(x.url + url_of(md))
+    expect(page.locator("h1")).to_contain_text(title_of(md, x.docs))
 
 
-# ---- Behaviour, on the example site ----------------------------------------------------------
+# ---- Behaviour, on the example site, in each of its languages -----------------------------------
 
-@pytest.mark.parametrize("s", DATA.all(), ids=lambda s: s.id)
-def test_each_start_link_leads_to_its_page(example_page, s):
+@pytest.mark.parametrize("sid", [s.id for s in DATA.all()])
+def test_each_start_link_leads_to_its_page(example_page, example_lang, sid):
+    x = ex(example_lang)
+    s = next(s for s in x.all if s.id == sid)
     page = example_page
-    page.goto("")
+    page.goto(x.url)
     page.locator("#guide-start").get_by_role("link", name=s.title).click()
-    page.wait_for_url(f"**/{url_of(s.page)}")
-    expect(page.locator("h1")).to_contain_text(title_of(s.page))
+    page.wait_for_url(x.url + url_of(s.page))
+    expect(page.locator("h1")).to_contain_text(title_of(s.page, x.docs))
     expect(page.locator(".guide-situation .guide-path__steps li")).to_have_count(len(s.steps))
 
 
-def test_choosing_shows_your_situation_everywhere_across_reload_and_instant_navigation(example_page, key):
-    page = example_page
-    choose(page, SKIPPING)
-    expect(line(page)).to_contain_text(GUIDE["situation_saved"])
-    assert saved(page, key)["situation"]["id"] == SKIPPING.id
-    assert page.evaluate("guide.situation()") == SKIPPING.id
+def test_choosing_shows_your_situation_everywhere_across_reload_and_instant_navigation(example_page, example_lang, key):
+    x = ex(example_lang)
+    page, skipping = example_page, x.skipping
+    choose(page, skipping, x)
+    expect(line(page)).to_contain_text(x.guide["situation_saved"])
+    assert saved(page, key)["situation"]["id"] == skipping.id
+    assert page.evaluate("guide.situation()") == skipping.id
     info = page.evaluate("guide.situationInfo()")
-    assert info["short"] == SKIPPING.short and info["emails"] == [r.value for r in SKIPPING.emails]
-    assert info["plan"] == [r.value for r in SKIPPING.plan]
+    assert info["short"] == skipping.short and info["emails"] == [r.value for r in skipping.emails]
+    assert info["plan"] == [r.value for r in skipping.plan]
     mark_window(page)
-    follow_path(page, SKIPPING.step_pages[-1])
-    expect(line(page)).to_contain_text(fill(GUIDE["situation_line"], situation=SKIPPING.short))
+    follow_path(page, skipping.step_pages[-1], x)
+    expect(line(page)).to_contain_text(fill(x.guide["situation_line"], situation=skipping.short))
     assert page.evaluate("window.__stayed") is True, "navigation reloaded the page; the test would prove nothing"
     page.reload()
-    expect(line(page)).to_contain_text(fill(GUIDE["situation_line"], situation=SKIPPING.short))
-    page.goto("privacy/")  # a page without any situations tool still says it
-    expect(line(page)).to_contain_text(SKIPPING.short)
+    expect(line(page)).to_contain_text(fill(x.guide["situation_line"], situation=skipping.short))
+    page.goto(x.url + "privacy/")  # a page without any situations tool still says it
+    expect(line(page)).to_contain_text(skipping.short)
     expect(page.locator("script[src*='situations.js']")).to_have_count(0)
 
 
-def test_change_leads_to_the_question_and_not_sure_clears_the_choice(example_page, key):
+def test_change_leads_to_the_question_and_not_sure_clears_the_choice(example_page, example_lang, key):
+    x = ex(example_lang)
     page = example_page
-    choose(page, SKIPPING)
-    page.goto(url_of(DATA.general.step_pages[0]))
-    line(page).get_by_role("link", name="change").click()
-    page.wait_for_url("**/#guide-start")
+    choose(page, x.skipping, x)
+    page.goto(x.url + url_of(x.data.general.step_pages[0]))
+    line(page).get_by_role("link", name=x.guide["change_label"]).click()
+    page.wait_for_url(x.url + "#guide-start")  # this language's home page
     start = page.locator("#guide-start")
-    expect(start.locator("[aria-current='true']")).to_contain_text(SKIPPING.title)
-    choose(page, OTHER, from_home=False)
-    page.goto(url_of(DATA.general.step_pages[0]))
-    expect(line(page)).to_contain_text(OTHER.short)
-    page.goto("")
-    page.locator("#guide-start").get_by_role("link", name=DATA.general.title).click()
-    page.wait_for_url(f"**/{url_of(DATA.general.page)}")
+    expect(start.locator("[aria-current='true']")).to_contain_text(x.skipping.title)
+    choose(page, x.other, x, from_home=False)
+    page.goto(x.url + url_of(x.data.general.step_pages[0]))
+    expect(line(page)).to_contain_text(x.other.short)
+    page.goto(x.url)
+    page.locator("#guide-start").get_by_role("link", name=x.data.general.title).click()
+    page.wait_for_url(x.url + url_of(x.data.general.page))
     page.wait_for_function("() => window.guide && guide.situation() === ''")
     expect(line(page)).to_have_count(0)
     assert page.evaluate("guide.situationInfo()") is None
     assert "situation" not in saved(page, key)
 
 
-def test_dont_save_stores_nothing_and_the_choice_lasts_the_visit(example_page, key):
+def test_dont_save_stores_nothing_and_the_choice_lasts_the_visit(example_page, example_lang, key):
+    x = ex(example_lang)
     page = example_page
-    page.goto("privacy/")
-    page.get_by_label(words("device")["nosave"]).check()
-    choose(page, SKIPPING)
-    expect(line(page)).to_contain_text("nothing is saved")
+    page.goto(x.url + "privacy/")
+    page.get_by_label(x.device["nosave"]).check()
+    choose(page, x.skipping, x)
+    expect(line(page)).to_contain_text(x.guide["situation_this_visit"])
     assert page.evaluate("k => localStorage.getItem(k)", key) is None
     mark_window(page)
-    follow_path(page, SKIPPING.step_pages[0])
-    expect(line(page)).to_contain_text(SKIPPING.short)  # kept in memory while the tab stays open
+    follow_path(page, x.skipping.step_pages[0], x)
+    expect(line(page)).to_contain_text(x.skipping.short)  # kept in memory while the tab stays open
     assert page.evaluate("window.__stayed") is True
     assert page.evaluate("k => localStorage.getItem(k)", key) is None
     page.reload()
@@ -143,7 +168,8 @@ def test_dont_save_stores_nothing_and_the_choice_lasts_the_visit(example_page, k
 
 
 def test_a_saved_situation_the_center_removed_is_dropped_and_a_renamed_one_follows(example_context_factory, key):
-    """What a device saved before a center edited situations.yml: an id that's gone, an old short name."""
+    """What a device saved before a center edited situations.yml: an id that's gone, an old short name.
+    (Storage, the same in every language: English only.)"""
     for stored, shown in [({"id": "no-such-situation", "short": "an old kind"}, None),
                           ({"id": SKIPPING.id, "short": "an older name"}, SKIPPING.short)]:
         ctx = example_context_factory()
@@ -160,14 +186,16 @@ def test_a_saved_situation_the_center_removed_is_dropped_and_a_renamed_one_follo
         assert not ctx.watch.errors and not ctx.watch.outside
 
 
-def test_checklists_hide_the_items_that_dont_apply_and_show_all_keeps_ticks(example_page, key):
+def test_checklists_hide_the_items_that_dont_apply_and_show_all_keeps_ticks(example_page, example_lang, key):
+    x = ex(example_lang)
+    says, skipping = x.says, x.skipping
     page = example_page
-    checklist = LISTS[SKIP_LIST]
-    page.goto(url_of(checklist.page))
+    checklist = x.lists[SKIP_LIST]
+    page.goto(x.url + url_of(checklist.page))
     skipped = next(i for i in checklist.items if i.id == SKIPPED[0].value)
     page.get_by_label(skipped.text, exact=True).check()
-    choose(page, SKIPPING)
-    page.goto(url_of(checklist.page))
+    choose(page, skipping, x)
+    page.goto(x.url + url_of(checklist.page))
     section = page.locator(f"#checklist-{checklist.id}")
     hidden = {r.value for r in SKIPPED}
     for entry in checklist.items:
@@ -178,101 +206,106 @@ def test_checklists_hide_the_items_that_dont_apply_and_show_all_keeps_ticks(exam
     expect(progress).to_have_text(re.compile(rf"^0\D+{len(checklist.items) - len(hidden)}\D"))
     note = section.locator(".guide-checklist__skipped > span")
     one = len(hidden) == 1
-    expect(note).to_have_text(fill(SAYS["hidden_one" if one else "hidden_other"], n=len(hidden), situation=SKIPPING.short))
-    section.get_by_role("button", name=SAYS["show_all"]).click()
-    expect(note).to_have_text(fill(SAYS["shown_one" if one else "shown_other"], n=len(hidden), situation=SKIPPING.short))
+    expect(note).to_have_text(fill(says["hidden_one" if one else "hidden_other"], n=len(hidden), situation=skipping.short))
+    section.get_by_role("button", name=says["show_all"]).click()
+    expect(note).to_have_text(fill(says["shown_one" if one else "shown_other"], n=len(hidden), situation=skipping.short))
     expect(section.get_by_label(skipped.text, exact=True)).to_be_visible()
     expect(section.get_by_label(skipped.text, exact=True)).to_be_checked()
     expect(progress).to_have_text(re.compile(rf"^1\D+{len(checklist.items)}\D"))
     assert saved(page, key)["checklists"][checklist.id] == {skipped.id: True}
     assert not axe_violations(page)
-    section.get_by_role("button", name=SAYS["hide_skipped"]).click()
+    section.get_by_role("button", name=says["hide_skipped"]).click()
     expect(section.get_by_label(skipped.text, exact=True)).to_be_hidden()
-    page.goto(url_of(DATA.general.page))  # back to the general path: every item shows, the tick is still there
-    page.goto(url_of(checklist.page))
+    page.goto(x.url + url_of(x.data.general.page))  # back to the general path: every item shows, the tick is still there
+    page.goto(x.url + url_of(checklist.page))
     expect(section.get_by_label(skipped.text, exact=True)).to_be_visible()
     expect(section.get_by_label(skipped.text, exact=True)).to_be_checked()
-    expect(section.get_by_role("button", name=SAYS["show_all"])).to_have_count(0)
+    expect(section.get_by_role("button", name=says["show_all"])).to_have_count(0)
 
 
-def titles(pages):
-    return [title_of(p) for p in pages]
+def titles(pages, docs=EXAMPLE / "docs"):
+    return [title_of(p, docs) for p in pages]
 
 
-def test_the_path_and_the_step_foot_follow_the_situation(example_page):
+def test_the_path_and_the_step_foot_follow_the_situation(example_page, example_lang):
+    x = ex(example_lang)
+    says, general, skipping, other = x.says, x.data.general, x.skipping, x.other
     page = example_page
-    page.goto("")
+    page.goto(x.url)
     path = page.locator(".guide-path .guide-path__steps a")
-    expect(path).to_have_text(titles(DATA.general.step_pages))
-    first = DATA.general.step_pages[0]
-    page.goto(url_of(first))
+    expect(path).to_have_text(titles(general.step_pages, x.docs))
+    first = general.step_pages[0]
+    page.goto(x.url + url_of(first))
     foot = page.locator(".guide-step")
-    expect(foot).to_have_text(foot_text(DATA.general.step_pages, 0))
+    expect(foot).to_have_text(foot_text(general.step_pages, 0, x.docs, says))
     # as built, a step page shows the general path and loads no situations.js; choosing loads it
     assert page.evaluate("window.guideSituations === undefined")
-    choose(page, SKIPPING)
-    page.goto("")
-    expect(path).to_have_text(titles(SKIPPING.step_pages))
+    choose(page, skipping, x)
+    page.goto(x.url)
+    expect(path).to_have_text(titles(skipping.step_pages, x.docs))
     expect(page.locator("[data-situation-path-for]")).to_have_text(
-        fill(SAYS["path_for"], situation=SKIPPING.short, change=SAYS["change"]))
-    expect(page.locator("[data-situation-path-for]").get_by_role("link", name=SAYS["change_label"])).to_be_visible()
+        fill(says["path_for"], situation=skipping.short, change=says["change"]))
+    expect(page.locator("[data-situation-path-for]").get_by_role("link", name=says["change_label"])).to_be_visible()
     # What another tool adds to a step's item (the home page's progress badges) stays with it when the path changes.
     page.evaluate("for (const li of document.querySelectorAll('.guide-path__steps > li')) li.dataset.kept = li.textContent")
-    page.evaluate("id => guide.setSituation(id)", OTHER.id)
-    expect(path).to_have_text(titles(OTHER.step_pages))
+    page.evaluate("id => guide.setSituation(id)", other.id)
+    expect(path).to_have_text(titles(other.step_pages, x.docs))
     assert page.evaluate("[...document.querySelectorAll('.guide-path__steps > li')].every(li => li.dataset.kept === li.textContent)")
-    page.evaluate("id => guide.setSituation(id)", SKIPPING.id)
-    for i, md in enumerate(SKIPPING.step_pages):
-        page.goto(url_of(md))
-        expect(foot).to_have_text(foot_text(SKIPPING.step_pages, i))
-        if i + 1 < len(SKIPPING.steps):
-            foot.get_by_role("link", name=title_of(SKIPPING.step_pages[i + 1])).click()
-            page.wait_for_url(f"**/{url_of(SKIPPING.step_pages[i + 1])}")
-    off_path = next((s, md) for s in SITUATIONS for md in DATA.general.step_pages if md not in s.step_pages)
-    choose(page, off_path[0])
-    page.goto(url_of(off_path[1]))
-    expect(foot).to_have_text(fill(SAYS["off_path"], situation=off_path[0].short, link=SAYS["back_to_path"]))
-    foot.get_by_role("link", name=SAYS["back_to_path"]).click()
-    page.wait_for_url(f"**/{url_of(off_path[0].page)}")
+    page.evaluate("id => guide.setSituation(id)", skipping.id)
+    for i, md in enumerate(skipping.step_pages):
+        page.goto(x.url + url_of(md))
+        expect(foot).to_have_text(foot_text(skipping.step_pages, i, x.docs, says))
+        if i + 1 < len(skipping.steps):
+            foot.get_by_role("link", name=title_of(skipping.step_pages[i + 1], x.docs)).click()
+            page.wait_for_url(x.url + url_of(skipping.step_pages[i + 1]))  # this language's page
+    off_path = next((s, md) for s in x.data.situations.values() for md in general.step_pages if md not in s.step_pages)
+    choose(page, off_path[0], x)
+    page.goto(x.url + url_of(off_path[1]))
+    expect(foot).to_have_text(fill(says["off_path"], situation=off_path[0].short, link=says["back_to_path"]))
+    foot.get_by_role("link", name=says["back_to_path"]).click()
+    page.wait_for_url(x.url + url_of(off_path[0].page))
 
 
-def test_without_javascript_the_pages_read_well(example_context_factory):
+def test_without_javascript_the_pages_read_well(example_context_factory, example_lang):
+    x = ex(example_lang)
     pg = example_context_factory(java_script_enabled=False).new_page()
-    pg.goto("")
+    pg.goto(x.url)
     links = pg.locator("#guide-start a")
-    expect(links).to_have_count(len(DATA.all()))
-    expect(pg.locator(".guide-path .guide-path__steps a")).to_have_text(titles(DATA.general.step_pages))
-    for s in DATA.all():
-        pg.goto(url_of(s.page))
+    expect(links).to_have_count(len(x.all))
+    expect(pg.locator(".guide-path .guide-path__steps a")).to_have_text(titles(x.data.general.step_pages, x.docs))
+    for s in x.all:
+        pg.goto(x.url + url_of(s.page))
         expect(pg.locator("h1")).to_be_visible()
         expect(pg.locator("article .guide-urgent")).to_be_visible()
-        expect(pg.locator(".guide-situation .guide-path__steps a")).to_have_text(titles(s.step_pages))
+        expect(pg.locator(".guide-situation .guide-path__steps a")).to_have_text(titles(s.step_pages, x.docs))
         expect(pg.locator(".guide-situation")).to_be_visible()
-    pg.goto(url_of(DATA.general.step_pages[0]))
-    expect(pg.locator(".guide-step")).to_have_text(foot_text(DATA.general.step_pages, 0))
+    pg.goto(x.url + url_of(x.data.general.step_pages[0]))
+    expect(pg.locator(".guide-step")).to_have_text(foot_text(x.data.general.step_pages, 0, x.docs, x.says))
 
 
-def test_situation_pages_home_and_sheets_pass_axe(example_page):
+def test_situation_pages_home_and_sheets_pass_axe(example_page, example_lang):
+    x = ex(example_lang)
     page = example_page
-    for s in DATA.all():
-        page.goto(url_of(s.page))
+    for s in x.all:
+        page.goto(x.url + url_of(s.page))
         assert not axe_violations(page), s.id
-    page.goto("")
+    page.goto(x.url)
     assert not axe_violations(page)
-    for s in DATA.all():
-        page.goto(f"print/situations/{s.id}/")
+    for s in x.all:
+        page.goto(x.url + f"print/situations/{s.id}/")
         assert not axe_violations(page), s.id
 
 
-def test_the_print_index_links_every_path_sheet(example_page):
+def test_the_print_index_links_every_path_sheet(example_page, example_lang):
+    x = ex(example_lang)
     page = example_page
-    page.goto("print/")
+    page.goto(x.url + "print/")
     links = page.locator(".guide-print-situations a")
-    expect(links).to_have_count(len(DATA.all()))
+    expect(links).to_have_count(len(x.all))
     links.first.click()
-    page.wait_for_url(f"**/print/situations/{DATA.all()[0].id}/")
+    page.wait_for_url(x.url + f"print/situations/{x.all[0].id}/")
     expect(page.locator(".md-header")).to_have_count(0)
-    expect(page.locator("h1")).to_have_text(DATA.all()[0].title)
+    expect(page.locator("h1")).to_have_text(x.all[0].title)
 
 
 # ---- Content: the guide's own situations -------------------------------------------------------
@@ -286,6 +319,7 @@ def guide_situations(guide):
 
 def test_every_path_sheet_prints_on_one_page_on_a4_and_letter(guide, guide_context):
     data, center = guide_situations(guide), guide.center()
+    danger = squash(guide.words("center")["urgent_danger"])
     pg = guide_context().new_page()
     for s in data.all():
         pg.goto(f"print/situations/{s.id}/")
@@ -294,13 +328,14 @@ def test_every_path_sheet_prints_on_one_page_on_a4_and_letter(guide, guide_conte
             assert len(pages) == 1, f"print/situations/{s.id}/ prints on {len(pages)} {fmt} pages"
             [text] = pages
             assert squash(center["name"]).upper() in text.upper() and center["contact_email"] in text
-            assert squash(words("center")["urgent_danger"]) in text
+            assert danger in text
             for md in s.step_pages:
-                assert squash(title_of(md, guide.root)) in text, f"{md} is missing from the {fmt} print of {s.id}"
+                assert squash(title_of(md, guide.docs)) in text, f"{md} is missing from the {fmt} print of {s.id}"
 
 
 def test_every_situation_page_passes_axe_with_its_situation_chosen(guide, guide_context):
     data = guide_situations(guide)
+    says = guide.words("situations")["script"]
     pg = guide_context().new_page()
     problems = []
     for s in data.all():
@@ -308,9 +343,12 @@ def test_every_situation_page_passes_axe_with_its_situation_chosen(guide, guide_
         if s.id != GENERAL:
             expect(pg.locator(".guide-situation-line")).to_be_visible()
         problems += [f"{s.id}: {v}" for v in axe_violations(pg)]
-        if s.id != GENERAL:  # the first page of its path, following the situation
+        if s.id != GENERAL:  # the first page of its path, following the situation (in the guide's language)
             pg.goto(url_of(s.step_pages[0]))
-            expect(pg.locator(".guide-step")).to_have_text(foot_text(s.step_pages, 0, guide.root))
+            expect(pg.locator(".guide-step")).to_have_text(foot_text(s.step_pages, 0, guide.docs, says))
+            if len(s.step_pages) > 1:  # its link stays in this guide's site
+                href = pg.locator(".guide-step a").first.evaluate("a => a.href")
+                assert href == guide.url + url_of(s.step_pages[1]), href
             problems += [f"{s.id} on {s.step_pages[0]}: {v}" for v in axe_violations(pg)]
     pg.goto("")
     problems += [f"home: {v}" for v in axe_violations(pg)]

@@ -10,7 +10,8 @@ import yaml
 from markupsafe import Markup
 
 from guidekit.text import Words, fill, fill_html, load_text, script_words
-from support import ROOT
+from support import ROOT, soup
+from test_site_build import built_pages
 
 TEXT = ROOT / "overrides" / "text"
 PARTIALS = ROOT / "overrides"
@@ -91,7 +92,8 @@ def test_every_language_file_parses_with_the_same_sections():
 
 
 def test_the_built_scripts_carry_their_words_and_the_words_files_are_not_published(guide):
-    data = yaml.safe_load((guide.root / "overrides" / "text" / "en.yml").read_text(encoding="utf-8"))
+    """Each tool's script, as this guide's site serves it, starts with its words in the guide's language."""
+    data = yaml.safe_load((guide.root / "overrides" / "text" / f"{guide.lang}.yml").read_text(encoding="utf-8"))
     for tool, section in data.items():
         if section and "script" in section:
             built = (guide.site / "assets" / "tools" / f"{tool}.js").read_text(encoding="utf-8")
@@ -101,3 +103,47 @@ def test_the_built_scripts_carry_their_words_and_the_words_files_are_not_publish
             sent = json.loads(first[len(prefix):-1])
             assert sent == {k: str(v).strip() for k, v in section["script"].items()}, tool
     assert not (guide.site / "text").exists()
+
+
+def _sentences(section, found=None) -> set[str]:
+    """Every stretch of words of a words file longer than three words: each value cut at its {placeholders}."""
+    found = set() if found is None else found
+    for value in section.values():
+        if isinstance(value, dict):
+            _sentences(value, found)
+        else:
+            for part in re.split(r"\{\w+\}", str(value)):
+                part = " ".join(part.split()).strip(" ,;:·")
+                if len(part.split()) > 3:
+                    found.add(part)
+    return found
+
+
+def visible_text(page) -> str:
+    """What a reader meets on a built page: its text without scripts and styles, and the names and hints
+    its controls carry (aria-label, title, placeholder, alt)."""
+    doc = soup(page)
+    for el in doc.select("script, style, template"):
+        el.decompose()
+    names = [el[attr] for attr in ("aria-label", "title", "placeholder", "alt") for el in doc.select(f"[{attr}]")]
+    return " ".join(" ".join([doc.get_text(" "), *names]).split())
+
+
+def test_no_page_shows_a_sentence_of_another_languages_words(guide):
+    """A page in one language holds none of the tools' words of another (overrides/text/<code>.yml:
+    every stretch of more than three words, except one both files share): a Spanish page with an
+    English button, heading or hint left over fails, and the other way round."""
+    own = {p.stem: load_text(p.name, p.read_text(encoding="utf-8"))[0] for p in sorted(TEXT.glob("*.yml"))}
+    mine = _sentences(own[guide.lang])
+    foreign = {lang: _sentences(data) - mine for lang, data in own.items() if lang != guide.lang}
+    assert foreign and all(foreign.values()), f"no other language's words to look for: {sorted(own)}"
+    pages = built_pages(guide.site)
+    assert len(pages) > len(guide.pages())  # sheets and the 404 page too
+    found, seen = [], set()
+    for page in pages:
+        text = visible_text(page)
+        seen |= {s for s in mine if s in text}
+        for lang, sentences in foreign.items():
+            found += [f"/{page.relative_to(guide.site).as_posix()}: {lang}: {s!r}" for s in sorted(sentences) if s in text]
+    assert len(seen) >= 20, f"the pages show only {len(seen)} of their own words' sentences: is the text read at all?"
+    assert not found, f"{guide.lang} pages with another language's words:\n" + "\n".join(found)

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from guidekit.branding import date_in_words, load_center, locate
 from guidekit.markers import find_all_markers
 from guidekit.text import fill
-from support import build, site_pages, soup
+from support import EXAMPLE, build, center_settings, site_pages, soup, words
 from test_branding import EXAMPLE_DOCS, GOOD, NOWHERE, WORDS, errors_of, example_center, example_copy, theme  # noqa: F401  (theme: a fixture)
 from test_site_build import built_pages
 
@@ -105,7 +105,9 @@ def _expanded_block(doc):
 
 
 def test_every_page_opens_with_the_urgent_line_and_the_landing_pages_show_the_block(guide):
-    c = load_center(guide.center(), guide.docs, NOWHERE, WORDS)
+    said = guide.words("center")  # the guide's own language
+    c = load_center(guide.center(), guide.root / "docs", NOWHERE, said)  # (a translation's images are docs/'s)
+    danger_line = said["urgent_danger"]
     problems = []
     for path in built_pages(guide.site):
         doc, where = soup(path), path.relative_to(guide.site).as_posix()
@@ -115,7 +117,7 @@ def test_every_page_opens_with_the_urgent_line_and_the_landing_pages_show_the_bl
                 problems.append(f"{where}: a sheet without the urgent line")
             continue
         line = doc.select_one(".md-banner .guide-urgent-line")
-        if line is None or DANGER_LINE not in line.get_text():
+        if line is None or danger_line not in line.get_text():
             problems.append(f"{where}: no urgent line at the top")
         elif c.urgent_phone and not line.select_one(f"a[href='{c.urgent_phone_link}']"):
             problems.append(f"{where}: the urgent line lacks {c.urgent_phone}")
@@ -132,26 +134,33 @@ def test_every_page_opens_with_the_urgent_line_and_the_landing_pages_show_the_bl
     assert not problems, "\n".join(problems)
 
 
-def test_the_example_site_shows_every_urgent_setting_and_the_review(example):
-    c = example_center()
-    home = soup(example.site / "index.html")
+def example_center_in(site):
+    """The example's center as its site in that language shows it (its words; a translation's own keys)."""
+    return load_center(center_settings(EXAMPLE, site.lang), EXAMPLE_DOCS, NOWHERE, words("center", site.lang))
+
+
+def test_the_example_site_shows_every_urgent_setting_and_the_review(example_lang):
+    c = example_center_in(example_lang)
+    home = soup(example_lang.site / "index.html")
     block = _expanded_block(home)
     assert block.select_one(f"a[href='{c.urgent_phone_link}']") and block.select_one(f"a[href='{c.urgent_url}']")
     assert c.urgent_name in block.get_text() and c.urgent_text in block.get_text()
     reviewed = home.select_one("article .guide-reviewed").get_text(" ", strip=True)
-    assert reviewed == fill(WORDS["reviewed"], name=c.reviewed_by, date=c.reviewed_on_text)
-    sheet = soup(example.site / "print" / "all" / "index.html")
+    assert reviewed == fill(words("center", example_lang.lang)["reviewed"], name=c.reviewed_by, date=c.reviewed_on_text)
+    sheet = soup(example_lang.site / "print" / "all" / "index.html")
     assert len(sheet.select(".sheet__reviewed")) == len(sheet.select("article.sheet"))
 
 
-def test_without_javascript_the_help_is_visible_in_light_and_dark(example_context_factory):
+def test_without_javascript_the_help_is_visible_in_light_and_dark(example_context_factory, example_lang):
+    said = words("center", example_lang.lang)
     for scheme in ("light", "dark"):
         pg = example_context_factory(java_script_enabled=False, color_scheme=scheme,
                                      viewport={"width": 390, "height": 844}).new_page()
-        pg.goto("")
+        pg.goto(example_lang.url)
         expect(pg.locator(".md-banner .guide-urgent-line")).to_be_in_viewport()
+        expect(pg.locator(".md-banner .guide-urgent-line")).to_contain_text(said["urgent_danger"])
         expect(pg.locator("article .guide-urgent")).to_be_visible()
-        expect(pg.locator("article .guide-urgent")).to_contain_text(DANGER)
+        expect(pg.locator("article .guide-urgent")).to_contain_text(said["urgent_danger_now"])
 
 
 def test_a_home_page_without_the_urgent_block_fails_the_build_saying_how_to_fix_it(tmp_path):
@@ -164,9 +173,10 @@ def test_a_home_page_without_the_urgent_block_fails_the_build_saying_how_to_fix_
     assert "docs/index.md:1: The home page doesn't show where to get help at any hour. Fix: add a line '<!-- center: urgent -->'" in output
 
 
-def test_a_printed_guidance_page_keeps_the_urgent_line(example_page):
+def test_a_printed_guidance_page_keeps_the_urgent_line(example_page, example_lang):
     import io
     from pypdf import PdfReader
-    example_page.goto("first/")
-    first = PdfReader(io.BytesIO(example_page.pdf(format="A4"))).pages[0].extract_text()
-    assert LINE in first and DANGER_LINE in " ".join(first.split())
+    said = words("center", example_lang.lang)
+    example_page.goto(example_lang.url + "first/")
+    first = " ".join(PdfReader(io.BytesIO(example_page.pdf(format="A4"))).pages[0].extract_text().split())
+    assert said["urgent_lead"] in first and said["urgent_danger"] in first

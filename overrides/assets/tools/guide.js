@@ -13,6 +13,11 @@
   //  situation: {id, short}, ...}
   const KEY = scope + ".after-the-no";
   const NOSAVE = scope + ".after-the-no.nosave";  // "1" when the student chose not to save
+  // This language's own site: every language saves under the first one's scope (a tick is the same
+  // tick in both), but its links and scripts are its own, at <scope><code>/ (the header's language
+  // switch says which: partials/alternate.html). Switching language loads a page afresh, so this holds.
+  const own = document.querySelector(".md-select__link[aria-current='true'][data-guide-prefix]");
+  const site = scope + (own ? own.dataset.guidePrefix : "");
   // Sections holding what the student typed; written only when they ask to remember their details.
   const PERSONAL = ["fields", "planner"];
   const events = new EventTarget();
@@ -140,7 +145,7 @@
     }
     const own = document.querySelector(`[data-situation-page="${CSS.escape(id)}"]`);
     const change = document.createElement("a");
-    change.href = scope + "#guide-start";
+    change.href = site + "#guide-start";
     change.textContent = W.change;
     change.setAttribute("aria-label", W.change_label);
     let parts;
@@ -232,8 +237,8 @@
     },
     /** This page's situations data ({pages, general, situations}), or null. */
     situations: situationsOnPage,
-    /** The site's root path ('/after-the-no/'), for links built in scripts. */
-    root: scope,
+    /** This language's site root path ('/after-the-no/', '/after-the-no/es/'), for links built in scripts. */
+    root: site,
   };
 
   /** A step page or a checklist follows the chosen situation through situations.js: the page doesn't
@@ -243,7 +248,7 @@
     if (situationsAsked || window.guideSituations || !chosen()
       || !document.querySelector("[data-situation-step], [data-checklist]")) return;
     situationsAsked = true;
-    const base = scope + "assets/tools/situations.";
+    const base = site + "assets/tools/situations.";
     const style = document.createElement("link");
     style.rel = "stylesheet";
     style.href = base + "css";
