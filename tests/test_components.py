@@ -104,10 +104,7 @@ def test_a_missing_data_file_is_one_clear_error(tmp_path, name):
                       f"Fix: restore it (git checkout -- docs/_data/{name}); the {name[:-4]} tool needs it."]
 
 
-@pytest.mark.parametrize("lang", ["en", pytest.param("es", marks=pytest.mark.xfail(strict=True, reason=(
-    "product issue, reported to the lead: in a Spanish page the completeness check (components/languages.py) "
-    "stops the build first and says 'docs/es/<page>.md:1: The page lacks the marker ...' (line 1, no "
-    "did-you-mean) instead of naming the misspelt marker's own line as the English build does")))])
+@pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_strict_build_fails_on_a_misspelt_marker_with_file_and_line(tmp_path, lang):
     """In an English page, and in a translation's (built by the same build from docs/<code>/)."""
     project = copy_project(tmp_path / "p")

@@ -295,7 +295,8 @@ class LanguagesComponent(Component):
             translated = file.content_string
             pair = Pair(root.pages[src], build.rel(file.abs_src_path))
             known = [m for m in find_all_markers(text) if m.kind in build.kinds]
-            errors += compare_markers(known, [m for m in find_all_markers(translated) if m.kind in build.kinds], pair)
+            errors += compare_markers(known, [m for m in find_all_markers(translated) if m.kind in build.kinds], pair,
+                                      unknown=[m for m in find_all_markers(translated) if m.kind not in build.kinds])
             a, b = front_matter(text), front_matter(translated)
             if a is not None and b is not None:
                 errors += compare_yaml(a, b, pair, language, offset=1)

@@ -182,14 +182,24 @@ def _shown(m: Marker) -> str:
     return f"<!-- {m.kind}: {m.id} -->" if m.has_id else f"<!-- {m.kind} -->"
 
 
-def compare_markers(original: list[Marker], translated: list[Marker], pair: Pair) -> list[ContentError]:
-    """The same markers in a page and its translation (each as often; kinds the build knows only)."""
+def compare_markers(original: list[Marker], translated: list[Marker], pair: Pair,
+                    unknown: list[Marker] = ()) -> list[ContentError]:
+    """The same markers in a page and its translation (each as often; kinds the build knows only).
+    `unknown`: the translation's markers of kinds the build doesn't know; one with the id of a
+    marker it lacks is taken for a misspelling of it and named at its own line."""
     errors = []
-    left = list(translated)
+    left, strays = list(translated), list(unknown)
     for m in original:
         match = next((t for t in left if (t.kind, t.id) == (m.kind, m.id)), None)
         if match is not None:
             left.remove(match)
+            continue
+        slip = next((t for t in strays if t.id == m.id), None)
+        if slip is not None:
+            strays.remove(slip)
+            errors.append(ContentError(pair.translated, slip.line,
+                                       f"'{_shown(slip)}' is not a marker the guide knows.",
+                                       f"did you mean '{_shown(m)}' ({pair.original}:{m.line} has it)?"))
             continue
         errors.append(ContentError(pair.translated, 1,
                                    f"The page lacks the marker '{_shown(m)}' ({pair.original}:{m.line} has it).",
