@@ -123,8 +123,12 @@ def visible_text(page) -> str:
     """What a reader meets on a built page: its text without scripts and styles, and the names and hints
     its controls carry (aria-label, title, placeholder, alt)."""
     doc = soup(page)
+    own = doc.html.get("lang") if doc.html else None
     for el in doc.select("script, style, template"):
         el.decompose()
+    for el in doc.select("body [lang]"):  # said in another language on purpose, and marked so ("Esta guía en español")
+        if el.get("lang") != own:
+            el.decompose()
     names = [el[attr] for attr in ("aria-label", "title", "placeholder", "alt") for el in doc.select(f"[{attr}]")]
     return " ".join(" ".join([doc.get_text(" "), *names]).split())
 
