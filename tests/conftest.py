@@ -188,6 +188,21 @@ def example_page(example_context_factory):
 
 
 @pytest.fixture
+def lang_context_factory(browser, example_lang):
+    """make(**kwargs): watched browser contexts on the example site in the language under test."""
+    with _contexts(browser, example_lang.url) as make:
+        yield make
+
+
+@pytest.fixture
+def lang_page(lang_context_factory):
+    """A fresh page on the example site in the language under test; fails the test on a request off
+    127.0.0.1 or a JS error."""
+    with _watched_page(lang_context_factory) as pg:
+        yield pg
+
+
+@pytest.fixture
 def page(context_factory):
     """A fresh browser page on the shipped site; fails the test on a request off 127.0.0.1 or a JS error."""
     with _watched_page(context_factory) as pg:

@@ -19,7 +19,6 @@ from bs4 import BeautifulSoup
 from conftest import watch_context
 from support import axe_violations, soup
 from test_branding import center_of, example_center
-from test_checklists_browser import lang_context_factory, lang_page  # noqa: F401 (fixtures: the example site in each language)
 from test_site_build import built_pages
 
 

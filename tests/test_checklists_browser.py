@@ -13,7 +13,6 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import _contexts, _watched_page
 from guidekit.checklists import load_checklists
 from guidekit.text import fill
 from support import (EXAMPLE, SiteServer, axe_violations, build, copy_project, english_only, mark_window, saved,
@@ -65,21 +64,6 @@ def example_in(docs, lang: str) -> Example:
 @pytest.fixture
 def ex(example_lang) -> Example:
     return example_in(example_lang.docs, example_lang.lang)
-
-
-@pytest.fixture
-def lang_context_factory(browser, example_lang):
-    """make(**kwargs): watched browser contexts on the example site in the language under test."""
-    with _contexts(browser, example_lang.url) as make:
-        yield make
-
-
-@pytest.fixture
-def lang_page(lang_context_factory):
-    """A fresh page on the example site in the language under test; fails the test on a request off
-    127.0.0.1 or a JS error."""
-    with _watched_page(lang_context_factory) as pg:
-        yield pg
 
 
 def item(page, entry):

@@ -18,7 +18,6 @@ from guidekit.counselors import check_links, handout_lines, load_counselors
 from guidekit.emails import parse_emails
 from support import EXAMPLE, axe_violations, pdf_pages, soup, squash, words
 from test_branding import center_settings_of, example_center
-from test_checklists_browser import lang_context_factory, lang_page  # noqa: F401 (fixtures: the example site in each language)
 from test_print_browser import zbarimg
 from test_site_build import config_of, nav_paths
 

@@ -20,7 +20,6 @@ from playwright.sync_api import expect
 from guidekit.checklists import load_checklists
 from support import EXAMPLE, axe_violations, pdf_pages, squash, words
 from test_branding import center_settings_of, config_file, settings_of
-from test_checklists_browser import lang_context_factory, lang_page  # noqa: F401 (fixtures: the example site in each language)
 
 
 def page_url(md: str) -> str:
