@@ -50,10 +50,9 @@ from guidekit.languages import (SETTING, Languages, Pair, alternates, compare_ma
                                 compare_yaml, english_name, front_matter, load_languages, name_of, setting_line)
 from guidekit.markers import find_all_markers
 
-from guidekit.text import load_text
-
 from .base import Component
 from .render import render
+from .text import read_words, words_file
 
 log = get_plugin_logger("languages")
 SCRIPT = "assets/tools/languages.js"
@@ -144,14 +143,9 @@ class LanguagesComponent(Component):
         """The `guide` words of another language (overrides/text/<code>.yml), read once per build."""
         cache = build.__dict__.setdefault("_guide_words_in", {})
         if code not in cache:
-            cache[code] = {}
-            for folder in build.config.theme.dirs:
-                path = os.path.join(folder, TEXT_DIR, f"{code}.yml")
-                if os.path.isfile(path):
-                    with open(path, encoding="utf-8") as fh:
-                        data, _, errors = load_text(build.rel(path), fh.read())
-                    cache[code] = (data or {}).get("guide", {}) if not errors else {}
-                    break
+            path, _ = words_file(build.config, code)
+            data, _, errors = read_words(build, path) if path else ({}, {}, [])
+            cache[code] = (data or {}).get("guide", {}) if not errors else {}
         return cache[code]
 
     # The root language's build ----------------------------------------------------------------

@@ -22,25 +22,35 @@ class BuildWords(Words):
     error = PluginError  # MkDocs reports it as a build error: the message, no traceback
 
 
+def words_file(config, language: str) -> tuple[str | None, str]:
+    """The words file of a language: the first theme folder's text/<language>.yml (our overrides/
+    before Material), or None, and where it is expected (the first folder's)."""
+    candidates = [os.path.join(d, "text", f"{language}.yml") for d in config.theme.dirs]
+    return next((p for p in candidates if os.path.isfile(p)), None), candidates[0]
+
+
+def read_words(build, path: str):
+    """A words file's (words, lines, errors), errors naming it as the author knows it."""
+    with open(path, encoding="utf-8") as fh:
+        return load_text(build.rel(path), fh.read())
+
+
 class Text(Component):
     name = "text"
 
     def configure(self, build):
         config = build.config
         language = config.theme["language"] or "en"
-        candidates = [os.path.join(d, "text", f"{language}.yml") for d in config.theme.dirs]
-        path = next((p for p in candidates if os.path.isfile(p)), None)
+        path, expected = words_file(config, language)
         if path is None:
-            rel = build.rel(candidates[0])
+            rel = build.rel(expected)
             return [ContentError(build.rel(config.config_file_path), 1,
                                  f"The guide's words for the language '{language}' ({rel}) are missing.",
                                  f"copy overrides/text/en.yml to {rel} and translate the words after each key.")]
-        rel = build.rel(path)
-        with open(path, encoding="utf-8") as fh:
-            data, lines, errors = load_text(rel, fh.read())
+        data, lines, errors = read_words(build, path)
         if not errors:
             build.data[self.name] = data
-            build.text_file, build.text_lines = rel, lines
+            build.text_file, build.text_lines = build.rel(path), lines
         return errors
 
     def template_globals(self, build):
