@@ -98,6 +98,8 @@ def measure(report: Report, work: pathlib.Path):
         rows.append([f"/{url}", code, kind, kb(html), kb(total), kb(p_total), f"{ratio:.3f}", f"≤ {target:.2f}",
                      mark(ratio <= target)])
     report.heading("Page weight (gzip, per page)")
+    material_css = {side: sum(gz(p.read_bytes()) for p in (site / "assets" / "stylesheets").glob("*.css"))
+                    for side, site in (("project", project_site), ("plain", plain_site))}
     per_language = "; ".join(f"{code}: " + ", ".join(f"{kind} {r:.3f} (/{u})" for (c, kind), (r, u) in worst_in.items()
                                                      if c == code) for code in codes)
     report.note(f"gzip -{GZIP_LEVEL} bytes of each page's HTML plus every same-origin stylesheet and script it "
@@ -111,7 +113,11 @@ def measure(report: Report, work: pathlib.Path):
                 "pages and the counselors' pages too). Sheets: pages the build generates (the printable sheets "
                 "and paths under print/), which plain Material doesn't have. The Summary shows the highest ratio "
                 f"of each kind over every language; the highest in each language: {per_language}. "
-                "1 KB = 1024 bytes.")
+                "Material's stylesheets (main and palette), which every page loads: "
+                f"{kb(material_css['project'])} as the project publishes them, trimmed to the rules its written "
+                "pages and scripts can use (hooks/guidekit/styles.py; tests/test_styles_browser.py checks that every "
+                f"element is styled as with the whole files), {kb(material_css['plain'])} as plain Material "
+                "publishes them. 1 KB = 1024 bytes.")
     report.table(["Page", "Language", "Kind", "HTML", "Page total", "Plain Material", "Ratio", "Target", ""], rows)
     for kind, target in (("guidance", TARGET_GUIDE_RATIO), ("tool", TARGET_TOOL_RATIO)):
         if kind in worst:

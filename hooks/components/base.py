@@ -29,6 +29,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Collection
 
 from mkdocs.utils import get_relative_url
@@ -337,3 +338,10 @@ class Build:
         return get_relative_url(target, page.url)
 
 
+def read(path) -> str:
+    """A written file's text exactly as written (line ends kept; bytes that aren't UTF-8 survive the round trip)."""
+    return Path(path).read_bytes().decode("utf-8", "surrogateescape")
+
+
+def write(path, text: str) -> None:
+    Path(path).write_bytes(text.encode("utf-8", "surrogateescape"))

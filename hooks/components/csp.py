@@ -21,7 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 from guidekit.csp import inline_scripts, other_sites, policy, script_hash, template_scripts, with_policy
 from guidekit.errors import ContentError
 
-from .base import Component
+from .base import Component, read, write
 
 log = get_plugin_logger("csp")
 
@@ -75,15 +75,6 @@ class Csp(Component):
         for path in written:
             if self.pages.get(os.path.normpath(path)) != final:  # written before a hash was found, or not by post_page
                 write(path, with_policy(read(path), final))
-
-
-def read(path: Path) -> str:
-    """A file's text exactly as written (line ends kept; bytes that aren't UTF-8 survive the round trip)."""
-    return path.read_bytes().decode("utf-8", "surrogateescape")
-
-
-def write(path: Path, text: str) -> None:
-    path.write_bytes(text.encode("utf-8", "surrogateescape"))
 
 
 ELEMENTS = {"script": "a script", "img": "an image", "iframe": "an embedded page (iframe)",
