@@ -24,15 +24,23 @@ Plain functions, no MkDocs: hooks/components/styles.py connects them to the buil
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable
+
+_RULES = Path(__file__).read_text(encoding="utf-8")   # this module: a change to the rules is a new trim
 
 # --- reading a page and a script -----------------------------------------------------------------
 
-_CLASS_ATTR = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)')""")
-_TAG = re.compile(r"<([a-zA-Z][\w-]*)")
-_COLOUR = re.compile(r'\sdata-md-color-(?:scheme|primary|accent)="([^"]*)"')
+# (Each pattern starts with its literal text: scanning hundreds of pages, that is what makes it quick.)
+_CLASS_ATTR = re.compile(r'class="([^"]*)"')
+_CLASS_ATTR_SINGLE = re.compile(r"class='([^']*)'")
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+_COLOUR = re.compile(r'data-md-color-(?:scheme|primary|accent)="([^"]*)"')
+_STYLE_ATTR = re.compile(r'style="([^"]*)"')
 _PREVIEW_LINK = re.compile(r"<a\b[^>]*\sdata-preview\b")
 # A string literal of a script ("...", '...', `...`): the words that can be a class or an element.
 _LITERAL = re.compile(r'"((?:\\.|[^"\\\n])*)"|\'((?:\\.|[^\'\\\n])*)\'|`([^`]*)`')
@@ -78,31 +86,52 @@ class Usage:
     script_classes: set[str] = field(default_factory=set)
     script_prefixes: set[str] = field(default_factory=set)
     properties: set[str] = field(default_factory=set)    # custom properties read outside the trimmed files
+    _class_lists: set[str] = field(default_factory=set)  # class="..." values as found, until settle()
+    _elements: set[str] = field(default_factory=set)
 
     def add_page(self, html: str) -> None:
-        for double, single in _CLASS_ATTR.findall(html):
-            self.classes.update((double or single).split())
-        self.tags.update(t.lower() for t in _TAG.findall(html))
-        if "data-md-color-" in html:
+        """Called for every page: kept cheap (most of what it finds, every page has)."""
+        self._class_lists.update(_CLASS_ATTR.findall(html))
+        if "class='" in html:
+            self._class_lists.update(_CLASS_ATTR_SINGLE.findall(html))
+        self._elements.update(_TAG.findall(html))
+        if not self.colours and "data-md-color-" in html:   # the palette is the same on every page
             self.colours.update(_COLOUR.findall(html))
         if not self.preview_links and "data-preview" in html:
             self.preview_links = bool(_PREVIEW_LINK.search(html))
-        if "var(--" in html or "style=" in html:
-            self.properties.update(_PROPERTY.findall(" ".join(re.findall(r'style="([^"]*)"', html))))
+        if "style=" in html:   # a custom property set or read in a style="" attribute
+            self.properties.update(_PROPERTY.findall(" ".join(_STYLE_ATTR.findall(html))))
+        if "var(" in html:
             self.properties.update(_VAR.findall(html))
 
+    def settle(self) -> None:
+        """Fold what add_page collected as it came into `classes` and `tags`."""
+        for names in self._class_lists:
+            self.classes.update(names.split())
+        self.tags.update(e.lower() for e in self._elements)
+        self._class_lists.clear()
+        self._elements.clear()
+
     def add_script(self, text: str) -> None:
-        for literal in _LITERAL.findall(text):
-            for word in "".join(literal).split():
-                if _WORD.fullmatch(word):
-                    self.script_classes.add(word)
-                    self.tags.add(word.lower())
-        self.script_prefixes.update(_DYNAMIC.findall(text))
-        self.properties.update(_PROPERTY.findall(text))
+        words, prefixes, properties = _read_script(text)
+        self.script_classes |= words
+        self.tags |= {w.lower() for w in words}
+        self.script_prefixes |= prefixes
+        self.properties |= properties
 
     def add_stylesheet(self, text: str) -> None:
         """A stylesheet that stays whole (the tools' own): the custom properties it reads."""
         self.properties.update(_VAR.findall(text))
+
+    def digest(self, stylesheets: list[str], scripts: list[str]) -> str:
+        """A fingerprint of everything a trim of these stylesheets depends on (these rules included)."""
+        self.settle()
+        h = hashlib.sha256(_RULES.encode())
+        for part in (*stylesheets, *scripts, *(" ".join(sorted(s)) for s in (
+                self.features, self.classes, self.tags, self.colours, self.properties))):
+            h.update(b"\0" + part.encode("utf-8", "surrogateescape"))
+        h.update(repr((self.versioned, self.tagged, self.preview_links)).encode())
+        return h.hexdigest()[:32]
 
     def uses_class(self, name: str) -> bool:
         if name in self.classes:
@@ -111,6 +140,13 @@ class Usage:
             family = next((f for f in FAMILIES if name.startswith(f[0])), None)
             return family is None or family[2](self)
         return False
+
+
+@functools.lru_cache(maxsize=32)   # Material's script is the same in every language's build
+def _read_script(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A script's words that can be classes or elements, class prefixes it completes, custom properties."""
+    words = {word for literal in _LITERAL.findall(text) for word in "".join(literal).split() if _WORD.fullmatch(word)}
+    return frozenset(words), frozenset(_DYNAMIC.findall(text)), frozenset(_PROPERTY.findall(text))
 
 
 # --- reading a stylesheet --------------------------------------------------------------------------
@@ -126,6 +162,7 @@ class Rule:
     body: str | list["Rule"] | None    # declarations; the rules of a group; None for `@import ...;`
 
 
+@functools.lru_cache(maxsize=8)   # the same files in every language's build (rules are never changed in place)
 def parse(css: str) -> list[Rule]:
     """A stylesheet as rules and groups (@media, @supports...), comments dropped; text kept as written."""
     tokens = _TOKEN.findall(css)
@@ -304,6 +341,7 @@ def _drop_unread_properties(rules: list[Rule], read: set[str]) -> tuple[list[Rul
 def trim(stylesheets: dict[str, str], usage: Usage) -> dict[str, str]:
     """Each stylesheet (name: text) with only the rules the site can use (see the module's docstring).
     Trimmed together: one file's custom properties (the palette's colours) are read by another."""
+    usage.settle()
     kept = {name: _keep_rules(parse(css), usage) for name, css in stylesheets.items()}
     while True:   # a property only a dropped declaration read goes too
         read = usage.properties | {p for rules in kept.values() for p in _VAR.findall(write(rules))}
