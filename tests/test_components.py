@@ -147,6 +147,51 @@ def test_long_data_values_are_held_only_inside_tags_come_back_and_search_reads_t
     assert page.content == content
 
 
+class _Boxed(Component):
+    """A tool whose rendering has a search stand-in: its words, without its button."""
+    name, markers = "boxed", {"boxed": "the box"}
+
+    def render_key(self, build, kind, ident, page):
+        return ()
+
+    def render(self, build, kind, ident, page):
+        return f'<div class="box" data-box="{ident}"><p>Words of {ident}</p><button>Press</button></div>'
+
+    def search_stand_in(self, build, kind, ident, page):
+        return f"<div><p>Words of {ident}</p></div>"
+
+
+def test_search_reads_a_tools_stand_in_and_the_page_is_written_as_rendered():
+    """While search reads a page, each tool shown gives way to its stand-in; afterwards the page is the
+    rendered one again, with what the search plugin removed from the rest of it (its data-search-*
+    attributes with a value) still removed."""
+    import re
+    from types import SimpleNamespace
+    b = Build([_Boxed()], "/", "/docs")
+    page = SimpleNamespace(url="a/", file=SimpleNamespace(src_uri="a.md"))
+    rendered = b.expand('<h2 id="x" data-search-x="1">X</h2>\n<!-- boxed: one -->\n<p>Between</p>\n'
+                        '<!-- boxed: two -->\n<!-- boxed: one -->\n', page)
+    page.content = rendered
+    b.hold(page)
+    assert "<button>" not in page.content and page.content.count("Words of one") == 2
+    text = next(s[3] for s in _search_sections(page.content) if s[0] == "x")
+    assert re.sub("<[^>]+>", " ", text).split() == "Words of one Between Words of two Words of one".split()
+    page.content = re.sub(r'\sdata-search-\w+="[^"]+"', "", page.content)  # what the search plugin does
+    b.restore(page)
+    assert page.content == rendered.replace(' data-search-x="1"', "")
+
+
+def test_a_stand_in_changed_by_something_else_gives_the_page_back_as_rendered():
+    from types import SimpleNamespace
+    b = Build([_Boxed()], "/", "/docs")
+    page = SimpleNamespace(url="a/", file=SimpleNamespace(src_uri="a.md"))
+    page.content = rendered = b.expand("<p>A</p>\n<!-- boxed: one -->\n", page)
+    b.hold(page)
+    page.content = page.content.replace("Words of one", "Other words")
+    b.restore(page)
+    assert page.content == rendered
+
+
 def test_a_page_holding_the_stand_in_character_is_left_as_it_is():
     from types import SimpleNamespace
     from components.base import HELD
