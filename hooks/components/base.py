@@ -312,6 +312,7 @@ class Build:
 
     @staticmethod
     def _usable_stand_in(html: str, stand_in: str | None) -> str | None:
+        """The stand-in, unless it or the rendering has a data-search-*="..." attribute (SEARCH_VALUE)."""
         if stand_in is None or SEARCH_VALUE.search(html) or SEARCH_VALUE.search(stand_in):
             return None
         return stand_in
