@@ -202,3 +202,16 @@ def test_a_page_holding_the_stand_in_character_is_left_as_it_is():
     assert page.content == content
     b.restore(page)
     assert page.content == content
+
+
+def test_the_tools_section_is_the_first_nav_section_holding_a_tools_page():
+    from types import SimpleNamespace as NS
+    from components.pages import find_tools_section
+    page = lambda src, url: NS(file=NS(src_uri=src), url=url, children=None)  # noqa: E731
+    sub = NS(title="More", children=[page("x.md", "x/")])                      # a subsection: no address
+    tools = NS(title="Tools", children=[page("checklists/index.md", "checklists/"), sub, page("planner/index.md", "planner/")])
+    nav = [page("index.md", ""), NS(title="Steps", children=[page("a.md", "a/")]), tools,
+           NS(title="Also", children=[page("emails/index.md", "emails/")])]
+    section, entries = find_tools_section(nav)
+    assert section is tools and [e.url for e in entries] == ["checklists/", "planner/"]
+    assert find_tools_section(nav[:2]) == (None, [])
