@@ -49,6 +49,7 @@ ANY_ID = None  # variants(kind) returns this when any id is accepted (checked by
 # `data-search-exclude`). Build.hold swaps these values for short stand-ins while search reads a page.
 LONG_DATA = re.compile(r'(\sdata-(?!search-)[a-z0-9-]+=")([^"]{100,})"')
 HELD = "\ue000"  # a private-use character, around the number of a held value
+MAYBE_LONG_DATA = re.compile(r'data-(?!search-)[a-z0-9-]+="[^"]{100,}"')  # LONG_DATA without its \s: a quicker search
 # After reading a page, the search plugin removes its data-search-*="..." attributes from the page:
 # a rendering that has one is read as it is (no stand-in), so that it gets that clean-up too.
 SEARCH_VALUE = re.compile(r'data-search-\w+="')
@@ -353,7 +354,7 @@ class Build:
             held.append(m[2])
             return f'{m[1]}{HELD}{len(held) - 1}{HELD}"'
 
-        if HELD not in content:
+        if HELD not in content and MAYBE_LONG_DATA.search(content):
             content = LONG_DATA.sub(swap, content)
         if swapped or held:
             self._held[page.file.src_uri] = (page.content, swapped, held)
