@@ -77,8 +77,10 @@ def on_env(env, config, files):
 
 @event_priority(100)  # before the search plugin reads the page
 def _before_search(context, page, config, nav):
-    """The search plugin decodes every attribute of a page's HTML; the tools' long JSON values it
-    doesn't use are held back while it reads (Build.hold); the search index is the same."""
+    """While the search plugin reads a page, the tools shown on it give way to what the index keeps
+    of them (a checklist's heading, why and items; an email's when, subject and body: their words,
+    not their controls), and the other tools' long JSON values, which it doesn't use, are held back
+    (Build.hold). The page is put back before it is written (_after_search)."""
     _build.hold(page)
 
 

@@ -31,11 +31,11 @@ def words(tool: str, lang: str = "en", root: pathlib.Path = ROOT) -> dict:
 
 
 def theme_env(config):
-    """The theme's Jinja environment as the build prepares it (the words `words`, the `fill` filter), to
-    render one partial outside a build. `config` is a loaded MkDocs config."""
-    from components import text
+    """The theme's Jinja environment as the build prepares it (the words `words`, the `fill` filter, the
+    center's `center_part`), to render one partial outside a build. `config` is a loaded MkDocs config."""
+    from components import center, text
     from components.base import Build
-    build = Build([text.component], os.path.dirname(config.config_file_path), config.docs_dir, config)
+    build = Build([text.component, center.component], os.path.dirname(config.config_file_path), config.docs_dir, config)
     errors = build.load()
     assert not errors, errors
     return build.prepare_env(config.theme.get_env())

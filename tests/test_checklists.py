@@ -150,3 +150,31 @@ def test_overview_lists_every_checklist_with_a_link_to_it(guide):
             assert entry["data-items"].split() == [i.id for i in c.items]
             href = entry.select_one("a")["href"]
             assert urljoin(guide.url + path, href) == f"{guide.url}{page_url(c.page)}#checklist-{c.id}"
+
+
+def search_entries(guide) -> dict[str, dict]:
+    """The guide's search index (Material's search_index.json): location -> entry, its title and text
+    as plain words (tags out, entities decoded, spaces collapsed)."""
+    import html
+    import json
+    import re
+    docs = json.loads((guide.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    def words(text: str) -> str:
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+    return {d["location"]: {"title": words(d["title"]), "text": words(d["text"])} for d in docs}
+
+
+def test_search_finds_each_checklist_by_its_items_and_opens_at_it(guide):
+    """The search index has each checklist under its own heading: why it helps and every item,
+    not the buttons around them."""
+    entries = search_entries(guide)
+    w = guide.words("checklists")
+    for c in guide.checklists():
+        entry = entries.get(f"{page_url(c.page)}#checklist-{c.id}-title")
+        assert entry, f"search has no result for the checklist '{c.id}'"
+        assert c.title in entry["title"]
+        for said in [c.why, *(i.text for i in c.items)]:
+            assert " ".join(said.split()) in entry["text"], (c.id, said)
+        for button in (w["untick_all"], w["undo"]):
+            assert button not in entry["text"]

@@ -147,6 +147,51 @@ def test_long_data_values_are_held_only_inside_tags_come_back_and_search_reads_t
     assert page.content == content
 
 
+class _Boxed(Component):
+    """A tool whose rendering has a search stand-in: its words, without its button."""
+    name, markers = "boxed", {"boxed": "the box"}
+
+    def render_key(self, build, kind, ident, page):
+        return ()
+
+    def render(self, build, kind, ident, page):
+        return f'<div class="box" data-box="{ident}"><p>Words of {ident}</p><button>Press</button></div>'
+
+    def search_stand_in(self, build, kind, ident, page):
+        return f"<div><p>Words of {ident}</p></div>"
+
+
+def test_search_reads_a_tools_stand_in_and_the_page_is_written_as_rendered():
+    """While search reads a page, each tool shown gives way to its stand-in; afterwards the page is the
+    rendered one again, with what the search plugin removed from the rest of it (its data-search-*
+    attributes with a value) still removed."""
+    import re
+    from types import SimpleNamespace
+    b = Build([_Boxed()], "/", "/docs")
+    page = SimpleNamespace(url="a/", file=SimpleNamespace(src_uri="a.md"))
+    rendered = b.expand('<h2 id="x" data-search-x="1">X</h2>\n<!-- boxed: one -->\n<p>Between</p>\n'
+                        '<!-- boxed: two -->\n<!-- boxed: one -->\n', page)
+    page.content = rendered
+    b.hold(page)
+    assert "<button>" not in page.content and page.content.count("Words of one") == 2
+    text = next(s[3] for s in _search_sections(page.content) if s[0] == "x")
+    assert re.sub("<[^>]+>", " ", text).split() == "Words of one Between Words of two Words of one".split()
+    page.content = re.sub(r'\sdata-search-\w+="[^"]+"', "", page.content)  # what the search plugin does
+    b.restore(page)
+    assert page.content == rendered.replace(' data-search-x="1"', "")
+
+
+def test_a_stand_in_changed_by_something_else_gives_the_page_back_as_rendered():
+    from types import SimpleNamespace
+    b = Build([_Boxed()], "/", "/docs")
+    page = SimpleNamespace(url="a/", file=SimpleNamespace(src_uri="a.md"))
+    page.content = rendered = b.expand("<p>A</p>\n<!-- boxed: one -->\n", page)
+    b.hold(page)
+    page.content = page.content.replace("Words of one", "Other words")
+    b.restore(page)
+    assert page.content == rendered
+
+
 def test_a_page_holding_the_stand_in_character_is_left_as_it_is():
     from types import SimpleNamespace
     from components.base import HELD
@@ -157,3 +202,40 @@ def test_a_page_holding_the_stand_in_character_is_left_as_it_is():
     assert page.content == content
     b.restore(page)
     assert page.content == content
+
+
+def test_the_tools_section_is_the_first_nav_section_holding_a_tools_page():
+    from types import SimpleNamespace as NS
+    from components.pages import find_tools_section
+    page = lambda src, url: NS(file=NS(src_uri=src), url=url, children=None)  # noqa: E731
+    sub = NS(title="More", children=[page("x.md", "x/")])                      # a subsection: no address
+    tools = NS(title="Tools", children=[page("checklists/index.md", "checklists/"), sub, page("planner/index.md", "planner/")])
+    nav = [page("index.md", ""), NS(title="Steps", children=[page("a.md", "a/")]), tools,
+           NS(title="Also", children=[page("emails/index.md", "emails/")])]
+    section, entries = find_tools_section(nav)
+    assert section is tools and [e.url for e in entries] == ["checklists/", "planner/"]
+    assert find_tools_section(nav[:2]) == (None, [])
+
+
+def test_slow_text_is_kept_between_builds_and_made_afresh_when_unreadable(tmp_path, monkeypatch):
+    from components import render
+    from guidekit import printsheets
+    monkeypatch.setattr(render, "_kept_in", [str(tmp_path)])
+    made = []
+
+    def make():
+        made.append(1)
+        return "<svg>\r\nA</svg>"
+    assert render.kept("t", "key", make) == render.kept("t", "key", make) == "<svg>\r\nA</svg>" and len(made) == 1
+    assert render.kept("t", "other key", make) and len(made) == 2
+    for kept_file in tmp_path.iterdir():
+        kept_file.write_bytes(b"\xff\xfe")  # not UTF-8: made again
+    render.kept("t", "key", make)
+    assert len(made) == 3
+    render.qr_svg.cache_clear()
+    url, title = "https://example.edu/guide/feel-it/", "QR code for {url}"
+    assert render.qr_svg(url, title) == printsheets.qr_svg(url, title)  # made, then kept
+    render.qr_svg.cache_clear()
+    assert render.qr_svg(url, title) == printsheets.qr_svg(url, title)  # read back
+    monkeypatch.setattr(render, "_kept_in", [None])  # no temporary folder to keep it in
+    assert render.kept("t", "key", make) and len(made) == 4

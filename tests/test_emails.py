@@ -354,6 +354,26 @@ def test_every_email_renders_as_plain_text_where_a_page_asks_for_it(guide):
         assert len(ids_on_page) == len(set(ids_on_page)), f"ids are unique on {path}"
 
 
+def test_search_finds_each_email_by_its_subject_and_body_under_its_heading(guide):
+    """The search index has each email under its own heading (a result opens at it): when to send it,
+    and its subject and body as the page shows them without JavaScript; not the form or its buttons."""
+    from test_checklists import search_entries
+    entries = search_entries(guide)
+    w = guide.words("emails")
+    library = guide.emails()
+    for path, ids in email_pages(guide).items():
+        for tid in ids:
+            t = library.templates[tid]
+            entry = entries.get(f"{path}#email-{tid}")
+            assert entry and entry["title"] == t.title, (path, tid)
+            v = t.versions[0]
+            for said in (t.when, t.fallback(v.subject), t.fallback(v.body, v.greeting)):
+                assert " ".join(said.split()) in entry["text"], (path, tid, said)
+            for control in (w["copy_email"], w["fill_in"], w["check_it"], w["remember"]):
+                assert control not in entry["text"], (path, tid, control)
+            assert not [loc for loc in entries if loc.startswith(f"{path}#email-{tid}-")], "no result for the form's steps"
+
+
 def test_every_built_email_shows_its_script_text_and_fills_with_example_values(guide):
     """Before anything is typed, the script shows what the page shows without JavaScript; with every
     field filled (by its example), each version is its text with each placeholder replaced: no gap,

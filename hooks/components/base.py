@@ -18,6 +18,8 @@ A component declares everything the build needs to know about its tool:
 - `render_key`: what a marker's rendering reads from its page, when that is little (a link or two):
   the build then renders each marker once per key instead of once per page (on a large site the
   same checklist or email shows on hundreds of pages).
+- `search_stand_in`: what the search index keeps of a marker's rendering (its words, not its
+  buttons and form fields): Material's search plugin reads that in its place (Build.hold).
 - Words a reader sees come from overrides/text/<language>.yml (the `text` component):
   `words.<tool>.<key>` in templates, `build.words(tool)` in Python.
 
@@ -48,6 +50,10 @@ ANY_ID = None  # variants(kind) returns this when any id is accepted (checked by
 # `data-search-exclude`). Build.hold swaps these values for short stand-ins while search reads a page.
 LONG_DATA = re.compile(r'(\sdata-(?!search-)[a-z0-9-]+=")([^"]{100,})"')
 HELD = "\ue000"  # a private-use character, around the number of a held value
+MAYBE_LONG_DATA = re.compile(r'data-(?!search-)[a-z0-9-]+="[^"]{100,}"')  # LONG_DATA without its \s: a quicker search
+# After reading a page, the search plugin removes its data-search-*="..." attributes from the page:
+# a rendering that has one is read as it is (no stand-in), so that it gets that clean-up too.
+SEARCH_VALUE = re.compile(r'data-search-\w+="')
 
 
 class Component:
@@ -95,6 +101,14 @@ class Component:
         """Everything `render(build, kind, ident, page)` reads from `page`, as a hashable value; or None
         (the default) to render the marker afresh on every page. Two pages with the same key must get
         the same HTML: the build reuses the first rendering (within one build only)."""
+        return None
+
+    def search_stand_in(self, build: "Build", kind: str, ident: str, page) -> str | None:
+        """What Material's search plugin reads instead of this marker's rendering (Build.hold), or None
+        (the default): it reads the rendering itself. Short HTML with the words a reader may search
+        for, without the buttons, form fields and hidden status text around them; its headings keep
+        the rendering's ids, so a result opens at the same place on the page. Like the rendering, it is
+        made once per render_key: it may read from `page` only what that key holds."""
         return None
 
     def template_globals(self, build: "Build") -> dict[str, Any]:
@@ -153,7 +167,9 @@ class Build:
         self.components = ordered(self.components)
         self._rendered: dict[tuple, str] = {}   # (kind, id, render_key) -> HTML, for this build only
         self._titles: dict[str, str] = {}
-        self._held: dict[str, list[str]] = {}   # page src_uri -> data-* values held while search reads it
+        self._stand_ins: dict[tuple, str | None] = {}  # (kind, id, render_key) -> search_stand_in
+        self._shown: dict[str, list[tuple[str, str]]] = {}  # page src_uri -> (rendering, stand-in) of each marker
+        self._held: dict[str, tuple] = {}       # page src_uri -> what Build.restore puts back
         self.kinds: dict[str, Component] = {}
         for c in self.components:
             for kind in [*c.markers, *c.internal]:
@@ -263,8 +279,10 @@ class Build:
 
     def expand(self, html: str, page) -> str:
         """Replace every marker in a page's HTML with its component's rendering, in one pass;
-        the scripts and styles of the components shown go before the content."""
+        the scripts and styles of the components shown go before the content. Each rendering with a
+        search stand-in is noted for Build.hold."""
         used: list[str] = []
+        shown: list[tuple[str, str]] = []
 
         def swap(match) -> str:
             owner = self.kinds.get(match["kind"])
@@ -274,26 +292,58 @@ class Build:
             used.extend(a for a in owner.assets_for(kind, ident) if a not in used)
             key = owner.render_key(self, kind, ident, page)
             if key is None:
-                return owner.render(self, kind, ident, page)
-            key = (kind, ident, key)
-            html = self._rendered.get(key)
-            if html is None:
-                html = self._rendered[key] = owner.render(self, kind, ident, page)
+                html = owner.render(self, kind, ident, page)
+                stand_in = self._usable_stand_in(html, owner.search_stand_in(self, kind, ident, page))
+            else:
+                key = (kind, ident, key)
+                html = self._rendered.get(key)
+                if html is None:
+                    html = self._rendered[key] = owner.render(self, kind, ident, page)
+                if key not in self._stand_ins:
+                    self._stand_ins[key] = self._usable_stand_in(html, owner.search_stand_in(self, kind, ident, page))
+                stand_in = self._stand_ins[key]
+            if stand_in is not None:
+                shown.append((html, stand_in))
             return html
 
         html = MARKER.sub(swap, html)
+        if shown:
+            self._shown[page.file.src_uri] = shown
         assets = "".join(tool_assets(page.url, a) for a in used)
         return assets + html
+
+    @staticmethod
+    def _usable_stand_in(html: str, stand_in: str | None) -> str | None:
+        """The stand-in, unless it or the rendering has a data-search-*="..." attribute (SEARCH_VALUE)."""
+        if stand_in is None or SEARCH_VALUE.search(html) or SEARCH_VALUE.search(stand_in):
+            return None
+        return stand_in
 
     # Search -----------------------------------------------------------------------------------
 
     def hold(self, page) -> None:
-        """Before the search plugin reads `page.content` (MkDocs's page_context event): long data-*
-        values out (see LONG_DATA). The search index comes out byte for byte the same; `restore` puts
-        the values back before the page is written."""
+        """Before the search plugin reads `page.content` (MkDocs's page_context event), make the page
+        quick to read: each rendering with a search stand-in (Component.search_stand_in) gives way to
+        it, and the long data-* values of the rest are swapped for short stand-ins (see LONG_DATA;
+        not on a page that uses their stand-in character itself). So the search index has the
+        tools' words, not their controls. `restore` puts the page back before it is written: what
+        the search plugin removed from the rest of the page (its data-search-*="..." attributes)
+        stays removed, so the written page is the one it would be without any of this."""
         content = page.content
-        if not content or HELD in content:  # a page that uses the stand-in character itself: leave as is
+        shown = self._shown.pop(page.file.src_uri, [])
+        if not content:
             return
+        parts, swapped, at = [], [], 0
+        for html, stand_in in shown:
+            start = content.find(html, at)
+            if start < 0:
+                continue  # no longer on the page as rendered: read as it is
+            parts += [content[at:start], stand_in]
+            swapped.append((stand_in, html))
+            at = start + len(html)
+        if swapped:
+            parts.append(content[at:])
+            content = "".join(parts)
         held: list[str] = []
 
         def swap(m) -> str:
@@ -305,15 +355,33 @@ class Build:
             held.append(m[2])
             return f'{m[1]}{HELD}{len(held) - 1}{HELD}"'
 
-        content = LONG_DATA.sub(swap, content)
-        if held:
+        if HELD not in content and MAYBE_LONG_DATA.search(content):
+            content = LONG_DATA.sub(swap, content)
+        if swapped or held:
+            self._held[page.file.src_uri] = (page.content, swapped, held)
             page.content = content
-            self._held[page.file.src_uri] = held
 
     def restore(self, page) -> None:
-        held = self._held.pop(page.file.src_uri, None)
+        """After the search plugin has read the page: the renderings and the held values back. Should
+        anything but that plugin's clean-up have changed a stand-in, the page goes back to what it was
+        before `hold` (the page as rendered, without that clean-up)."""
+        entry = self._held.pop(page.file.src_uri, None)
+        if entry is None:
+            return
+        before, swapped, held = entry
+        content = page.content
         if held:
-            page.content = re.sub(f"{HELD}(\\d+){HELD}", lambda m: held[int(m[1])], page.content)
+            content = re.sub(f"{HELD}(\\d+){HELD}", lambda m: held[int(m[1])], content)
+        parts, at = [], 0
+        for stand_in, html in swapped:
+            start = content.find(stand_in, at)
+            if start < 0:
+                page.content = before
+                return
+            parts += [content[at:start], html]
+            at = start + len(stand_in)
+        parts.append(content[at:])
+        page.content = "".join(parts)
 
     # Links ------------------------------------------------------------------------------------
 

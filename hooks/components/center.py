@@ -8,12 +8,16 @@ components that need them declare `needs = ("center",)`. Logic: guidekit/brandin
 `center:` section of overrides/text/<language>.yml (the example mark, the review date, the blocks).
 Style: assets/tools/center.css (the 404 page loads it too).
 Partials: center-support.html, center-contact.html, center-booking.html, center-urgent.html, center-urgent-line.html
-(every page's top line, from main.html), center-reach.html.
+(every page's top line, from main.html), center-reach.html. The last two show on every page (the top
+line, the search's help, the footer) and read nothing of the page: templates take them from
+`center_part(name, center)`, which renders each once per build.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
@@ -92,6 +96,19 @@ class Center(Component):
 
     def variants(self, build, kind):
         return PARTS.keys()
+
+    def template_globals(self, build):
+        """`center_part(name, center)`: a partial that reads only the center's settings `center` and
+        the words, never the page (center-reach.html, center-urgent-line.html), rendered once per
+        build and settings: the HTML an `{% include %}` of it gives, on every page."""
+        made: dict[tuple[str, int], tuple[Any, Markup]] = {}
+
+        def center_part(name: str, center) -> Markup:
+            key = (name, id(center))
+            if key not in made:  # the settings are kept with it, so their id stays theirs
+                made[key] = (center, Markup(render(build, name, center=center)))
+            return made[key][1]
+        return {"center_part": center_part}
 
     def render(self, build, kind, ident, page):
         return render(build, PARTS[ident], center=build.data[self.name], page=page)

@@ -17,7 +17,7 @@ from guidekit.counselors import OUTLINES, check_links, handout_lines, load_couns
 from guidekit.text import fill
 
 from .base import Component
-from .render import render
+from .render import qr_svg, render
 
 PAGES = {"appointment": "counselors/appointment.md", "workshop": "counselors/workshop.md"}
 EMAILS_PAGE = "emails/index.md"
@@ -106,7 +106,7 @@ class Counselors(Component):
 
     def _foot(self, build, target: str) -> dict:
         url = printsheets.live_url(build.config.site_url or "", build.page(target).url)
-        return {"live_url": url, "shown_url": printsheets.display_url(url), "qr": printsheets.qr_svg(url, build.words("print")["qr_title"])}
+        return {"live_url": url, "shown_url": printsheets.display_url(url), "qr": qr_svg(url, build.words("print")["qr_title"])}
 
     def _handout(self, build, template, heading):
         return render(build, "partials/counselors-email.html", template=template, heading=heading,

@@ -85,6 +85,8 @@ FIX = ("remove it, or save what it needs in docs/ (a script as a file listed und
 
 def refusals(build, page, inline: int, elsewhere: list[tuple[str, str]]) -> list[ContentError]:
     """What a page's own content asks for that the policy refuses, each at its line in the Markdown."""
+    if not inline and not elsewhere:
+        return []
     source = page.file.content_string if page.file.abs_src_path else ""
     where = build.rel(page.file.abs_src_path) if page.file.abs_src_path else f"{page.file.src_uri} (generated)"
 

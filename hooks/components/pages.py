@@ -6,6 +6,9 @@ table of contents), as if their front matter said `hide: [navigation, toc]`; pho
 in the drawer. A page whose front matter sets `hide:` itself keeps its own choice: the counselors'
 pages say `hide: []` to keep both, as staff look things up there.
 
+Every page's header links to the guide's tools (partials/tools-nav.html): the nav section that holds
+the tools' pages, which templates get from `tools_section(nav)`, found once per build.
+
 The light/dark toggle (theme.palette in mkdocs.yml) is named in the build's language: each toggle
 says what it switches to (the `guide:` words dark_mode, light_mode, system_mode), so mkdocs.yml's
 palette needs no names and a translated build inherits it as it is.
@@ -17,6 +20,17 @@ from guidekit.frontmatter import check_front_matter
 from .base import Component
 
 GUIDE_HIDE = ("navigation", "toc")
+TOOL_PAGES = ("checklists/index.md", "emails/index.md", "planner/index.md", "print/index.md")
+
+
+def find_tools_section(nav):
+    """The first section of the nav that holds a tool's page (TOOL_PAGES), and its entries that are
+    pages or links (not subsections); (None, []) when no section does."""
+    for item in nav:
+        children = getattr(item, "children", None) or []
+        if any(getattr(getattr(c, "file", None), "src_uri", None) in TOOL_PAGES for c in children):
+            return item, [c for c in children if getattr(c, "url", None)]
+    return None, []
 
 
 def name_toggles(palettes, words: dict) -> None:
@@ -39,6 +53,16 @@ class Pages(Component):
         if build.config.theme["palette"] and build.words("guide"):
             name_toggles(build.config.theme["palette"], build.words("guide"))
         return []
+
+    def template_globals(self, build):
+        """`tools_section(nav)`: find_tools_section, once per build (the header shows it on every page, twice)."""
+        found: dict[int, tuple] = {}
+
+        def tools_section(nav):
+            if id(nav) not in found:  # the nav is kept with it, so its id stays its own
+                found[id(nav)] = (nav, *find_tools_section(nav))
+            return found[id(nav)][1:]
+        return {"tools_section": tools_section}
 
     def check(self, build, pages):
         errors = []

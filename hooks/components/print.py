@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from guidekit import printsheets
 
 from .base import Component
-from .render import render
+from .render import qr_svg, render
 
 
 class Print(Component):
@@ -43,7 +43,7 @@ class Print(Component):
         return render(build, "partials/print-sheet.html",
                       checklist=checklist, heading=heading, center=build.data_of(self, "center"), live_url=url,
                       shown_url=printsheets.display_url(url),
-                      qr=printsheets.qr_svg(url, build.words(self.name)["qr_title"]))
+                      qr=qr_svg(url, build.words(self.name)["qr_title"]))
 
 
 component = Print()

@@ -31,7 +31,7 @@ from guidekit.situations import GENERAL, check_references, load_situations, scri
 from guidekit.text import fill
 
 from .base import Component
-from .render import render
+from .render import qr_svg, render
 
 HOME = "index.md"
 EMAILS_PAGE = "emails/index.md"
@@ -196,7 +196,7 @@ class SituationSheets(Component):
         url = printsheets.live_url(build.config.site_url or "", component.urls[s.page])
         return render(build, "partials/situation-sheet.html", **component._context(build, page, s),
                       center=build.data_of(self, "center"), live_url=url, shown_url=printsheets.display_url(url),
-                      qr=printsheets.qr_svg(url, build.words("print")["qr_title"]), online_text=build.words("situations")["sheet_online"])
+                      qr=qr_svg(url, build.words("print")["qr_title"]), online_text=build.words("situations")["sheet_online"])
 
 
 class SituationData(Component):
