@@ -10,7 +10,7 @@ import pytest
 
 import material
 from guidekit.styles import Usage, parse, trim
-from support import soup
+from support import build, copy_project, soup
 
 MATERIAL_CSS = material.__path__[0] + "/templates/assets/stylesheets"
 
@@ -127,3 +127,33 @@ def test_the_published_stylesheets_are_trimmed_and_every_page_loads_them(guide):
     main = next(t for n, t in css.items() if n.startswith("main"))
     for needed in (".md-header", ".md-search", ".md-typeset .admonition", ".md-nav__link"):
         assert needed in main, needed
+
+
+def test_a_page_using_something_new_gets_its_styles_and_every_page_the_new_file(tmp_path):
+    """Build, build again, then add an admonition type no page had: its rules are published, and every
+    page of the site (rebuilt into the same folder, as `mkdocs serve` and an author do) links to
+    stylesheets that exist."""
+    project = copy_project(tmp_path / "project")
+    out = tmp_path / "site"
+
+    def linked() -> tuple[set[str], str]:
+        names = {link["href"].rsplit("/", 1)[1] for page in out.rglob("*.html") if "print" not in page.parts
+                 for link in soup(page).select('link[rel=stylesheet][href*="assets/stylesheets/"]')}
+        for name in names:
+            assert list(out.rglob(name)), f"a page links to {name}, which isn't published"
+        main = next(n for n in names if n.startswith("main."))
+        return names, (out / "assets" / "stylesheets" / main).read_text(encoding="utf-8")
+
+    for _ in range(2):
+        result = build(project, out, strict=False)
+        assert result.returncode == 0, result.stderr
+        before, main = linked()
+        assert ".bug" not in main
+    privacy = project / "docs" / "privacy.md"
+    privacy.write_text(privacy.read_text(encoding="utf-8") + '\n!!! bug "A new kind of box"\n    Its own colour.\n',
+                       encoding="utf-8")
+    result = build(project, out, strict=False)
+    assert result.returncode == 0, result.stderr
+    after, main = linked()
+    assert ".md-typeset .admonition.bug" in main and "--md-admonition-icon--bug" in main
+    assert after != before

@@ -87,24 +87,21 @@ class Styles(Component):
                 old.unlink(missing_ok=True)
             renamed[f"stylesheets/{path.name}"] = f"stylesheets/{name}"
         if renamed != self.predicted:   # this trim differs from the last build's: point every page at it
-            wrong = {**{p: renamed[m] for m, p in self.predicted.items() if m in renamed}, **renamed}
-            for path in pages:
-                text = read(path)
-                new = text
-                for old, name in wrong.items():
-                    new = new.replace(old, name)
-                if new != text:
-                    write(path, new)
+            relink(pages, {**{p: renamed[m] for m, p in self.predicted.items() if m in renamed}, **renamed})
             keep("names_" + self.names_key, renamed)
-        else:   # pages written before post_page ran (404.html...) still name Material's files
-            for path in pages:
-                if os.path.normpath(path) not in self.seen:
-                    text = read(path)
-                    new = text
-                    for old, name in renamed.items():
-                        new = new.replace(old, name)
-                    if new != text:
-                        write(path, new)
+        else:   # only pages written before post_page ran (404.html...) still name Material's files
+            relink([p for p in pages if os.path.normpath(p) not in self.seen], renamed)
+
+
+def relink(pages: list[Path], names: dict[str, str]) -> None:
+    """Replace each old stylesheet path in these pages with its new one."""
+    for path in pages:
+        text = read(path)
+        new = text
+        for old, name in names.items():
+            new = new.replace(old, name)
+        if new != text:
+            write(path, new)
 
 
 
