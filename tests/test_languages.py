@@ -297,6 +297,21 @@ def test_each_home_page_offers_the_guide_in_the_other_language_in_that_language(
         assert urljoin(here.url, links[0]["href"]) == there.url
 
 
+def test_the_page_for_a_missing_address_says_it_in_every_language(example, example_es):
+    """GitHub Pages serves the root 404.html for every missing address, /es/... too: it tells a Spanish
+    reader, in Spanish, that the page doesn't exist and links to the Spanish start, before the urgent help."""
+    from support import words
+    page = soup(example.site / "404.html")
+    spanish = page.select('article [lang="es"]')
+    assert [s.find("h2").get_text(strip=True) for s in spanish] == [words("guide", "es")["not_found_title"]]
+    link = spanish[0].find("a")
+    assert link.get_text(strip=True) == words("guide", "es")["not_found_link"]
+    assert urljoin(example.url + "404.html", link["href"]) == example_es.url
+    urgent = page.select_one("article .guide-urgent")
+    assert urgent is not None and spanish[0].sourceline < urgent.sourceline
+    assert not soup(example_es.site / "404.html").select('article [lang="en"]')   # only the root's is served
+
+
 def test_spanish_turned_off_leaves_an_english_site_with_no_trace_of_it(tmp_path):
     project = example_copy(tmp_path)
     edit(project / "mkdocs.yml", "languages: [en, es]", "languages: [en]")

@@ -139,6 +139,18 @@ class LanguagesComponent(Component):
         links = [dict(a, text=self._words_in(build, a["lang"]).get("also_in", a["name"])) for a in others]
         return render(build, "partials/languages-links.html", links=links)
 
+    def template_globals(self, build):
+        """`other_languages()`: for the root site's 404 page, which GitHub Pages serves for every
+        missing address, /es/… too: each other language's "this page doesn't exist" and the link to
+        its start, in its own words (empty in a translation's build and in a one-language guide)."""
+        def other_languages():
+            if self.translating or len(self.langs.codes) < 2:
+                return []
+            base = urlsplit(self.root.site_url).path or "/"
+            return [{"lang": code, "home": base + self.langs.prefix(code), "words": self._words_in(build, code)}
+                    for code in self.langs.others]
+        return {"other_languages": other_languages}
+
     def _words_in(self, build, code: str) -> dict:
         """The `guide` words of another language (overrides/text/<code>.yml), read once per build."""
         cache = build.__dict__.setdefault("_guide_words_in", {})
