@@ -262,7 +262,7 @@ def test_every_start_and_path_link_resolves(guide):
 
 def test_the_browser_gets_the_situations_where_a_tool_needs_them(guide):
     """The data (for guide.situationInfo()) on the home page and the situation pages, and its address on
-    every page with a checklist, an email or the planner; situations.js only where the question or the path shows (home page;
+    every page with a checklist, the checklists' overview, an email or the planner; situations.js only where the question or the path shows (home page;
     a situation page has only its style: guide.js chooses the situation on landing). A step foot and a checklist show the general path as built: guide.js loads
     situations.js there once a situation is chosen (test_situations_browser.py), so those pages, the
     emails page and the planner read the data through guide.js alone."""
@@ -275,7 +275,8 @@ def test_the_browser_gets_the_situations_where_a_tool_needs_them(guide):
         path, kinds = url_of(rel), {m.kind for m in find_all_markers(md.read_text(encoding="utf-8"))}
         doc = guide.html(path)
         holder = doc.select_one("#guide-situations")
-        needs = path == "" or path in own or bool(kinds & {"checklist", "email", "planner", "situations", "situation"})
+        needs = path == "" or path in own or bool(kinds & {"checklist", "checklists-overview", "email", "planner",
+                                                          "situations", "situation"})
         assert (holder is not None) == needs, f"/{path}: situations data {'missing' if needs else 'not needed'}"
         shows = path == "" or bool(kinds & {"situations"})
         scripts = doc.select("script[src*='assets/tools/situations']")

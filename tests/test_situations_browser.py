@@ -246,11 +246,15 @@ def test_the_path_and_the_step_foot_follow_the_situation(example_page, example_l
     expect(page.locator("[data-situation-path-for]")).to_have_text(
         fill(says["path_for"], situation=skipping.short, change=says["change"]))
     expect(page.locator("[data-situation-path-for]").get_by_role("link", name=says["change_label"])).to_be_visible()
-    # What another tool adds to a step's item (the home page's progress badges) stays with it when the path changes.
-    page.evaluate("for (const li of document.querySelectorAll('.guide-path__steps > li')) li.dataset.kept = li.textContent")
+    # What another tool adds to a step's item (the home page's progress badges) stays with it when the path
+    # changes (its count follows the situation: the items it skips don't count).
+    page.evaluate("for (const li of document.querySelectorAll('.guide-path__steps > li'))"
+                  " li.dataset.kept = li.querySelector('a').textContent + '|' + !!li.querySelector('.guide-path__progress')")
     page.evaluate("id => guide.setSituation(id)", other.id)
     expect(path).to_have_text(titles(other.step_pages, x.docs))
-    assert page.evaluate("[...document.querySelectorAll('.guide-path__steps > li')].every(li => li.dataset.kept === li.textContent)")
+    assert page.evaluate("[...document.querySelectorAll('.guide-path__steps > li')].every(li => li.dataset.kept === "
+                         "li.querySelector('a').textContent + '|' + !!li.querySelector('.guide-path__progress'))")
+    assert page.locator(".guide-path__steps .guide-path__progress").count() > 0
     page.evaluate("id => guide.setSituation(id)", skipping.id)
     for i, md in enumerate(skipping.step_pages):
         page.goto(x.url + url_of(md))
@@ -353,3 +357,31 @@ def test_every_situation_page_passes_axe_with_its_situation_chosen(guide, guide_
     pg.goto("")
     problems += [f"home: {v}" for v in axe_violations(pg)]
     assert not problems, "\n".join(problems)
+
+
+def test_the_home_path_and_the_overview_count_only_the_items_that_apply(example_page, example_lang):
+    """With a situation chosen, the path's cards on the home page and the checklists' overview count
+    what the checklist pages show: the items the situation skips are left out (a tick on one too)."""
+    x = ex(example_lang)
+    page = example_page
+    checklist = x.lists[SKIP_LIST]
+    skip = {list_id: {r.value for r in refs} for list_id, (_, refs) in x.skipping.skip.items()}
+    page.goto(x.url + url_of(checklist.page))
+    skipped = next(i for i in checklist.items if i.id in skip[checklist.id])
+    page.get_by_label(skipped.text, exact=True).check()
+    choose(page, x.skipping, x)
+    says = words("checklists", x.lang)["script"]
+    applying = {c.id: [i for i in c.items if i.id not in skip.get(c.id, set())] for c in x.lists.values()}
+
+    overview = next(p for p in (x.docs).rglob("*.md") if "<!-- checklists-overview -->" in p.read_text(encoding="utf-8"))
+    page.goto(x.url + url_of(overview.relative_to(x.docs).as_posix()))
+    for c in x.lists.values():
+        expect(page.locator(f'[data-overview="{c.id}"] [data-progress]')).to_have_text(
+            fill(says["progress"], done=0, total=len(applying[c.id])))
+
+    page.goto(x.url)
+    for md in {c.page for c in x.lists.values()}:
+        total = sum(len(applying[c.id]) for c in x.lists.values() if c.page == md)
+        card = page.locator(".guide-path li").filter(has=page.locator(f'a[href$="{url_of(md)}"]'))
+        expect(card.locator(".guide-path__progress")).to_have_text(
+            fill(says["path_items_one" if total == 1 else "path_items_other"], total=total))

@@ -37,7 +37,7 @@ HOME = "index.md"
 EMAILS_PAGE = "emails/index.md"
 PLANNER_PAGE = "planner/index.md"
 DATA_KIND, STEP_KIND, SKIP_KIND, SHEET_KIND = "situations-data", "situation-step", "situation-skip", "situation-sheet"
-TOOL_KINDS = ("checklist", "email", "planner", "situations", "situation")  # pages that carry the data
+TOOL_KINDS = ("checklist", "checklists-overview", "email", "planner", "situations", "situation")  # pages that carry the data
 DATA_FILE = "assets/tools/situations.json"  # the same data, fetched by guide.js once a situation is chosen
 
 

@@ -16,6 +16,13 @@
     return itemIds.filter((item) => saved[item]).length;
   }
 
+  /** The items of a checklist that apply to the chosen situation (all of them when none is chosen). */
+  function applying(id, itemIds) {
+    const info = guide.situationInfo();
+    const skip = (info && info.skip && info.skip[id]) || [];
+    return itemIds.filter((item) => !skip.includes(item));
+  }
+
   function render(section) {
     const id = section.dataset.checklist;
     const saved = ticks()[id] || {};
@@ -49,7 +56,11 @@
       const entries = link && byPath[new URL(link.getAttribute("href"), location.href).pathname];
       if (!entries) continue;
       let done = 0, total = 0;
-      for (const e of entries) { done += count(e.id, e.items); total += e.items.length; }
+      for (const e of entries) {  // the items that apply to the chosen situation, as on the step's page
+        const items = applying(e.id, e.items);
+        done += count(e.id, items);
+        total += items.length;
+      }
       let badge = li.querySelector(".guide-path__progress");
       if (!badge) {
         badge = document.createElement("span");
@@ -64,7 +75,7 @@
 
   function renderOverview(list) {
     for (const li of list.querySelectorAll("[data-overview]")) {
-      const items = li.dataset.items.split(" ");
+      const items = applying(li.dataset.overview, li.dataset.items.split(" "));
       li.querySelector("[data-progress]").textContent = label(count(li.dataset.overview, items), items.length);
     }
   }
