@@ -272,6 +272,27 @@ def test_open_in_email_app_link_decodes_to_the_preview(example_page, ex):
 
 # ---- emails without a name; gaps asked about before anything is handed over
 
+def test_what_was_typed_before_the_script_ran_is_kept(example_context_factory, ex):
+    """A field holding text before the emails' script runs (the browser refills a form after Back, or
+    Material swaps a page in while the script catches up): the script takes the text in, the preview
+    shows it, nothing is wiped."""
+    page = example_context_factory().new_page()
+
+    def held(route):   # the script arrives, but runs only when the test says so
+        original = route.fetch().text()
+        route.fulfill(body="window.__runEmails = () => {\n" + original + "\n};", content_type="text/javascript")
+
+    page.route("**/assets/tools/emails.js", held)
+    page.goto(ex.prefix + "emails/")
+    w = widget(page, "update")
+    expect(page.locator("[data-email][data-bound]")).to_have_count(0)
+    box(w, "company").evaluate("(el, text) => { el.value = text; }", "Northwind")   # as a browser refills it: no event
+    page.evaluate("window.__runEmails()")
+    expect(page.locator("[data-email][data-bound]").first).to_be_attached()
+    expect(box(w, "company")).to_have_value("Northwind")
+    expect(w.locator("[data-email-subject], [data-email-body]").filter(has_text="Northwind")).not_to_have_count(0)
+
+
 def test_a_blank_name_gives_the_greeting_everywhere_and_leaves_nothing_to_fill(example_context_factory, ex):
     """Only the required fields typed: the preview, the clipboard and the mailto link start with the
     template's greeting, never "Dear ," (nor "Estimado/a :"), with no [gap] or {placeholder} anywhere."""
@@ -605,8 +626,8 @@ def test_every_shipped_email_with_every_name_blank_hands_over_no_gap_and_no_bare
     expect(page.locator("[data-email][data-bound]").first).to_be_attached()
     for t in library.templates.values():
         page.goto(f"{prefix}emails/#email-{t.id}")
-        w = widget(page, t.id)
-        expect(w).to_be_visible()
+        w = page.locator(f'[data-email][data-bound][aria-labelledby="email-{t.id}"]')
+        expect(w).to_have_class(re.compile(r"\bis-chosen\b"))   # the script has it: typing now is heard
         for f in t.fields:
             box(w, f.name).fill(f.example or f"Example {f.label}" if f.required else "")
         for n, v in enumerate(t.versions):

@@ -229,6 +229,12 @@
     for (const w of fresh) {
       w.dataset.bound = "";
       w.email = index(JSON.parse(w.dataset.email));
+      // Typed before the script ran (a slow phone, or the browser refilling the form after Back):
+      // kept, not wiped by the refresh below.
+      for (const input of w.querySelectorAll("[data-email-field]")) {
+        const [store, key] = slot(w.email, input.dataset.emailField);
+        if (input.value && input.value !== store[key]) store[key] = input.value;
+      }
     }
     for (const list of all("[data-email-choose]:not([data-bound])", root)) {
       list.dataset.bound = "";
