@@ -116,6 +116,24 @@ def pages_of(guide) -> tuple[list[tuple[str, str | None]], str]:
     return shown + ([(situation, None)] if situation else []) + [("404.html", None)], step
 
 
+def look(pages, url, state, viewport, word) -> list[dict]:
+    """Load url in both pages, bring them to the state, and read their styles once both have settled.
+    Settling can take a while on a loaded machine (search starts up, the header finds its height...);
+    once, under load, one of two identical pages kept its header's side margins at 0 for over a second,
+    so a disagreement is looked at again on a fresh load: a rule the trim lost shows every time."""
+    for page in pages:
+        page.goto(url)
+        page.wait_for_load_state("load")
+        if state:
+            STATES[state](page, viewport, word)
+    for _ in range(4):
+        pages[0].wait_for_timeout(300)
+        styles = [page.evaluate(STYLES, PAINT) for page in pages]
+        if styles[0] == styles[1]:
+            break
+    return styles
+
+
 @pytest.mark.parametrize("viewport,scheme", [(PHONE, "dark"), (LAPTOP, "light")], ids=["phone-dark", "laptop-light"])
 def test_trimmed_stylesheets_style_every_element_as_the_whole_ones(guide, guide_context, viewport, scheme):
     options = dict(viewport=viewport, color_scheme=scheme, reduced_motion="reduce")
@@ -127,14 +145,8 @@ def test_trimmed_stylesheets_style_every_element_as_the_whole_ones(guide, guide_
     shown, step = pages_of(guide)
     word = max(page_title(guide.docs, step).split(), key=len)   # a word search finds in the guide's language
     for path, state in shown:
-        for page in pages:
-            page.goto(guide.url + path)
-            page.wait_for_load_state("load")
-            if state:
-                STATES[state](page, viewport, word)
-        for _ in range(4):   # until both have settled (search starts up, the header finds its height...)
-            pages[0].wait_for_timeout(300)
-            styles = [page.evaluate(STYLES, PAINT) for page in pages]
+        for _ in range(2):   # a second load when the first two disagree (see look())
+            styles = look(pages, guide.url + path, state, viewport, word)
             if styles[0] == styles[1]:
                 break
         where = f"/{path} ({state or 'as loaded'}, {viewport['width']} px, {scheme})"
