@@ -41,7 +41,7 @@ class Styles(Component):
         return []
 
     def post_page(self, build, page, html):
-        self.usage.add_page(html)
+        self.usage.add_page(html, page.markdown or "")
         for material, trimmed in self.predicted.items():
             html = html.replace(material, trimmed)
         self.usage.tagged |= bool(page.meta.get("tags"))

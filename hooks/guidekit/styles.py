@@ -89,19 +89,21 @@ class Usage:
     _class_lists: set[str] = field(default_factory=set)  # class="..." values as found, until settle()
     _elements: set[str] = field(default_factory=set)
 
-    def add_page(self, html: str) -> None:
-        """Called for every page: kept cheap (most of what it finds, every page has)."""
+    def add_page(self, html: str, source: str | None = None) -> None:
+        """A written page (its whole HTML), called for every page, so kept to two scans. What only an
+        author's own HTML in the Markdown `source` can bring is looked for there (a page's own style=""
+        attributes or <style> would be refused by the Content Security Policy anyway)."""
         self._class_lists.update(_CLASS_ATTR.findall(html))
-        if "class='" in html:
-            self._class_lists.update(_CLASS_ATTR_SINGLE.findall(html))
         self._elements.update(_TAG.findall(html))
-        if not self.colours and "data-md-color-" in html:   # the palette is the same on every page
+        if not self.colours:   # the palette is the same on every page
             self.colours.update(_COLOUR.findall(html))
-        if not self.preview_links and "data-preview" in html:
-            self.preview_links = bool(_PREVIEW_LINK.search(html))
-        if "style=" in html:   # a custom property set or read in a style="" attribute
+        rare = html if source is None else source
+        if "class='" in rare:
+            self._class_lists.update(_CLASS_ATTR_SINGLE.findall(rare))
+        if not self.preview_links and "data-preview" in rare:
+            self.preview_links = bool(_PREVIEW_LINK.search(rare))
+        if source is None and ('style="' in html or "var(" in html):   # a page the build didn't write itself
             self.properties.update(_PROPERTY.findall(" ".join(_STYLE_ATTR.findall(html))))
-        if "var(" in html:
             self.properties.update(_VAR.findall(html))
 
     def settle(self) -> None:
