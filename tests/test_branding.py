@@ -24,7 +24,8 @@ from bs4 import BeautifulSoup
 
 from components import center as center_component
 from components.base import Build, Component
-from guidekit.branding import (CenterSettings, Where, colour_warnings, contrast, load_center, locate,
+from guidekit.branding import (CenterSettings, Where, colour_warnings, contrast, load_center, locate, named_colour_problems,
+                               palette_warnings,
                                palette_css, readable_on)
 from guidekit.errors import ContentErrors
 from guidekit.text import fill
@@ -565,3 +566,54 @@ def test_the_center_blocks_and_controls_speak_the_language_of_the_build():
             leftovers += [piece.strip() for piece in re.split(r"\{\w+\}", english) if len(piece.strip(" .,:")) > 6
                           and piece.strip() in text]
     assert not leftovers, leftovers
+
+
+# Material's named colours (theme.palette's primary and accent) ------------------------------------
+
+MATERIAL_COLOURS = center_component.theme_colours([Path(__import__("material").__path__[0]) / "templates"])
+
+
+def failing(kind: str, scheme: str = "default") -> str:
+    """A named colour of Material's that fails in a scheme (derived from Material's own stylesheet)."""
+    return next(n for k, n, s in sorted(MATERIAL_COLOURS) if k == kind and s == scheme
+                and named_colour_problems(MATERIAL_COLOURS, n if kind == "primary" else None,
+                                          n if kind == "accent" else None, scheme))
+
+
+def test_materials_named_colours_are_read_from_its_palette_stylesheet():
+    indigo = MATERIAL_COLOURS[("primary", "indigo", "default")]
+    assert contrast(indigo["--md-primary-fg-color"], "#ffffff") > 4.5
+    # a link colour Material sets for the light scheme only (`:not([data-md-color-scheme=slate])`) stays there
+    css = next((Path(__import__("material").__path__[0]) / "templates" / "assets" / "stylesheets").glob("palette.*.min.css"))
+    name, colour = re.search(r"\[data-md-color-primary=([\w-]+)\]:not\(\[data-md-color-scheme=slate\]\)"
+                             r"\{--md-typeset-a-color:([^;}]+)", css.read_text(encoding="utf-8")).groups()
+    assert MATERIAL_COLOURS[("primary", name, "default")]["--md-typeset-a-color"] == colour
+    assert MATERIAL_COLOURS[("primary", name, "slate")].get("--md-typeset-a-color") != colour
+
+
+def test_a_named_colour_that_fails_wcag_is_named_at_its_line_with_ones_that_pass():
+    bad = failing("primary")
+    source = f"site_name: X\ntheme:\n  palette:\n    - scheme: default\n      primary: {bad}\n      accent: indigo\n"
+    palettes = yaml.safe_load(source)["theme"]["palette"]
+    [warning] = palette_warnings(palettes, MATERIAL_COLOURS, source, "mkdocs.yml")
+    assert warning.startswith("mkdocs.yml:5: ") and f"primary '{bad}'" in warning and "WCAG AA needs 4.5:1" in warning
+    suggested = warning.split("e.g. ", 1)[1].split(", or set", 1)[0].split(", ")
+    assert suggested and all(not named_colour_problems(MATERIAL_COLOURS, n, None, "default") for n in suggested)
+    # the center's own colours ('custom') and a palette that passes say nothing
+    assert palette_warnings([{"scheme": "default", "primary": "custom", "accent": "custom"}], MATERIAL_COLOURS, source, "mkdocs.yml") == []
+    assert palette_warnings([{"scheme": "slate", "primary": "indigo", "accent": "indigo"}], MATERIAL_COLOURS, source, "mkdocs.yml") == []
+
+
+def test_an_unreadable_accent_stops_the_strict_build_at_its_line(tmp_path):
+    from support import copy_project
+    project = copy_project(tmp_path / "project")
+    settings = project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    at = re.search(r"^\s*accent: \S+", text, re.M)
+    bad = failing("accent")
+    settings.write_text(text[:at.start()] + re.sub(r"accent: \S+", f"accent: {bad}", at.group()) + text[at.end():],
+                        encoding="utf-8")
+    result = build(project, tmp_path / "site", quiet=False)
+    assert result.returncode != 0
+    line = text.count("\n", 0, at.start()) + 1
+    assert f"mkdocs.yml:{line}: theme.palette's accent '{bad}'" in result.stderr, result.stderr[-2000:]

@@ -14,6 +14,8 @@ line, the search's help, the footer) and read nothing of the page: templates tak
 """
 from __future__ import annotations
 
+import functools
+
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,8 @@ from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from guidekit.branding import colour_warnings, load_center, locate, month_names, palette_css
+from guidekit.branding import (colour_warnings, load_center, locate, material_colours, month_names, palette_css,
+                               palette_warnings)
 from guidekit.errors import ContentError, ContentErrors
 from guidekit.markers import find_all_markers
 
@@ -45,7 +48,8 @@ class Center(Component):
         config = build.config
         path = config.config_file_path
         with open(path, encoding="utf-8") as fh:
-            where = locate(build.rel(path), fh.read())
+            source = fh.read()
+        where = locate(build.rel(path), source)
         words = build.words(self.name)
         if "text" not in build.data:
             return []  # the words file failed to load: its own errors say why
@@ -66,6 +70,10 @@ class Center(Component):
             return exc.errors
         for warning in colour_warnings(center):
             log.warning(warning)
+        if not build.fallback_docs_dir:   # the root build (a translation shares its palette)
+            for warning in palette_warnings(config.theme.get("palette"), theme_colours(getattr(config.theme, "dirs", [])),
+                                            source, build.rel(path)):
+                log.warning(warning)
         config.extra["career_center"] = build.data[self.name] = center
         if palette_css(center):
             palettes = config.theme["palette"]
@@ -115,3 +123,17 @@ class Center(Component):
 
 
 component = Center()
+
+
+@functools.lru_cache(maxsize=4)
+def _colours_of(stylesheet: str) -> dict:
+    return material_colours(Path(stylesheet).read_text(encoding="utf-8"))
+
+
+def theme_colours(dirs) -> dict:
+    """Material's named colours, from the palette stylesheet of the theme in use ({} if it has none)."""
+    for folder in dirs:
+        found = sorted(Path(folder).glob("assets/stylesheets/palette.*.min.css"))
+        if found:
+            return _colours_of(str(found[0]))
+    return {}

@@ -308,3 +308,134 @@ def palette_css(settings: CenterSettings) -> str:
 
 def _css_rule(selector: str, declarations: list[str]) -> str:
     return selector + " {\n" + "".join(f"  {d}\n" for d in declarations) + "}\n"
+
+
+# --- Material's named colours (theme.palette's primary and accent) ----------------------------------
+
+NON_TEXT = 3.0   # WCAG 1.4.11: the focus outline and hover colour (the accent) against the page
+SLATE_PAGE = "#1e2129"   # the dark scheme's page, where Material's named colours are meant to be read
+_NAMED = re.compile(r"^\[data-md-color-(primary|accent)=([\w-]+)\]"
+                    r"(?P<light>:not\(\[data-md-color-scheme=slate\]\))?$")
+_NAMED_SLATE = re.compile(r"^\[data-md-color-scheme=slate\]\[data-md-color-(primary|accent)=([\w-]+)\]$")
+_HSL = re.compile(r"^hsla?\(\s*([\d.]+)(?:deg)?[\s,]+([\d.]+)%[\s,]+([\d.]+)%(?:[\s,/]+([\d.]+%?))?\s*\)$")
+
+
+def _colour(value: str, background: str) -> str:
+    """A CSS colour as Material writes them (#rgb, #rrggbb, #rrggbbaa, hsl(), hsla()) as #rrggbb, any
+    transparency laid over `background`."""
+    value = value.strip().lower()
+    alpha = 1.0
+    m = _HSL.match(value)
+    if m:
+        h, s, lightness = float(m[1]) / 360, float(m[2]) / 100, float(m[3]) / 100
+        if m[4]:
+            alpha = float(m[4][:-1]) / 100 if m[4].endswith("%") else float(m[4])
+        import colorsys
+        rgb = [c * 255 for c in colorsys.hls_to_rgb(h, lightness, s)]
+    elif re.fullmatch(r"#[0-9a-f]{3,8}", value):
+        digits = value[1:]
+        if len(digits) in (3, 4):
+            digits = "".join(c * 2 for c in digits)
+        rgb = [int(digits[i:i + 2], 16) for i in (0, 2, 4)]
+        if len(digits) == 8:
+            alpha = int(digits[6:8], 16) / 255
+    else:
+        raise ValueError(f"not a colour this check reads: {value}")   # e.g. var(...): Material's own black/white
+    return _hex(c * alpha + b * (1 - alpha) for c, b in zip(rgb, _rgb(background)))
+
+
+def material_colours(css: str) -> dict[tuple[str, str, str], dict[str, str]]:
+    """Material's named colours from its palette stylesheet: {(kind, name, scheme): {property: value}},
+    kind 'primary' or 'accent', scheme 'default' or 'slate' (each with what applies in it)."""
+    from .styles import parse, split_top
+    found: dict[tuple[str, str, str], dict[str, str]] = {}
+
+    def walk(rules):
+        for rule in rules:
+            if isinstance(rule.body, list):
+                walk(rule.body)
+                continue
+            if not rule.body:
+                continue
+            values = dict(d.split(":", 1) for d in split_top(rule.body, ";") if ":" in d)
+            values = {k.strip(): v.strip() for k, v in values.items()}
+            for selector in split_top(rule.prelude):
+                selector = selector.strip()
+                m = _NAMED.match(selector)
+                schemes = ("default",) if m and m["light"] else ("default", "slate")
+                if not m:
+                    m = _NAMED_SLATE.match(selector)
+                    schemes = ("slate",)
+                if m:
+                    for scheme in schemes:
+                        found.setdefault((m[1], m[2], scheme), {}).update(values)
+    walk(parse(css))
+    return found
+
+
+def named_colour_problems(colours, primary: str | None, accent: str | None, scheme: str) -> list[str]:
+    """What fails WCAG AA with Material's named colours in one scheme (the guide's own page colours:
+    white, and SLATE_PAGE in the dark scheme): the header's text, links, the focus outline. A colour
+    written as something this doesn't read (var(...)) is left alone."""
+    try:
+        return _named_problems(colours, primary, accent, scheme)
+    except ValueError:
+        return []
+
+
+def _named_problems(colours, primary, accent, scheme) -> list[str]:
+    page = SLATE_PAGE if scheme == "slate" else WHITE
+    problems = []
+    p = colours.get(("primary", primary, scheme)) if primary else None
+    if p and "--md-primary-fg-color" in p:
+        header = _colour(p["--md-primary-fg-color"], page)
+        text = _colour(p.get("--md-primary-bg-color", WHITE), header)
+        link = _colour(p.get("--md-typeset-a-color", p["--md-primary-fg-color"]), page)
+        for what, a, b, need in (("the header's text", text, header, AA_TEXT), ("links", link, page, AA_TEXT)):
+            if contrast(a, b) < need:
+                problems.append(f"primary '{primary}' gives {what} a contrast of only {contrast(a, b):.1f}:1 "
+                                f"in the {'dark' if scheme == 'slate' else 'light'} scheme; WCAG AA needs {need}:1")
+    a = colours.get(("accent", accent, scheme)) if accent else None
+    if a and "--md-accent-fg-color" in a:
+        outline = _colour(a["--md-accent-fg-color"], page)
+        if contrast(outline, page) < NON_TEXT:
+            problems.append(f"accent '{accent}' gives the focus outline a contrast of only "
+                            f"{contrast(outline, page):.1f}:1 with the page in the {'dark' if scheme == 'slate' else 'light'} "
+                            f"scheme; WCAG AA needs {NON_TEXT}:1")
+    return problems
+
+
+def _readable(colours, kind: str, name: str, scheme: str) -> bool:
+    """A named colour this check can read, with nothing failing: one to suggest."""
+    try:
+        return not _named_problems(colours, name if kind == "primary" else None, name if kind == "accent" else None, scheme)
+    except ValueError:
+        return False
+
+
+def palette_warnings(palettes, colours, source: str, path: str) -> list[str]:
+    """Each palette entry of theme.palette whose named primary or accent colour fails WCAG AA, at its
+    line in mkdocs.yml, with the named colours that would pass. 'custom' (the center's own colours,
+    checked by colour_warnings) and names Material doesn't have are left alone."""
+    warnings = []
+    entries = palettes if isinstance(palettes, list) else [palettes] if isinstance(palettes, dict) else []
+    names = {kind: sorted({n for k, n, _ in colours if k == kind}) for kind in ("primary", "accent")}
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        scheme = "slate" if entry.get("scheme") == "slate" else "default"
+        primary, accent = entry.get("primary") or "indigo", entry.get("accent") or "indigo"
+        for kind, written in (("primary", primary), ("accent", accent)):
+            name = str(written).strip().lower().replace(" ", "-")   # 'deep purple', as Material reads it
+            if name not in names[kind]:
+                continue
+            problems = named_colour_problems(colours, name if kind == "primary" else None,
+                                             name if kind == "accent" else None, scheme)
+            if not problems:
+                continue
+            good = [n for n in names[kind] if _readable(colours, kind, n, scheme)]
+            m = re.search(rf"^\s*-?\s*{kind}:\s*['\"]?{re.escape(str(written))}['\"]?\s*(#.*)?$", source, re.M)
+            line = source.count("\n", 0, m.start()) + 1 if m else 1
+            warnings.append(f"{path}:{line}: theme.palette's {'; '.join(problems)}. Fix: pick another {kind} colour, "
+                            f"e.g. {', '.join(good[:6])}, or set your own ({PREFIX}.{kind}_color).")
+    return warnings
