@@ -74,14 +74,10 @@ class Example:
                      for text in (v.subject, v.body))
 
 
-_examples: dict = {}
-
-
-@pytest.fixture
+@pytest.fixture(scope="session")
 def ex(example_lang):
-    if example_lang.lang not in _examples:
-        _examples[example_lang.lang] = Example(example_lang)
-    return _examples[example_lang.lang]
+    """The example emails in the language under test (made once per language)."""
+    return Example(example_lang)
 
 
 def widget(page, template_id):

@@ -102,15 +102,10 @@ class Planner:
         return fill(self.says["until"], date=self.shown(dt, locale))
 
 
-_planners: dict = {}
-
-
-@pytest.fixture
+@pytest.fixture(scope="session")
 def P(example_lang):
-    """The example planner in English, then in Spanish."""
-    if example_lang.lang not in _planners:
-        _planners[example_lang.lang] = Planner(example_lang)
-    return _planners[example_lang.lang]
+    """The example planner in English, then in Spanish (made once per language)."""
+    return Planner(example_lang)
 
 
 COMPANY = "Smith, Jones; & Co\\ Ltd"

@@ -165,9 +165,8 @@ class Build:
 
     def __post_init__(self):
         self.components = ordered(self.components)
-        self._rendered: dict[tuple, str] = {}   # (kind, id, render_key) -> HTML, for this build only
+        self._rendered: dict[tuple, tuple[str, str | None]] = {}  # (kind, id, render_key) -> (HTML, search stand-in), this build only
         self._titles: dict[str, str] = {}
-        self._stand_ins: dict[tuple, str | None] = {}  # (kind, id, render_key) -> search_stand_in
         self._shown: dict[str, list[tuple[str, str]]] = {}  # page src_uri -> (rendering, stand-in) of each marker
         self._held: dict[str, tuple] = {}       # page src_uri -> what Build.restore puts back
         self.kinds: dict[str, Component] = {}
@@ -291,17 +290,13 @@ class Build:
             kind, ident = match["kind"], match["id"] or ""
             used.extend(a for a in owner.assets_for(kind, ident) if a not in used)
             key = owner.render_key(self, kind, ident, page)
-            if key is None:
+            made = self._rendered.get((kind, ident, key)) if key is not None else None
+            if made is None:
                 html = owner.render(self, kind, ident, page)
-                stand_in = self._usable_stand_in(html, owner.search_stand_in(self, kind, ident, page))
-            else:
-                key = (kind, ident, key)
-                html = self._rendered.get(key)
-                if html is None:
-                    html = self._rendered[key] = owner.render(self, kind, ident, page)
-                if key not in self._stand_ins:
-                    self._stand_ins[key] = self._usable_stand_in(html, owner.search_stand_in(self, kind, ident, page))
-                stand_in = self._stand_ins[key]
+                made = (html, self._usable_stand_in(html, owner.search_stand_in(self, kind, ident, page)))
+                if key is not None:
+                    self._rendered[(kind, ident, key)] = made
+            html, stand_in = made
             if stand_in is not None:
                 shown.append((html, stand_in))
             return html

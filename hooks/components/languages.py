@@ -118,8 +118,7 @@ class LanguagesComponent(Component):
         else:
             errors = self._configure_root(build)
         if len(self.langs.codes) > 1:
-            base = urlsplit(self.root.site_url).path or "/"
-            config.extra["alternate"] = [{"name": name_of(c), "lang": c, "link": base + self.langs.prefix(c)}
+            config.extra["alternate"] = [{"name": name_of(c), "lang": c, "link": self._home(c)}
                                          for c in self.langs.codes]
             if SCRIPT not in config.extra_javascript:
                 config.extra_javascript.append(SCRIPT)  # keeps the switch on the same page after instant navigation
@@ -146,10 +145,13 @@ class LanguagesComponent(Component):
         def other_languages():
             if self.translating or len(self.langs.codes) < 2:
                 return []
-            base = urlsplit(self.root.site_url).path or "/"
-            return [{"lang": code, "home": base + self.langs.prefix(code), "words": self._words_in(build, code)}
+            return [{"lang": code, "home": self._home(code), "words": self._words_in(build, code)}
                     for code in self.langs.others]
         return {"other_languages": other_languages}
+
+    def _home(self, code: str) -> str:
+        """The address (path) of a language's home page: /after-the-no/ or /after-the-no/es/."""
+        return (urlsplit(self.root.site_url).path or "/") + self.langs.prefix(code)
 
     def _words_in(self, build, code: str) -> dict:
         """The `guide` words of another language (overrides/text/<code>.yml), read once per build."""

@@ -53,8 +53,8 @@ class Styles(Component):
         site = Path(os.path.normpath(site_dir))
         others = [site / sub for sub in build.subsites]
         mine = lambda p: not any(o in p.parents for o in others)   # noqa: E731
-        stylesheets = {p: None for p in sorted((site / "assets" / "stylesheets").glob("*.min.css"))
-                       if p.name.split(".")[0] in TRIMMED and mine(p)}
+        stylesheets = [p for p in sorted((site / "assets" / "stylesheets").glob("*.min.css"))
+                       if p.name.split(".")[0] in TRIMMED and mine(p)]
         if not stylesheets:
             return
         pages = [p for p in site.rglob("*.html") if mine(p)]

@@ -6,6 +6,7 @@ ContentError naming `extra.career_center.<key>` and, when it can be found, its l
 """
 from __future__ import annotations
 
+import colorsys
 import datetime
 import posixpath
 import re
@@ -17,6 +18,7 @@ import yaml
 
 from .datafile import compose, line_of
 from .errors import ContentError, raise_if_any
+from .styles import parse, split_top
 from .text import fill
 
 PREFIX = "extra.career_center"
@@ -330,13 +332,12 @@ def _colour(value: str, background: str) -> str:
         h, s, lightness = float(m[1]) / 360, float(m[2]) / 100, float(m[3]) / 100
         if m[4]:
             alpha = float(m[4][:-1]) / 100 if m[4].endswith("%") else float(m[4])
-        import colorsys
         rgb = [c * 255 for c in colorsys.hls_to_rgb(h, lightness, s)]
-    elif re.fullmatch(r"#[0-9a-f]{3,8}", value):
+    elif re.fullmatch(r"#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", value):
         digits = value[1:]
-        if len(digits) in (3, 4):
+        if len(digits) in (3, 4):   # #rgb(a) -> rrggbb(aa)
             digits = "".join(c * 2 for c in digits)
-        rgb = [int(digits[i:i + 2], 16) for i in (0, 2, 4)]
+        rgb = list(_rgb("#" + digits[:6]))
         if len(digits) == 8:
             alpha = int(digits[6:8], 16) / 255
     else:
@@ -347,7 +348,6 @@ def _colour(value: str, background: str) -> str:
 def material_colours(css: str) -> dict[tuple[str, str, str], dict[str, str]]:
     """Material's named colours from its palette stylesheet: {(kind, name, scheme): {property: value}},
     kind 'primary' or 'accent', scheme 'default' or 'slate' (each with what applies in it)."""
-    from .styles import parse, split_top
     found: dict[tuple[str, str, str], dict[str, str]] = {}
 
     def walk(rules):
