@@ -47,13 +47,17 @@ def center_settings(root: pathlib.Path = ROOT, lang: str | None = None) -> dict:
     import yaml
     from guidekit.datafile import to_python
 
-    def written(path):
+    def written(path, key="career_center"):
         top = dict((k.value, v) for k, v in yaml.compose(path.read_text(encoding="utf-8")).value)
         extra = dict((k.value, v) for k, v in top["extra"].value) if "extra" in top else {}
-        return to_python(extra["career_center"]) if "career_center" in extra else {}
+        return to_python(extra[key]) if key in extra else {}
     center = written(root / "mkdocs.yml")
     translated = root / f"mkdocs.{lang}.yml"
     if lang and translated.is_file():
+        from components.languages import CENTER_WORDS, translate_lines
+        words = {str(k).strip(): str(v).strip() for k, v in written(translated, "translations").items()}
+        center = {k: translate_lines(v, words)[0] if k in CENTER_WORDS and isinstance(v, str) else v
+                  for k, v in center.items()}
         center = {**center, **written(translated)}
     return center
 
@@ -245,50 +249,41 @@ def center_edits(project: pathlib.Path) -> list[str]:
 
     Its own settings (a long name with '&', an urgent-help line but no phone, logo, links or address,
     its own colour), one
-    checklist item reworded, one added and one removed, an email subject changed, a shorter planner
-    limit, and a short new page in the nav. Derived from whatever the data holds, not its wording.
-    A sensible center makes each change in every language its site has (the translations' own
-    docs/<code>/ and mkdocs.<code>.yml), as the build's completeness check asks.
+    checklist item reworded, one added and one removed, an email subject changed, an email template
+    added, a shorter planner limit, and a short new page in the nav. Derived from whatever the data
+    holds, not its wording. All in the default language's files only, as a center edits: its other
+    languages show what is new in the default language until it is translated.
     """
-    import re
-
     import yaml
-    done = []
     config = project / "mkdocs.yml"
     text = _replace_block(config.read_text(encoding="utf-8"), "  career_center:", EDITED_CENTER)
     text = _append_to_block(text, "nav:", f"  - Contact us: {NEW_PAGE}\n")  # last, as a center adds a page
     config.write_text(text, encoding="utf-8")
-    found = re.search(r"(?m)^\s*languages:\s*\[([^\]]*)\]", text)
-    others = [c.strip() for c in found[1].split(",")][1:] if found else []
-    for code in others:
-        translated = project / f"mkdocs.{code}.yml"
-        translated.write_text(_append_to_block(translated.read_text(encoding="utf-8"), "nav:",
-                                               f"  - {NEW_PAGE}\n"), encoding="utf-8")
-    for docs in [project / "docs", *(project / "docs" / code for code in others)]:
-        (docs / NEW_PAGE).write_text(
-            "---\ntitle: Contact us\ndescription: How to reach our careers team by email or in person during the week.\n---\n\n"
-            "# Contact us\n\nWrite to us at any time. We answer within two working days.\n", encoding="utf-8")
-        data = docs / "_data"
-        checklists = yaml.safe_load((data / "checklists.yml").read_text(encoding="utf-8"))
-        lists = checklists["checklists"]
-        lists[0]["items"][0]["text"] = "Write down one thing you did well (reworded by the center)"
-        lists[0]["items"].append({"id": "center-added-item", "text": "Book a short chat with a career adviser"})
-        lists[-1]["items"].pop()
-        (data / "checklists.yml").write_text(yaml.safe_dump(checklists, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    docs = project / "docs"
+    (docs / NEW_PAGE).write_text(
+        "---\ntitle: Contact us\ndescription: How to reach our careers team by email or in person during the week.\n---\n\n"
+        "# Contact us\n\nWrite to us at any time. We answer within two working days.\n", encoding="utf-8")
+    data = docs / "_data"
+    checklists = yaml.safe_load((data / "checklists.yml").read_text(encoding="utf-8"))
+    lists = checklists["checklists"]
+    lists[0]["items"][0]["text"] = "Write down one thing you did well (reworded by the center)"
+    lists[0]["items"].append({"id": "center-added-item", "text": "Book a short chat with a career adviser"})
+    lists[-1]["items"].pop()
+    (data / "checklists.yml").write_text(yaml.safe_dump(checklists, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-        emails = yaml.safe_load((data / "emails.yml").read_text(encoding="utf-8"))
-        emails["templates"][0]["subject"] = "A short question: " + emails["templates"][0]["subject"]
-        (data / "emails.yml").write_text(yaml.safe_dump(emails, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    emails = yaml.safe_load((data / "emails.yml").read_text(encoding="utf-8"))
+    emails["templates"][0]["subject"] = "A short question: " + emails["templates"][0]["subject"]
+    added = dict(emails["templates"][-1], id="center-added-email", title="A note from the center's own list")
+    emails["templates"].append(added)
+    (data / "emails.yml").write_text(yaml.safe_dump(emails, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-        plan = yaml.safe_load((data / "planner.yml").read_text(encoding="utf-8"))
-        custom = plan["dwell"]["custom"]
-        custom["max_hours"] = max(custom["min_hours"] + 1, custom["default_hours"], custom["max_hours"] // 2)
-        (data / "planner.yml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    done += ["center settings replaced", f"page {NEW_PAGE} added to the nav", "checklist items reworded, added and removed",
-             "an email subject changed", "a shorter planner limit"]
-    if others:
-        done.append(f"the same edits in {', '.join(others)}")
-    return done
+    plan = yaml.safe_load((data / "planner.yml").read_text(encoding="utf-8"))
+    custom = plan["dwell"]["custom"]
+    custom["max_hours"] = max(custom["min_hours"] + 1, custom["default_hours"], custom["max_hours"] // 2)
+    (data / "planner.yml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return ["center settings replaced", f"page {NEW_PAGE} added to the nav", "checklist items reworded, added and removed",
+            "an email subject changed", "an email template added", "a shorter planner limit",
+            "all in English only"]
 
 
 class Guide:

@@ -16,7 +16,8 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from guidekit.csp import inline_scripts, script_hash
-from guidekit.languages import Languages, Pair, alternates, compare_yaml, load_languages, relative_url
+from guidekit.languages import Languages, alternates, load_languages, relative_url
+from guidekit.translations import fixed, overlay
 from support import EXAMPLE, build, copy_project, page_paths, soup
 
 DOCS = EXAMPLE / "docs"
@@ -65,47 +66,65 @@ checklists:
       - id: name-it
         text: Name the feeling
       - id: let-it-out
-        text: Let it out
+        text: "Let it out, {name}"
     page: feel-it.md
+    hours: 24
+    lines: [One, Two]
+    pairs:
+      - before: Angry
+        after: Calm
+"""
+WORDS = """\
+checklists:
+  feel-it:
+    title: Siéntelo
+    items:
+      name-it:
+        text: Nombra lo que sientes
+    lines: [Una]
+    pairs:
+      - before: Enojo
+        after: Calma
 """
 
 
-def compared(translated: str, original: str = ORIGINAL) -> list[str]:
-    pair = Pair("docs/_data/checklists.yml", "docs/es/_data/checklists.yml")
-    return [str(e) for e in compare_yaml(original, translated, pair, "Spanish")]
+def overlaid(words: str, original: str = ORIGINAL):
+    return overlay(original, "docs/_data/checklists.yml", words, "docs/es/_data/checklists.yml", "Spanish")
 
 
-def test_a_missing_item_names_the_translation_and_the_originals_line():
-    translated = ORIGINAL.replace("      - id: let-it-out\n        text: Let it out\n", "").replace("Feel it", "Siéntelo")
-    assert compared(translated) == [
-        "docs/es/_data/checklists.yml:5: The checklist 'feel-it' has no item 'let-it-out' "
-        "(docs/_data/checklists.yml:7 has it). Fix: add it, translated, with the same id."]
+def test_a_translation_holds_words_by_id_and_what_it_lacks_stays_in_the_original():
+    result = overlaid(WORDS)
+    assert result.errors == [] and result.unused == []
+    data = yaml.safe_load(result.text)["checklists"][0]
+    assert (data["title"], [i["text"] for i in data["items"]]) == ("Siéntelo", ["Nombra lo que sientes", "Let it out, {name}"])
+    assert (data["page"], data["hours"], data["lines"], data["pairs"]) == ("feel-it.md", 24, ["Una"], [{"before": "Enojo", "after": "Calma"}])
+    assert [u.dotted for u in result.missing] == ["checklists.feel-it.items.let-it-out.text"]
+    # every line of the original keeps its number, so the tool's own messages name the right line
+    assert len(result.text.splitlines()) == len(ORIGINAL.splitlines())
+    assert result.where(line_in(ORIGINAL, "Feel it")) == line_in(WORDS, "Siéntelo")
 
 
-def test_text_is_free_but_ids_pages_numbers_and_placeholders_are_not():
-    assert compared(ORIGINAL.replace("Name the feeling", "Nombra lo que sientes").replace("Let it out", "Desahógate")) == []
-    wrong = ORIGINAL.replace("page: feel-it.md", "page: sientelo.md").replace("id: name-it", "id: nombralo")
-    said = compared(wrong)
-    assert any("'page: sientelo.md' in the checklist 'feel-it' differs from the original 'feel-it.md'" in s for s in said)
-    assert any("has no item 'name-it'" in s for s in said) and any("has the item 'nombralo', which the original doesn't" in s for s in said)
-    email = "subject: 'Thanks: {role} at {company}'\nsteps: [first.md, second.md]\nhours: 24\nlines: [One, Two]\n"
-    assert compared("subject: 'Gracias: {role} en {company}'\nsteps: [first.md, second.md]\nhours: 24\nlines: [Una]\n",
-                    email) == []
-    said = compared("subject: 'Gracias: {puesto}'\nsteps: [second.md, first.md]\nhours: 12\nlines: [Una]\nextra: 1\n", email)
-    assert len(said) == 4, said
-    assert "lacks {company}, {role}; has {puesto}, which the original doesn't" in said[0]
-    assert "'steps' in the file is [second.md, first.md], but the original has [first.md, second.md]" in said[1]
-    assert "'hours: 12' in the file differs from the original '24'" in said[2]
-    assert "has 'extra', which the original doesn't have" in said[3]
+def line_in(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
-def test_entries_in_another_order_are_named():
-    swapped = ORIGINAL.replace("      - id: name-it\n        text: Name the feeling\n", "") + \
-        "      - id: name-it\n        text: Name the feeling\n"
-    swapped = swapped.replace("    page: feel-it.md\n", "").replace("    title: Feel it\n", "    title: Feel it\n    page: feel-it.md\n")
-    [said] = compared(swapped)
-    assert "The items of the checklist 'feel-it' are in another order than in the original" in said
-    assert "name-it, let-it-out" in said
+def test_a_translation_that_would_break_the_guide_names_its_line():
+    words = WORDS.replace("Nombra lo que sientes", "Nombra {nombre}") + "    hours: 12\n"
+    said = [str(e) for e in overlaid(words).errors]
+    assert said[0].startswith(f"docs/es/_data/checklists.yml:{line_in(words, 'Nombra')}: 'checklists.feel-it.items.name-it.text' "
+                              "has {nombre}, which the original doesn't")
+    assert said[1].startswith(f"docs/es/_data/checklists.yml:{line_in(words, 'hours')}: 'checklists.feel-it.hours: 12' is not "
+                              "words: ids, pages, numbers, times and order live only in docs/_data/checklists.yml.")
+    assert len(said) == 2
+
+
+def test_what_the_original_no_longer_has_or_has_changed_never_stops_the_build():
+    original = ORIGINAL.replace("      - id: name-it\n        text: Name the feeling\n", "") + "      - before: Sad\n        after: Fine\n"
+    result = overlaid(WORDS, original)
+    assert result.errors == []
+    assert result.unused == [("checklists.feel-it.items.name-it.text", line_in(WORDS, "Nombra"))]
+    [pairs] = [u for u in result.units if u.key[-1] == "pairs"]
+    assert pairs.missing and "2 entries" in pairs.stale  # out of date: shown in the original, listed as such
 
 
 # The example site, built in both languages ---------------------------------------------------
@@ -213,21 +232,24 @@ def block(text: str, start: str, indent: str) -> str:
     return "".join(lines[i:j])
 
 
-def test_an_incomplete_translation_fails_the_build_naming_each_file_and_line(tmp_path):
+def test_an_incomplete_translation_builds_showing_the_original_marked_and_listed(tmp_path):
+    """What the Spanish lacks (an item, an email template, a page, a marker, a words key) shows in
+    English, marked lang="en", and is listed in the translator's report; the strict build passes."""
     project = example_copy(tmp_path)
     es = project / "docs" / "es"
     data = yaml.safe_load((DOCS / "_data" / "checklists.yml").read_text(encoding="utf-8"))
     checklist, item = data["checklists"][0], data["checklists"][0]["items"][-1]
     path = es / "_data" / "checklists.yml"
-    edit(path, block(path.read_text(encoding="utf-8"), f"      - id: {item['id']}", "      "), "")
-    template = yaml.safe_load((DOCS / "_data" / "emails.yml").read_text(encoding="utf-8"))["templates"][-1]["id"]
+    edit(path, block(path.read_text(encoding="utf-8"), f"      {item['id']}:", "      "), "")
+    template = yaml.safe_load((DOCS / "_data" / "emails.yml").read_text(encoding="utf-8"))["templates"][-1]
     emails = es / "_data" / "emails.yml"
-    edit(emails, block(emails.read_text(encoding="utf-8"), f"  - id: {template}", "  "), "")
+    edit(emails, block(emails.read_text(encoding="utf-8"), f"  {template['id']}:", "  "), "")
     page = page_paths(DOCS)[-1]
     md = next(p for p in (page + "index.md", page.rstrip("/") + ".md") if (DOCS / p).is_file())
     (es / md).unlink()
-    marked = next(p for p in sorted(DOCS.glob("*.md")) if "<!-- checklist:" in p.read_text(encoding="utf-8"))
-    marker = next(line for line in marked.read_text(encoding="utf-8").splitlines() if line.startswith("<!-- checklist:"))
+    other = f"<!-- checklist: {data['checklists'][1]['id']} -->"
+    marked = next(p for p in sorted(DOCS.glob("*.md")) if other in p.read_text(encoding="utf-8"))
+    marker = next(line for line in marked.read_text(encoding="utf-8").splitlines() if line == other)
     edit(es / marked.name, marker + "\n", "")
     words = project.parent.parent / "overrides" / "text" / "es.yml"  # the copy's own words
     lines = words.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -238,19 +260,65 @@ def test_an_incomplete_translation_fails_the_build_naming_each_file_and_line(tmp
     del lines[at]
     words.write_text("".join(lines), encoding="utf-8")
 
+    site = tmp_path / "site"
+    result = build(project, site, quiet=False)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert "es: " in said and " to translate, 1 outdated" in said
+    report = (site / "es" / "translation-report.txt").read_text(encoding="utf-8")
+    assert f"checklists.{checklist['id']}.items.{item['id']}.text   [TO TRANSLATE]" in report
+    assert f"templates.{template['id']}.title   [TO TRANSLATE]" in report
+    assert f"{md}   [TO TRANSLATE]" in report
+    assert f"checklists.{key}   [TO TRANSLATE]" in report
+    assert f"lacks the marker '{marker}'" in report  # the page is out of date: listed, shown as it is
+
+    shown = soup(site / "es" / checklist["page"].replace(".md", "") / "index.html")
+    label = next(l for l in shown.select(f"#checklist-{checklist['id']} label") if l.get_text(strip=True) == item["text"])
+    assert label.find("span", lang="en") is not None, label
+    untranslated = soup(site / "es" / page / "index.html")
+    assert untranslated.select_one(".guide-untranslated") is not None
+    assert untranslated.select_one("div[lang=en] h1") is not None
+    assert not [tag for tag in soup(site / "es" / "emails" / "index.html").find_all(True)
+                if any("<span" in str(v) for v in tag.attrs.values())], "words marked inside an attribute"
+
+
+def test_a_translation_that_breaks_the_guide_stops_the_build_at_its_line(tmp_path):
+    project = example_copy(tmp_path)
+    path = project / "docs" / "es" / "_data" / "emails.yml"
+    text = path.read_text(encoding="utf-8")
+    subject = next(line for line in text.splitlines() if "subject:" in line and "{" in line)
+    broken = subject.split("{")[0] + "{puesto}" + "\n"
+    edit(path, subject + "\n", broken if broken.strip().endswith("}") else broken)
     result = build(project, tmp_path / "site", quiet=False)
     said = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "Traceback" not in said
-    assert (f"docs/es/_data/checklists.yml:{line_of(path, 'items:') + 1}: The checklist '{checklist['id']}' has no item "
-            f"'{item['id']}' (docs/_data/checklists.yml:{line_of(DOCS / '_data' / 'checklists.yml', '- id: ' + item['id'])} "
-            "has it). Fix: add it, translated, with the same id.") in said
-    assert f"has no template '{template}' (docs/_data/emails.yml:" in said
-    assert f"docs/es/{md}:1: The page docs/{md} has no Spanish version" in said
-    assert (f"docs/es/{marked.name}:1: The page lacks the marker '{marker}' "
-            f"(docs/{marked.name}:{line_of(marked, marker)} has it)") in said
-    assert f"overrides/text/es.yml:{at + 1}: 'checklists' has no '{key}' (../../overrides/text/en.yml:" in said
-    assert not (tmp_path / "site" / "es" / "index.html").exists()
+    assert result.returncode != 0 and "Traceback" not in said
+    assert f"docs/es/_data/emails.yml:{line_of(path, '{puesto}')}: " in said and "{puesto}, which the original doesn't" in said
+
+
+def test_translations_hold_only_words():
+    """Every words file (the guide's and the example's) holds only words, each for a text the
+    original still has: no id, number, time, page or order."""
+    for root in (Path("docs"), DOCS):
+        root = Path(__file__).resolve().parent.parent / root if not root.is_absolute() else root
+        for words in sorted((root / "es" / "_data").glob("*.yml")):
+            original = root / "_data" / words.name
+            result = overlay(original.read_text(encoding="utf-8"), str(original), words.read_text(encoding="utf-8"),
+                             str(words), "Spanish")
+            assert result.errors == [] and result.unused == [], (words, result.errors, result.unused)
+            node = yaml.compose(words.read_text(encoding="utf-8"))
+            leaves = [n for n in _scalars(node)]
+            assert leaves and not [n.value for n in leaves if fixed(n)], words
+
+
+def _scalars(node):
+    if isinstance(node, yaml.MappingNode):
+        for _, v in node.value:
+            yield from _scalars(v)
+    elif isinstance(node, yaml.SequenceNode):
+        for v in node.value:
+            yield from _scalars(v)
+    else:
+        yield node
 
 
 def test_a_spanish_page_with_a_broken_link_fails_a_strict_build(tmp_path):

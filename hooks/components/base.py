@@ -41,6 +41,7 @@ from guidekit.assets import tool_assets
 from guidekit.datafile import did_you_mean
 from guidekit.errors import ContentError
 from guidekit.markers import MARKER, Marker, find_all_markers
+from guidekit.translations import Translation, mark, missing_texts, overlay
 
 ANY_ID = None  # variants(kind) returns this when any id is accepted (checked by the component itself)
 
@@ -162,6 +163,7 @@ class Build:
     command: str = "build"        # what mkdocs runs: "build", "serve" or "gh-deploy"
     subsites: list[str] = field(default_factory=list)  # folders of site_dir another build writes (es/)
     fallback_docs_dir: str | None = None  # a translation's static files missing from docs_dir come from here
+    translation: Translation | None = None  # set in a translated site's build (components/languages.py)
 
     def __post_init__(self):
         self.components = ordered(self.components)
@@ -192,6 +194,12 @@ class Build:
             errors += c.configure(self)
             if not c.data:
                 continue
+            if self.translation is not None:
+                data, problems = self._load_translated(c)
+                errors += problems
+                if data is not None and not problems:
+                    self.data[c.name] = data
+                continue
             path = self.data_path(c.data)
             rel = self.rel(path)
             try:
@@ -206,6 +214,32 @@ class Build:
             if data is not None and not problems:
                 self.data[c.name] = data
         return errors
+
+    def _load_translated(self, c: Component):
+        """A translated site's data: the original's file with the translation's words in it
+        (guidekit/translations.py); words not translated yet are marked as the original language."""
+        t = self.translation
+        original, translated = os.path.join(t.original_docs, "_data", c.data), self.data_path(c.data)
+        rel, rel_t = self.rel(original), self.rel(translated)
+        try:
+            with open(original, encoding="utf-8") as fh:
+                text = fh.read()
+        except FileNotFoundError:
+            return None, [ContentError(rel, 1, f"The {c.name} data file {rel} is missing.",
+                                       f"restore it (git checkout -- {rel}); the {c.name} tool needs it.")]
+        words = None
+        if os.path.isfile(translated):
+            with open(translated, encoding="utf-8") as fh:
+                words = fh.read()
+        result = overlay(text, rel, words, rel_t, t.language)
+        t.data[c.data] = (rel, rel_t, result)
+        if result.errors:
+            return None, result.errors
+        data, problems = c.load(rel, result.text)
+        # a problem in a translated text is the translation's: named at its line there
+        problems = [ContentError(rel_t, result.where(e.line), e.problem, e.fix)
+                    if e.path == rel and result.where(e.line) else e for e in problems]
+        return mark(data, missing_texts(result.units), t.original_lang), problems
 
     def words(self, tool: str) -> dict[str, Any]:
         """A tool's words in this build's language (overrides/text/<language>.yml), plain text."""

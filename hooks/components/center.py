@@ -27,6 +27,7 @@ from guidekit.branding import (colour_warnings, load_center, locate, material_co
                                palette_warnings)
 from guidekit.errors import ContentError, ContentErrors
 from guidekit.markers import find_all_markers
+from guidekit.translations import mark
 
 from .base import Component
 from .render import render
@@ -74,6 +75,8 @@ class Center(Component):
             for warning in palette_warnings(config.theme.get("palette"), theme_colours(getattr(config.theme, "dirs", [])),
                                             source, build.rel(path)):
                 log.warning(warning)
+        if build.translation is not None:  # settings not translated yet show marked as the original language
+            mark(center, build.translation.setting_texts, build.translation.original_lang)
         config.extra["career_center"] = build.data[self.name] = center
         if palette_css(center):
             palettes = config.theme["palette"]

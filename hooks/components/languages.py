@@ -12,13 +12,21 @@ In the root language's build:
   site must be entirely written first (its Content Security Policy too). Its problems end the whole
   build with their file:line messages.
 
-In a translated build (`self.translating` is set by `translate` for its duration):
+In a translated build (`self.translating` is set by `translate` for its duration), structure lives
+once, in the root language's files, and the translation holds only words:
 - `configure` shares the saved state with the root site (Material's `extra.scope` = the root site's
-  path, so a tick is the same tick in every language) and checks theme.language;
-- `add_files` adds the root docs' static files the translation doesn't have (the center's logo);
-- `configure` also runs the completeness check (guidekit/languages.py has the rule): the same pages, the same
-  markers and front-matter keys in each, the same ids and keys in every data file and in
-  overrides/text/<code>.yml (when the text files exist), the same pages in nav.
+  path, so a tick is the same tick in every language), checks theme.language, and gives the site
+  mkdocs.yml's nav with its section names from `extra.nav_sections` in mkdocs.<code>.yml;
+- every data file is the root's with the translation's words put in (Build.load and
+  guidekit/translations.py), and the tools' words fall back to the root language's (text.py);
+- `add_files` adds the root docs' files the translation doesn't have: static files (the center's
+  logo), and pages not translated yet, shown in the root language with a note (main.html);
+- whatever is shown untranslated, or whose translation is out of date (a page whose markers or
+  front matter differ from the original's), is listed in `build.translation`; `post_build` writes
+  the translator's report (translation-report.txt in the translated site's folder) and a one-line
+  summary to the log. None of it stops the build: only a translation that would break the site
+  does (a {placeholder} that isn't the original's, an id or number in a words file, a misspelt
+  marker, a page that translates no page), with file:line.
 
 What the two builds share, being one process: MkDocs loads a hook file once per process (its
 loader is cached), so the translated build runs this same guide.py (whose `_build` it replaces:
@@ -46,17 +54,18 @@ from mkdocs.structure.files import File, get_files
 
 from guidekit.datafile import compose
 from guidekit.errors import ContentError
-from guidekit.languages import (SETTING, Languages, Pair, alternates, compare_markers, compare_nav, compare_pages,
+from guidekit.languages import (SETTING, Languages, Pair, alternates, compare_markers, compare_pages,
                                 compare_yaml, english_name, front_matter, load_languages, name_of, setting_line)
 from guidekit.markers import find_all_markers
 
 from .base import Component
 from .render import render
 from .text import read_words, words_file
+from guidekit.translations import Translation
 
 log = get_plugin_logger("languages")
 SCRIPT = "assets/tools/languages.js"
-TEXT_DIR = "text"  # overrides/text/<code>.yml: the tools' own words in each language
+REPORT = "translation-report.txt"  # in each translated site's folder: what its translator has to do
 
 
 @dataclass
@@ -70,6 +79,7 @@ class RootSite:
     pages: dict[str, str] = field(default_factory=dict)   # src_uri -> file (project-relative)
     statics: list[str] = field(default_factory=list)      # src_uris of the docs' other files
     nav: list[str] = field(default_factory=list)
+    nav_tree: list = field(default_factory=list)          # mkdocs.yml's nav as written
 
 
 def nav_pages(nav) -> list[str]:
@@ -127,6 +137,9 @@ class LanguagesComponent(Component):
         return errors
 
     def markdown(self, build, page, markdown):
+        t = build.translation
+        if t is not None and any(src == page.file.src_uri for src, _ in t.pages):
+            page.guide_untranslated = t.original_lang  # main.html: a note, and the content marked lang="en"
         if len(self.langs.codes) > 1:
             page.guide_alternates = alternates(self.langs, self.code, page.url, self.root.site_url)
         return markdown
@@ -237,6 +250,17 @@ class LanguagesComponent(Component):
             else:
                 self.root.statics.append(file.src_uri)
         self.root.nav = nav_pages(build.config.nav)
+        self.root.nav_tree = build.config.nav or []
+
+    def post_build(self, build, site_dir):
+        """A translated site: the translator's report beside its pages, and its summary in the log."""
+        t = build.translation
+        if t is None:
+            return
+        report = os.path.join(site_dir, REPORT)
+        with open(report, "w", encoding="utf-8") as fh:
+            fh.write(t.report())
+        log.info(f"Translation: {t.summary()} (each one: {build.rel(report)}).")
 
     def translate(self, build, config):
         """Build every other language into <site_dir>/<code>/ (the root site is finished)."""
@@ -270,31 +294,58 @@ class LanguagesComponent(Component):
     def _configure_translation(self, build):
         config = build.config
         build.fallback_docs_dir = self.root.docs_dir
+        build.translation = Translation(self.code, english_name(self.code), self.root.langs.root, self.root.docs_dir)
         config.extra["scope"] = urlsplit(self.root.site_url).path or "/"  # one saved state for every language
+        path = build.rel(config.config_file_path)
+        with open(config.config_file_path, encoding="utf-8") as fh:
+            source = fh.read()
         if config.theme["language"] != self.code:
-            path = build.rel(config.config_file_path)
-            with open(config.config_file_path, encoding="utf-8") as fh:
-                line = setting_line(path, fh.read(), ("theme", "language"))
-            return [ContentError(path, line, f"theme.language is '{config.theme['language']}' in {path}, "
+            return [ContentError(path, setting_line(path, source, ("theme", "language")),
+                                 f"theme.language is '{config.theme['language']}' in {path}, "
                                  f"which builds the '{self.code}' site.",
                                  f"set 'language: {self.code}' under 'theme:' (Material's own words and the search "
                                  "in that language come with it).")]
+        own = yaml.load(source, Loader=IgnoreTags) or {}
+        if isinstance(own, dict) and "nav" in own:
+            log.warning(f"{path}: its nav: is not used: the menu is mkdocs.yml's nav, with the section names of "
+                        f"extra.nav_sections in {path}. Fix: remove nav: from {path}.")
+        words = config.extra.get("translations") or {}
+        words = {str(k).strip(): str(v).strip() for k, v in words.items() if v} if isinstance(words, dict) else {}
+        config.nav, untranslated = translate_nav(self.root.nav_tree, words)
+        t = build.translation
+        t.settings += [(path, "a section of the menu (nav: in mkdocs.yml)", label) for label in untranslated]
+        own_center = ((own.get("extra") or {}).get("career_center") or {}) if isinstance(own, dict) else {}
+        center = config.extra.get("career_center")
+        if isinstance(center, dict):
+            for key in CENTER_WORDS:
+                if isinstance(center.get(key), str) and key not in own_center:
+                    center[key], missing = translate_lines(center[key], words)
+                    t.settings += [(path, f"extra.career_center.{key}", line) for line in missing]
+        t.setting_texts = {text for _, _, text in t.settings}
         return self._completeness(build)
 
     def _add_root_statics(self, build, files):
-        root = self.root
+        """The root docs' files the translation doesn't have: its static files (the logo), and its
+        pages not translated yet, shown in the root language (marked as such: page.guide_untranslated)."""
+        root, config = self.root, build.config
         for src in root.statics:
             if files.get_file_from_path(src) is None:
-                files.append(File(src, root.docs_dir, build.config.site_dir, build.config.use_directory_urls))
+                files.append(File(src, root.docs_dir, config.site_dir, config.use_directory_urls))
+        for src, rel in root.pages.items():
+            if files.get_file_from_path(src) is None:
+                files.append(File(src, root.docs_dir, config.site_dir, config.use_directory_urls))
+                build.translation.pages.append((src, rel))
 
     def _completeness(self, build) -> list[ContentError]:
-        """The translation mirrors the root language (run with the data files' loading, so that one
-        build lists these problems together with the data's own)."""
-        root, language, config = self.root, english_name(self.code), build.config
+        """What the translation lacks or has out of date, for the report (pages not translated yet
+        are shown in the root language: _add_root_statics); what would break it, as errors: a page
+        that translates no page, a misspelt marker."""
+        root, language, config, t = self.root, english_name(self.code), build.config, build.translation
         docs = build.rel(build.docs_dir)
         ours = {f.src_uri: f for f in get_files(config).documentation_pages()}
-        errors = compare_pages(root.pages, {src: build.rel(f.abs_src_path) for src, f in ours.items()},
-                               Pair(build.rel(root.docs_dir), docs), language)
+        errors = [e for e in compare_pages(root.pages, {src: build.rel(f.abs_src_path) for src, f in ours.items()},
+                                           Pair(build.rel(root.docs_dir), docs), language)
+                  if "has no original" in e.problem]  # a page not translated yet is shown in the original
         for src, file in ours.items():
             if src not in root.pages:
                 continue
@@ -303,49 +354,70 @@ class LanguagesComponent(Component):
             translated = file.content_string
             pair = Pair(root.pages[src], build.rel(file.abs_src_path))
             known = [m for m in find_all_markers(text) if m.kind in build.kinds]
-            errors += compare_markers(known, [m for m in find_all_markers(translated) if m.kind in build.kinds], pair,
-                                      unknown=[m for m in find_all_markers(translated) if m.kind not in build.kinds])
+            unknown = [m for m in find_all_markers(translated) if m.kind not in build.kinds]
+            for e in compare_markers(known, [m for m in find_all_markers(translated) if m.kind in build.kinds], pair,
+                                     unknown=unknown):
+                if "is not a marker the guide knows" in e.problem:
+                    errors.append(e)  # a misspelling: the translation is broken
+                else:
+                    t.stale_pages.append((f"{pair.translated}:{e.line}", pair.original, e.problem))
             a, b = front_matter(text), front_matter(translated)
             if a is not None and b is not None:
-                errors += compare_yaml(a, b, pair, language, offset=1)
-        errors += self._compare_folder(build, os.path.join(root.docs_dir, "_data"), build.data_path(""), language)
-        custom = config.theme.custom_dir
-        if custom and os.path.isfile(os.path.join(custom, TEXT_DIR, f"{root.langs.root}.yml")):
-            errors += self._compare_files(build, os.path.join(custom, TEXT_DIR, f"{root.langs.root}.yml"),
-                                          os.path.join(custom, TEXT_DIR, f"{self.code}.yml"), language, all_text=True)
-        path = config.config_file_path
-        with open(path, encoding="utf-8") as fh:
-            where = (build.rel(path), setting_line(build.rel(path), fh.read(), ("nav",)))
-        if config.nav is not None or root.nav:
-            errors += compare_nav(root.nav, nav_pages(config.nav), where, language)
+                t.stale_pages += [(f"{e.path}:{e.line}", pair.original, e.problem)
+                                  for e in compare_yaml(a, b, pair, language, offset=1)]
         return errors
 
-    def _compare_folder(self, build, original: str, translated: str, language: str) -> list[ContentError]:
-        errors = []
-        names = sorted(os.path.basename(p) for p in glob.glob(os.path.join(original, "*.yml")))
-        theirs = sorted(os.path.basename(p) for p in glob.glob(os.path.join(translated, "*.yml")))
-        for name in names:
-            errors += self._compare_files(build, os.path.join(original, name), os.path.join(translated, name), language)
-        for name in theirs:
-            if name not in names:
-                rel = build.rel(os.path.join(translated, name))
-                errors.append(ContentError(rel, 1, f"This data file has no original ({build.rel(os.path.join(original, name))} "
-                                           "doesn't exist).", "remove it, or give it the name of the file it translates."))
-        return errors
 
-    def _compare_files(self, build, original: str, translated: str, language: str, *,
-                       all_text: bool = False) -> list[ContentError]:
-        pair = Pair(build.rel(original), build.rel(translated))
-        if not os.path.isfile(translated):
-            return [ContentError(pair.translated, 1, f"The file {pair.original} has no {language} version "
-                                 "(this file doesn't exist).",
-                                 f"copy {pair.original} to {pair.translated} and translate its text "
-                                 "(keys, ids, page paths and numbers stay as they are).")]
-        with open(original, encoding="utf-8") as fh:
-            a = fh.read()
-        with open(translated, encoding="utf-8") as fh:
-            b = fh.read()
-        return compare_yaml(a, b, pair, language, all_text=all_text)
+# The center's settings that are words (the others, such as its email, links and logo, are the same in every language).
+CENTER_WORDS = ("name", "short_name", "support_text", "address", "urgent_name", "urgent_text", "reviewed_by")
+
+
+class IgnoreTags(yaml.SafeLoader):
+    """Reads a config file whatever tags it uses (!ENV): only its keys matter here."""
+
+
+IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def translate_lines(text: str, words: dict[str, str]) -> tuple[str, list[str]]:
+    """A setting in the translation's language: each of its lines by `words` (original -> translated);
+    and the lines that have no translation (they stay as they are)."""
+    lines, missing = [], []
+    for line in text.splitlines() or [text]:
+        found = words.get(line.strip())
+        lines.append(found if found else line)
+        if not found and line.strip():
+            missing.append(line.strip())
+    return "\n".join(lines), missing
+
+
+def translate_nav(nav, sections: dict) -> tuple[list, list[str]]:
+    """mkdocs.yml's nav for a translated site: the same pages in the same order; each section's name
+    from `sections` (English name -> translated name), or the English one (listed as untranslated);
+    a page with an English label gets its own title instead (its front matter's, translated)."""
+    untranslated: list[str] = []
+
+    def walk(items):
+        out = []
+        for item in items or []:
+            if isinstance(item, dict):
+                for label, value in item.items():
+                    if isinstance(value, list):
+                        if label not in sections:
+                            untranslated.append(label)
+                        out.append({sections.get(label, label): walk(value)})
+                    elif label in sections:
+                        out.append({sections[label]: value})
+                    elif isinstance(value, str) and "://" in value:
+                        untranslated.append(label)
+                        out.append({label: value})
+                    else:
+                        out.append(value)
+            else:
+                out.append(item)
+        return out
+
+    return walk(nav), untranslated
 
 
 component = LanguagesComponent()

@@ -13,7 +13,7 @@ import pathlib
 from mkdocs.exceptions import PluginError
 
 from guidekit.errors import ContentError
-from guidekit.text import Words, fill_html, load_text, script_words
+from guidekit.text import Words, fill_html, load_text, merge_words, script_words
 
 from .base import Component
 
@@ -48,6 +48,14 @@ class Text(Component):
                                  f"The guide's words for the language '{language}' ({rel}) are missing.",
                                  f"copy overrides/text/en.yml to {rel} and translate the words after each key.")]
         data, lines, errors = read_words(build, path)
+        t = build.translation
+        if t is not None and not errors:  # a translated site: what its words lack, in the original's
+            original, _ = words_file(config, t.original_lang)
+            if original:
+                words, original_lines, problems = read_words(build, original)
+                if words is not None and not problems:
+                    data, missing, errors = merge_words(words, data, original_lines, lines, build.rel(path))
+                    t.words += [(build.rel(path), key, text, line) for key, text, line in missing]
         if not errors:
             build.data[self.name] = data
             build.text_file, build.text_lines = build.rel(path), lines

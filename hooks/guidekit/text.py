@@ -124,3 +124,35 @@ def script_words(tool: str, words: dict) -> str:
     """The line put before a tool's script: its words, as data (`guideText.<tool>`)."""
     data = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
     return f"(window.guideText=window.guideText||{{}})[{json.dumps(tool)}]={data};\n"
+
+
+def merge_words(original: dict, translated: dict, original_lines: dict[str, int], translated_lines: dict[str, int],
+                translated_path: str) -> tuple[dict, list[tuple[str, str, int]], list[ContentError]]:
+    """A translation's words with the original's standing in for what it lacks: (the words, each
+    key it lacks as (key, the original's words, their line), problems). A problem is a translated
+    value whose {placeholders} are not the original's (the script would show a raw '{name}')."""
+    missing: list[tuple[str, str, int]] = []
+    errors: list[ContentError] = []
+
+    def merge(o: dict, t: dict, prefix: str) -> dict:
+        out = {}
+        for key, value in o.items():
+            name = f"{prefix}{key}"
+            theirs = t.get(key) if isinstance(t, dict) else None
+            if isinstance(value, dict):
+                out[key] = merge(value, theirs if isinstance(theirs, dict) else {}, name + ".")
+            elif not isinstance(theirs, str):
+                out[key] = value
+                missing.append((name, value, original_lines.get(name, 1)))
+            elif set(PLACEHOLDER.findall(value)) != set(PLACEHOLDER.findall(theirs)):
+                out[key] = value
+                errors.append(ContentError(translated_path, translated_lines.get(name, 1),
+                                           f"'{name}' has the placeholders {sorted(set(PLACEHOLDER.findall(theirs)))}, "
+                                           f"but the original has {sorted(set(PLACEHOLDER.findall(value)))}.",
+                                           "keep every {placeholder} of the original exactly as it is written there; "
+                                           "translate only the words around them."))
+            else:
+                out[key] = theirs
+        return out
+
+    return merge(original, translated, ""), missing, errors
