@@ -124,7 +124,7 @@ def test_what_the_original_no_longer_has_or_has_changed_never_stops_the_build():
     assert result.errors == []
     assert result.unused == [("checklists.feel-it.items.name-it.text", line_in(WORDS, "Nombra"))]
     [pairs] = [u for u in result.units if u.key[-1] == "pairs"]
-    assert pairs.missing and "2 entries" in pairs.stale  # out of date: shown in the original, listed as such
+    assert pairs.missing and "2 entries" in pairs.outdated  # out of date: shown in the original, listed as such
 
 
 # The example site, built in both languages ---------------------------------------------------
@@ -280,6 +280,42 @@ def test_an_incomplete_translation_builds_showing_the_original_marked_and_listed
     assert untranslated.select_one("div[lang=en] h1") is not None
     assert not [tag for tag in soup(site / "es" / "emails" / "index.html").find_all(True)
                 if any("<span" in str(v) for v in tag.attrs.values())], "words marked inside an attribute"
+
+
+def git(project: Path, *args: str, when: str = "2026-01-01T10:00:00Z") -> None:
+    import os
+    import subprocess
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+def test_a_translation_older_than_its_original_is_kept_and_listed_as_outdated(tmp_path):
+    """In a git checkout (as on GitHub), a text or page whose English changed after its Spanish was
+    written still shows its Spanish, and the report lists it as outdated, with both versions."""
+    project = example_copy(tmp_path)
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "first")
+    data = yaml.safe_load((DOCS / "_data" / "checklists.yml").read_text(encoding="utf-8"))
+    checklist, item = data["checklists"][0], data["checklists"][0]["items"][0]
+    edit(project / "docs" / "_data" / "checklists.yml", f"text: {item['text']}", f"text: {item['text']}, reworded")
+    page = next(p for p in sorted(DOCS.glob("*.md")) if p.name != "index.md")
+    (project / "docs" / page.name).write_text(page.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+    git(project, "commit", "-qam", "reworded", when="2026-02-01T10:00:00Z")
+
+    site = tmp_path / "site"
+    result = build(project, site, quiet=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = (site / "es" / "translation-report.txt").read_text(encoding="utf-8")
+    entry = report.split(f"- checklists.{checklist['id']}.items.{item['id']}.text   [OUTDATED: the original was changed on "
+                         "2026-02-01 10:00 UTC, after this translation (2026-01-01 10:00 UTC)")[1].split("\n- ")[0]
+    spanish = yaml.safe_load((ES / "_data" / "checklists.yml").read_text(encoding="utf-8"))
+    kept = spanish["checklists"][checklist["id"]]["items"][item["id"]]["text"]
+    assert f"{item['text']}, reworded" in entry and kept in entry
+    assert f"- docs/es/{page.name}   [OUTDATED] the original was changed on 2026-02-01" in report
+    shown = soup(site / "es" / checklist["page"].replace(".md", "") / "index.html")
+    assert kept in [l.get_text(strip=True) for l in shown.select(f"#checklist-{checklist['id']} label")]
 
 
 def test_a_translation_that_breaks_the_guide_stops_the_build_at_its_line(tmp_path):
@@ -449,3 +485,58 @@ def test_mkdocs_serve_builds_both_languages_and_rebuilds_on_a_spanish_edit(tmp_p
 def soup_of(html: str):
     from bs4 import BeautifulSoup
     return BeautifulSoup(html, "html.parser")
+
+
+# The guide after a center's edits, made in English only (support.center_edits) ----------------
+
+def test_a_centers_english_edits_show_in_english_on_the_spanish_site_marked_and_listed(edited):
+    """The strict build passed (the fixture asserts it); on the Spanish site, exactly what the center
+    added in English shows in English, marked lang="en", and the translator's report lists exactly it."""
+    from support import NEW_PAGE
+    project, site = edited.project, edited.site / "es"
+    checklists = yaml.safe_load((project / "docs" / "_data" / "checklists.yml").read_text(encoding="utf-8"))["checklists"]
+    added = next(i for i in checklists[0]["items"] if i["id"] == "center-added-item")
+    emails = (project / "docs" / "_data" / "emails.yml").read_text(encoding="utf-8")
+    template = yaml.safe_load(emails)["templates"][-1]
+    units = overlay(emails, "e", None, "w", "Spanish").units
+    center = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0].replace("!ENV", ""))
+    expected = {f"checklists.{checklists[0]['id']}.items.{added['id']}.text", NEW_PAGE,
+                *(u.dotted for u in units if u.key[:2] == ("templates", template["id"])),
+                center["extra"]["career_center"]["name"]}
+    report = (site / "translation-report.txt").read_text(encoding="utf-8")
+    listed = {line[2:].split("   [TO TRANSLATE]")[0] for line in report.splitlines() if "   [TO TRANSLATE]" in line}
+    assert listed == expected
+
+    page = soup(site / checklists[0]["page"].replace(".md", "") / "index.html")
+    label = next(l for l in page.select(f"#checklist-{checklists[0]['id']} label") if l.get_text(strip=True) == added["text"])
+    assert label.find("span", lang="en") is not None
+    sheet = soup(site / "print" / "emails" / template["id"] / "index.html")  # a template no page shows yet: its sheet
+    assert sheet.select_one("h1 span[lang=en]").get_text(strip=True) == template["title"]
+    assert sheet.select_one(".handout[lang=en]") is not None
+    new = soup(site / NEW_PAGE.replace(".md", "") / "index.html")
+    assert new.select_one(".guide-untranslated") and new.select_one("div[lang=en] h1")
+    name = center["extra"]["career_center"]["name"]
+    assert all(s.find_parent(lang="en") or s.parent.get("lang") == "en"
+               for s in page.find_all(string=lambda text: text and name in text))
+
+
+def test_the_spanish_site_shows_no_english_from_the_centers_settings(server):
+    """With the shipped example settings (a center's own may wait for their translation): every text
+    setting of the center shows only in Spanish on every Spanish page, and nothing is left to translate."""
+    import pytest
+    from components.languages import CENTER_WORDS
+    from guidekit.branding import EXAMPLE
+    from support import ROOT, center_settings
+    english = center_settings(ROOT)
+    if english.get("name") != EXAMPLE["name"]:
+        pytest.skip("holds for the shipped example settings only")
+    spanish = center_settings(ROOT, "es")
+    lines = {line.strip() for key in CENTER_WORDS if english.get(key) for line in str(english[key]).splitlines()}
+    translated = {line for key in CENTER_WORDS if spanish.get(key) for line in str(spanish[key]).splitlines()}
+    leaking = {line for line in lines if line not in translated}
+    assert leaking, "the example settings have words the Spanish site says otherwise"
+    report = (server.site / "es" / "translation-report.txt").read_text(encoding="utf-8")
+    assert "[TO TRANSLATE]" not in report, report
+    for html in sorted((server.site / "es").rglob("*.html")):
+        text = soup(html).get_text(" ")
+        assert not [line for line in leaking if line in text], html

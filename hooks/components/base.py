@@ -41,7 +41,7 @@ from guidekit.assets import tool_assets
 from guidekit.datafile import did_you_mean
 from guidekit.errors import ContentError
 from guidekit.markers import MARKER, Marker, find_all_markers
-from guidekit.translations import Translation, mark, missing_texts, overlay
+from guidekit.translations import Translation, line_times, mark, missing_texts, overlay
 
 ANY_ID = None  # variants(kind) returns this when any id is accepted (checked by the component itself)
 
@@ -231,7 +231,8 @@ class Build:
         if os.path.isfile(translated):
             with open(translated, encoding="utf-8") as fh:
                 words = fh.read()
-        result = overlay(text, rel, words, rel_t, t.language)
+        times = (line_times(original), line_times(translated)) if words is not None else (None, None)
+        result = overlay(text, rel, words, rel_t, t.language, times)
         t.data[c.data] = (rel, rel_t, result)
         if result.errors:
             return None, result.errors

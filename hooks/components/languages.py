@@ -61,7 +61,7 @@ from guidekit.markers import find_all_markers
 from .base import Component
 from .render import render
 from .text import read_words, words_file
-from guidekit.translations import Translation
+from guidekit.translations import Translation, file_times, newer
 
 log = get_plugin_logger("languages")
 SCRIPT = "assets/tools/languages.js"
@@ -346,11 +346,17 @@ class LanguagesComponent(Component):
         errors = [e for e in compare_pages(root.pages, {src: build.rel(f.abs_src_path) for src, f in ours.items()},
                                            Pair(build.rel(root.docs_dir), docs), language)
                   if "has no original" in e.problem]  # a page not translated yet is shown in the original
+        times = file_times(root.docs_dir) or {}
         for src, file in ours.items():
             if src not in root.pages:
                 continue
-            with open(os.path.join(build.root, root.pages[src]), encoding="utf-8") as fh:
+            original = os.path.join(build.root, root.pages[src])
+            with open(original, encoding="utf-8") as fh:
                 text = fh.read()
+            changed, written = times.get(os.path.normpath(original)), times.get(os.path.normpath(file.abs_src_path))
+            if changed and written and changed > written:
+                t.stale_pages.append((build.rel(file.abs_src_path), root.pages[src], newer(
+                    ([changed], [written]), (1, 1), (1, 1))))
             translated = file.content_string
             pair = Pair(root.pages[src], build.rel(file.abs_src_path))
             known = [m for m in find_all_markers(text) if m.kind in build.kinds]

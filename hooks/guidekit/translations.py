@@ -32,7 +32,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
+import subprocess
+import time
 from dataclasses import dataclass, field
 
 import yaml
@@ -77,7 +80,8 @@ class Unit:
     node: yaml.Node
     translated: object = None          # the translation's value (str or list), None: not translated
     translated_line: int = 0
-    stale: str = ""                    # why a translation there is out of date and not used
+    translated_end: int = 0            # the last line of the translation's value
+    outdated: str = ""                 # why the translation is out of date ('' when it isn't)
 
     @property
     def original(self):
@@ -220,8 +224,10 @@ def _check(unit: Unit, node: yaml.Node, path: str) -> tuple[object, list[Content
 
 
 def overlay(original_text: str, original_path: str, translated_text: str | None, translated_path: str,
-            language: str) -> Overlay:
-    """The original data file with the translation's words put in (see the module's doc)."""
+            language: str, times: tuple[list[float] | None, list[float] | None] = (None, None)) -> Overlay:
+    """The original data file with the translation's words put in (see the module's doc).
+    `times`: when each line of the original and of the translation was last changed (line_times),
+    to find translations older than their original's words; (None, None): not known."""
     root, errors = compose(original_path, original_text)
     if root is None or errors:
         return Overlay(original_text, [], errors=[])  # the original's own build reports it
@@ -254,12 +260,64 @@ def overlay(original_text: str, original_path: str, translated_text: str | None,
             continue
         value, problems, stale = _check(unit, node, translated_path)
         result.errors += problems
+        unit.translated_line, unit.translated_end = line_of(node), last_line(node)
         if value is not None:
-            unit.translated, unit.translated_line = value, line_of(node)
+            unit.translated = value
         elif stale:
-            unit.stale, unit.translated_line = stale, line_of(node)
+            unit.outdated = f"{stale}: the original is shown"
+    for unit in found:
+        if not unit.missing:
+            unit.outdated = newer(times, (line_of(unit.node), last_line(unit.node)),
+                                  (unit.translated_line, unit.translated_end))
     result.text = splice(original_text, [u for u in found if not u.missing])
     return result
+
+
+def last_line(node: yaml.Node) -> int:
+    """The last line a value takes (a block value's node ends at the start of the line after it)."""
+    return node.end_mark.line + (0 if node.end_mark.column == 0 else 1)
+
+
+def newer(times, original: tuple[int, int], translated: tuple[int, int]) -> str:
+    """Why a translation is out of date: its original's lines were changed after its own ('' when
+    they weren't, or when that isn't known)."""
+    ours, theirs = times
+    if not ours or not theirs:
+        return ""
+    changed = max(ours[original[0] - 1:original[1]] or [0])
+    written = max(theirs[translated[0] - 1:translated[1]] or [0])
+    if changed <= written:
+        return ""
+    when = lambda t: time.strftime("%Y-%m-%d %H:%M", time.gmtime(t))
+    return f"the original was changed on {when(changed)} UTC, after this translation ({when(written)} UTC)"
+
+
+def line_times(path: str) -> list[float] | None:
+    """When each line of a file was last changed, by git (a line not committed yet: now); None
+    outside a git checkout, or for a file git doesn't track. A shallow clone gives its lines the
+    time of its one commit, so nothing there counts as changed after anything else."""
+    try:
+        done = subprocess.run(["git", "blame", "--porcelain", "--", os.path.basename(path)],
+                              cwd=os.path.dirname(os.path.abspath(path)), capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    times: dict[str, float] = {}
+    lines: list[float] = []
+    commit = None
+    for line in done.stdout.splitlines():
+        if line.startswith("\t"):
+            lines.append(times.get(commit, time.time()))
+        elif line.startswith("committer-time "):
+            times[commit] = float(line.split()[1])
+        else:
+            head = line.split()
+            if head and len(head[0]) == 40 and all(c in "0123456789abcdef" for c in head[0]):
+                commit = head[0]
+                if set(commit) == {"0"}:
+                    times[commit] = time.time()  # not committed yet
+    return lines
 
 
 def _structure(root: yaml.Node, key: tuple[str, ...]) -> bool:
@@ -371,6 +429,12 @@ def missing_texts(units_: list[Unit]) -> set[str]:
     return found
 
 
+def _lines(value) -> list[str]:
+    if isinstance(value, str):
+        return value.splitlines()
+    return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100000).splitlines()
+
+
 # What a translated site lacks: the report -------------------------------------------------------
 
 @dataclass
@@ -390,9 +454,9 @@ class Translation:
 
     def counts(self) -> tuple[int, int]:
         """(to translate, outdated)."""
-        missing = sum(1 for *_, o in self.data.values() for u in o.units if u.missing and not u.stale)
+        missing = sum(1 for *_, o in self.data.values() for u in o.units if u.missing and not u.outdated)
         missing += len(self.pages) + len(self.words) + len(self.settings)
-        stale = sum(1 for *_, o in self.data.values() for u in o.units if u.stale) + len(self.stale_pages)
+        stale = sum(1 for *_, o in self.data.values() for u in o.units if u.outdated) + len(self.stale_pages)
         return missing, stale
 
     def summary(self) -> str:
@@ -407,17 +471,17 @@ class Translation:
                "Until a text is translated, the site shows it in the original language, marked as such.",
                "Write each translation in the file and under the key named; keep every {placeholder}.", ""]
         for name, (original, translated, o) in self.data.items():
-            todo = [u for u in o.units if u.missing]
+            todo = [u for u in o.units if u.missing or u.outdated]
             if not todo and not o.unused:
                 continue
             out += [f"== {translated} (the words of {original})", ""]
             for u in todo:
-                status = f"OUTDATED ({u.stale}; {translated}:{u.translated_line})" if u.stale else "TO TRANSLATE"
+                status = f"OUTDATED: {u.outdated}; {translated}:{u.translated_line}" if u.outdated else "TO TRANSLATE"
                 out += [f"- {u.dotted}   [{status}]", f"  used at {original}:{u.line}", "  original:"]
-                value = u.original
-                lines = value.splitlines() if isinstance(value, str) else yaml.safe_dump(
-                    value, allow_unicode=True, sort_keys=False, width=100000).splitlines()
-                out += [f"    {line}" for line in lines] + [""]
+                out += [f"    {line}" for line in _lines(u.original)]
+                if u.translated is not None:
+                    out += ["  translation now:"] + [f"    {line}" for line in _lines(u.translated)]
+                out.append("")
             for key, line in o.unused:
                 out += [f"- {key}   [UNUSED: the original has no such text any more; {translated}:{line}]", ""]
         if self.words:
@@ -434,3 +498,30 @@ class Translation:
             out += [f"- {page}   [OUTDATED] {why} (the original: {original})" for page, original, why in self.stale_pages]
             out.append("")
         return "\n".join(out).rstrip() + "\n"
+
+
+def file_times(folder: str) -> dict[str, float] | None:
+    """When each file under `folder` was last changed, by git (absolute path -> time; a file changed
+    and not committed yet: now); None outside a git checkout."""
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=60)
+    try:
+        top = git("rev-parse", "--show-toplevel")
+        if top.returncode != 0:
+            return None
+        root = top.stdout.strip()
+        log = git("log", "--format=%x00%ct", "--name-only", "--", ".")
+        status = git("status", "--porcelain", "--no-renames", "--", ".")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    times: dict[str, float] = {}
+    when = 0.0
+    for line in log.stdout.splitlines():
+        if line.startswith("\0"):
+            when = float(line[1:])
+        elif line.strip():
+            times.setdefault(os.path.normpath(os.path.join(root, line.strip())), when)
+    now = time.time()
+    for line in status.stdout.splitlines():
+        times[os.path.normpath(os.path.join(root, line[3:].strip().strip('"')))] = now
+    return times
