@@ -62,6 +62,20 @@ def center_settings(root: pathlib.Path = ROOT, lang: str | None = None) -> dict:
     return center
 
 
+def data_text(docs: pathlib.Path, name: str) -> str:
+    """A data file as the build reads it: docs/_data/<name>; for a translation's docs (docs/es/), the
+    original's file with the translation's words put in (guidekit/translations.py)."""
+    original = docs.parent / "_data" / name
+    if not original.is_file():
+        return (docs / "_data" / name).read_text(encoding="utf-8")
+    from guidekit.translations import overlay
+    words = docs / "_data" / name
+    result = overlay(original.read_text(encoding="utf-8"), str(original), words.read_text(encoding="utf-8")
+                     if words.is_file() else None, str(words), docs.name)
+    assert not result.errors, result.errors
+    return result.text
+
+
 def translations(docs: pathlib.Path) -> set[str]:
     """The folders of docs/ that hold another language's pages (docs/es/ beside mkdocs.es.yml)."""
     return {p.name[len("mkdocs."):-len(".yml")] for p in docs.parent.glob("mkdocs.*.yml")}
@@ -312,7 +326,7 @@ class Guide:
 
     def _load(self, loader, name):
         path = self.docs / "_data" / name
-        data, errors = loader(str(path.relative_to(self.root)), path.read_text(encoding="utf-8"))
+        data, errors = loader(str(path.relative_to(self.root)), data_text(self.docs, name))
         assert not errors, errors
         return data
 

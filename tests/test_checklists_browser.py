@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from guidekit.checklists import load_checklists
 from guidekit.text import fill
-from support import (EXAMPLE, SiteServer, axe_violations, build, copy_project, english_only, mark_window, saved,
+from support import (EXAMPLE, SiteServer, data_text, axe_violations, build, copy_project, english_only, mark_window, saved,
                      storage_key, words)
 
 OVERVIEW = "checklists/"  # tests/example/docs/checklists/index.md (and docs/es/): the overview and the device controls
@@ -31,7 +31,7 @@ class Example:
     def __init__(self, docs, lang: str):
         self.lang, self.docs = lang, docs
         self.lists = load_checklists("docs/_data/checklists.yml",
-                                     (docs / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
+                                     data_text(docs, "checklists.yml"))[0]
         self.first = next(c for c in self.lists if c.page == "first.md")    # a list with three or more items
         self.second = next(c for c in self.lists if c.page == "second.md")  # a list on another page
         assert len(self.first.items) >= 3 and self.second.items

@@ -16,7 +16,7 @@ import pytest
 
 from guidekit.counselors import check_links, handout_lines, load_counselors
 from guidekit.emails import parse_emails
-from support import EXAMPLE, axe_violations, pdf_pages, soup, squash, words
+from support import EXAMPLE, data_text, axe_violations, pdf_pages, soup, squash, words
 from test_branding import center_settings_of, example_center
 from test_print_browser import zbarimg
 from test_site_build import config_of, nav_paths
@@ -112,7 +112,7 @@ def test_a_handout_has_a_labelled_blank_per_field_and_marks_optional_lines():
 
 def materials(guide) -> list[tuple[str, int, str]]:
     """(sheet path, printed pages it may take, the page its QR code leads to), from the guide's data."""
-    outlines, _ = load_counselors(PATH, (guide.docs / "_data" / "counselors.yml").read_text(encoding="utf-8"))
+    outlines, _ = load_counselors(PATH, data_text(guide.docs, "counselors.yml"))
     templates = guide.emails().templates
     out = [(f"print/counselors/{o.id}/", o.pages, f"counselors/{o.id}/") for o in outlines.values()]
     out += [(f"print/emails/{t}/", 1, "emails/") for t in templates]
@@ -141,7 +141,7 @@ def test_every_material_is_linked_from_a_page_in_the_nav(guide):
 
 
 def test_the_outline_pages_show_every_section(guide):
-    outlines, _ = load_counselors(PATH, (guide.docs / "_data" / "counselors.yml").read_text(encoding="utf-8"))
+    outlines, _ = load_counselors(PATH, data_text(guide.docs, "counselors.yml"))
     for o in outlines.values():
         doc = soup(guide.site / "counselors" / o.id / "index.html")
         shown = [el.get_text(" ", strip=True) for el in doc.select("article .guide-outline__title strong")]

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from guidekit.branding import EXAMPLE as EXAMPLE_CENTER
 from guidekit.checklists import load_checklists
-from support import EXAMPLE, axe_violations, page_paths, soup
+from support import EXAMPLE, data_text, axe_violations, page_paths, soup
 from test_site_build import front_matter, settings_of, url_of
 
 PHONE = {"width": 390, "height": 844}
@@ -82,7 +82,7 @@ def path_starts(config: pathlib.Path, docs: pathlib.Path) -> set[str]:
     starts = {steps_of(config, docs)[0]}
     situations = docs / "_data" / "situations.yml"
     if situations.is_file():
-        data = yaml.safe_load(situations.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(data_text(docs, "situations.yml")) or {}
         for s in data.get("situations") or []:
             if s.get("page"):
                 starts.add(url_of(s["page"]))
@@ -337,7 +337,7 @@ def test_phone_targets_are_at_least_44px(example_context_factory, example_lang, 
 def test_untick_all_offers_undo(example_page, example_lang):
     """Clearing a checklist is quiet and reversible: 'Untick all' shows only while something is
     ticked, and 'Undo' (focused at once) brings back exactly the ticks that were there."""
-    lists = load_checklists("x", (example_lang.docs / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
+    lists = load_checklists("x", data_text(example_lang.docs, "checklists.yml"))[0]
     first = lists[0]
     page = example_page
     page.goto(example_lang.url + url_of(first.page))
@@ -366,7 +366,7 @@ def test_untick_all_offers_undo(example_page, example_lang):
 
 def test_home_cards_show_each_steps_checklist_progress(example_page, example_lang):
     """The path's cards on the home page show how much of each step's checklist is ticked."""
-    lists = load_checklists("x", (example_lang.docs / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
+    lists = load_checklists("x", data_text(example_lang.docs, "checklists.yml"))[0]
     first = lists[0]
     page = example_page
     page.goto(example_lang.url + url_of(first.page))

@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from guidekit.emails import PLACEHOLDER, parse_emails
 from guidekit.text import fill as fill_words
-from support import ROOT, axe_violations, mark_window, words
+from support import data_text, ROOT, axe_violations, mark_window, words
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +49,7 @@ class Example:
         self.lang, self.url = site.lang, site.url
         self.prefix = "" if site.lang == "en" else f"{site.lang}/"  # under the example's base URL
         path = site.docs / "_data" / "emails.yml"
-        self.library, errors = parse_emails(path.read_text(encoding="utf-8"), str(path))
+        self.library, errors = parse_emails(data_text(site.docs, "emails.yml"), str(path))
         assert not errors, errors
         self.W = words("emails", site.lang)
         self.S = self.W["script"]
@@ -615,7 +615,7 @@ def test_every_shipped_email_with_every_name_blank_hands_over_no_gap_and_no_bare
     mailto link carry no [gap], no {placeholder}, no 'Dear ,' (nor 'Hola, :')."""
     prefix = "" if lang == "en" else f"{lang}/"
     W, S = words("emails", lang), words("emails", lang)["script"]
-    library, errors = parse_emails((ROOT / "docs" / prefix / "_data" / "emails.yml").read_text(encoding="utf-8"), "emails.yml")
+    library, errors = parse_emails(data_text(ROOT / "docs" / prefix, "emails.yml"), "emails.yml")
     assert not errors
     page = context_factory(permissions=CLIPBOARD).new_page()
     page.goto(prefix + "emails/")

@@ -18,7 +18,7 @@ import yaml
 from guidekit.csp import inline_scripts, script_hash
 from guidekit.languages import Languages, alternates, load_languages, relative_url
 from guidekit.translations import fixed, overlay
-from support import EXAMPLE, build, copy_project, page_paths, soup
+from support import EXAMPLE, data_text, build, copy_project, page_paths, soup
 
 DOCS = EXAMPLE / "docs"
 ES = DOCS / "es"
@@ -237,11 +237,11 @@ def test_an_incomplete_translation_builds_showing_the_original_marked_and_listed
     English, marked lang="en", and is listed in the translator's report; the strict build passes."""
     project = example_copy(tmp_path)
     es = project / "docs" / "es"
-    data = yaml.safe_load((DOCS / "_data" / "checklists.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(data_text(DOCS, "checklists.yml"))
     checklist, item = data["checklists"][0], data["checklists"][0]["items"][-1]
     path = es / "_data" / "checklists.yml"
     edit(path, block(path.read_text(encoding="utf-8"), f"      {item['id']}:", "      "), "")
-    template = yaml.safe_load((DOCS / "_data" / "emails.yml").read_text(encoding="utf-8"))["templates"][-1]
+    template = yaml.safe_load(data_text(DOCS, "emails.yml"))["templates"][-1]
     emails = es / "_data" / "emails.yml"
     edit(emails, block(emails.read_text(encoding="utf-8"), f"  {template['id']}:", "  "), "")
     page = page_paths(DOCS)[-1]
@@ -297,7 +297,7 @@ def test_a_translation_older_than_its_original_is_kept_and_listed_as_outdated(tm
     git(project, "init", "-q")
     git(project, "add", "-A")
     git(project, "commit", "-qm", "first")
-    data = yaml.safe_load((DOCS / "_data" / "checklists.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(data_text(DOCS, "checklists.yml"))
     checklist, item = data["checklists"][0], data["checklists"][0]["items"][0]
     edit(project / "docs" / "_data" / "checklists.yml", f"text: {item['text']}", f"text: {item['text']}, reworded")
     page = next(p for p in sorted(DOCS.glob("*.md")) if p.name != "index.md")
@@ -310,7 +310,7 @@ def test_a_translation_older_than_its_original_is_kept_and_listed_as_outdated(tm
     report = (site / "es" / "translation-report.txt").read_text(encoding="utf-8")
     entry = report.split(f"- checklists.{checklist['id']}.items.{item['id']}.text   [OUTDATED: the original was changed on "
                          "2026-02-01 10:00 UTC, after this translation (2026-01-01 10:00 UTC)")[1].split("\n- ")[0]
-    spanish = yaml.safe_load((ES / "_data" / "checklists.yml").read_text(encoding="utf-8"))
+    spanish = yaml.safe_load((ES / "_data" / "checklists.yml").read_text(encoding="utf-8"))  # its words
     kept = spanish["checklists"][checklist["id"]]["items"][item["id"]]["text"]
     assert f"{item['text']}, reworded" in entry and kept in entry
     assert f"- docs/es/{page.name}   [OUTDATED] the original was changed on 2026-02-01" in report

@@ -451,7 +451,8 @@ def situation_plans(guide) -> dict[str, list[str]]:
     path = guide.docs / "_data" / "situations.yml"
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    from support import data_text
+    data = yaml.safe_load(data_text(guide.docs, "situations.yml")) or {}
     return {s["id"]: s["plan"] for s in data.get("situations") or [] if s.get("plan")}
 
 

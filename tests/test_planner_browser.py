@@ -25,7 +25,7 @@ from guidekit.markers import find_markers
 from guidekit.emails import parse_emails
 from guidekit.planner import load_plan
 from guidekit.text import fill
-from support import EXAMPLE, axe_violations, mark_window, site_pages, squash, words
+from support import EXAMPLE, data_text, axe_violations, mark_window, site_pages, squash, words
 
 STEPS = ".planner__step:not([hidden])"                             # the steps of the plan on show
 WEEKDAYS_ES = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
@@ -48,7 +48,7 @@ class Planner:
     def __init__(self, site):
         self.lang, self.docs, self.url = site.lang, site.docs, site.root.url if hasattr(site, "root") else site.url
         self.prefix = "" if site.lang == "en" else f"{site.lang}/"
-        self.plan, errors = load_plan("docs/_data/planner.yml", (site.docs / "_data" / "planner.yml").read_text(encoding="utf-8"))
+        self.plan, errors = load_plan("docs/_data/planner.yml", data_text(site.docs, "planner.yml"))
         assert not errors, errors
         self.presets = {p.id: p for p in self.plan.presets}
         self.default = self.presets[self.plan.default]
@@ -56,7 +56,7 @@ class Planner:
         self.hourly = next(p for p in self.plan.presets if p.hours is not None)    # a fixed number of hours
         self.custom = self.plan.custom
         self.email_steps = {s.id for s in self.plan.steps if s.email}
-        library, errors = parse_emails((site.docs / "_data" / "emails.yml").read_text(encoding="utf-8"), "docs/_data/emails.yml")
+        library, errors = parse_emails(data_text(site.docs, "emails.yml"), "docs/_data/emails.yml")
         assert not errors, errors
         self.recipients = {tid: t.to for tid, t in library.templates.items()}
         self.general = self.plan.general                                      # the plan shown when no situation is chosen

@@ -18,7 +18,7 @@ import yaml
 from playwright.sync_api import expect
 
 from guidekit.checklists import load_checklists
-from support import EXAMPLE, axe_violations, pdf_pages, squash, words
+from support import EXAMPLE, data_text, axe_violations, pdf_pages, squash, words
 from test_branding import center_settings_of, config_file, settings_of
 
 
@@ -52,7 +52,7 @@ class Example:
     def __init__(self, docs: Path, lang: str):
         self.docs, self.lang = docs, lang
         self.lists = load_checklists("docs/_data/checklists.yml",
-                                     (docs / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]
+                                     data_text(docs, "checklists.yml"))[0]
         self.first = next(c for c in self.lists if c.page == "first.md")
         settings = settings_of(config_file(EXAMPLE, lang))
         self.center, self.site_name = settings["extra"]["career_center"], settings["site_name"]

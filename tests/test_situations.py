@@ -17,7 +17,7 @@ import pytest
 from guidekit.markers import find_all_markers
 from guidekit.situations import GENERAL, check_references, load_situations
 from guidekit.text import fill
-from support import EXAMPLE, build, copy_project, site_pages
+from support import EXAMPLE, data_text, build, copy_project, site_pages
 from test_site_build import nav_paths, url_of
 
 PATH = "docs/_data/situations.yml"
@@ -170,7 +170,7 @@ def test_the_strict_build_reports_situation_problems_with_file_and_line(tmp_path
 # ---- Content: the guide's own situations (shipped, and after a center's edits) ----------------
 
 def situations_of(guide):
-    data, errors = load_situations(PATH, (guide.docs / "_data" / "situations.yml").read_text(encoding="utf-8"))
+    data, errors = load_situations(PATH, data_text(guide.docs, "situations.yml"))
     assert not errors, errors
     return data
 

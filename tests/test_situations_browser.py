@@ -19,13 +19,13 @@ from playwright.sync_api import expect
 from guidekit.checklists import load_checklists
 from guidekit.situations import GENERAL, load_situations
 from guidekit.text import fill
-from support import EXAMPLE, axe_violations, mark_window, pdf_pages, saved, squash, words
+from support import EXAMPLE, data_text, axe_violations, mark_window, pdf_pages, saved, squash, words
 
 
 def load(docs):
-    data = load_situations("docs/_data/situations.yml", (docs / "_data" / "situations.yml").read_text(encoding="utf-8"))[0]
+    data = load_situations("docs/_data/situations.yml", data_text(docs, "situations.yml"))[0]
     lists = {c.id: c for c in load_checklists("docs/_data/checklists.yml",
-                                              (docs / "_data" / "checklists.yml").read_text(encoding="utf-8"))[0]}
+                                              data_text(docs, "checklists.yml"))[0]}
     return data, lists
 
 
@@ -316,7 +316,7 @@ def test_the_print_index_links_every_path_sheet(example_page, example_lang):
 
 def guide_situations(guide):
     data, errors = load_situations("docs/_data/situations.yml",
-                                   (guide.docs / "_data" / "situations.yml").read_text(encoding="utf-8"))
+                                   data_text(guide.docs, "situations.yml"))
     assert not errors
     return data
 

@@ -204,6 +204,11 @@ def _check(unit: Unit, node: yaml.Node, path: str) -> tuple[object, list[Content
         return None, [], f"the original now has {len(original.value)} entries, the translation {len(node.value)}"
     errors: list[ContentError] = []
     for a, b in zip(original.value, node.value):
+        if isinstance(a, yaml.ScalarNode) and isinstance(b, yaml.ScalarNode) and not fixed(a):
+            problem = _placeholders(str(a.value), str(b.value), shown, line_of(a))
+            if problem:
+                errors.append(ContentError(path, line_of(b), problem, PLACEHOLDER_FIX))
+            continue
         if not (isinstance(a, yaml.MappingNode) and isinstance(b, yaml.MappingNode)):
             return None, [], "the entries are written another way than in the original"
         theirs = {str(k.value): v for k, v in b.value}
