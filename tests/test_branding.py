@@ -69,7 +69,18 @@ def settings_of(config_file: Path) -> dict:
     site_url's !ENV, left out)."""
     own = config_of(config_file)
     parent = own.pop("INHERIT", None)
-    return _merged(settings_of((config_file.parent / parent).resolve()), own) if parent else own
+    if not parent:
+        return own
+    base = settings_of((config_file.parent / parent).resolve())
+    words = (own.get("extra") or {}).get("translations")
+    center = (base.get("extra") or {}).get("career_center")
+    if isinstance(words, dict) and isinstance(center, dict):  # a translation's words for the center's settings
+        from components.languages import CENTER_WORDS, translate_lines
+        words = {str(k).strip(): str(v).strip() for k, v in words.items()}
+        center = {k: translate_lines(v, words)[0] if k in CENTER_WORDS and isinstance(v, str) else v
+                  for k, v in center.items()}
+        base = {**base, "extra": {**base["extra"], "career_center": center}}
+    return _merged(base, own)
 
 
 def config_file(root: Path, lang: str) -> Path:

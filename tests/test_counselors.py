@@ -16,7 +16,8 @@ import pytest
 
 from guidekit.counselors import check_links, handout_lines, load_counselors
 from guidekit.emails import parse_emails
-from support import EXAMPLE, data_text, axe_violations, pdf_pages, soup, squash, words
+from guidekit.text import fill
+from support import EXAMPLE, axe_violations, data_text, pdf_pages, soup, squash, words
 from test_branding import center_settings_of, example_center
 from test_print_browser import zbarimg
 from test_site_build import config_of, nav_paths
@@ -85,6 +86,58 @@ def test_an_unknown_key_and_an_empty_point_name_their_lines():
     assert any(e.startswith(f"{PATH}:{line['key']}: The section 'b' has an unknown key 'qestions'. "
                             "Fix: did you mean 'questions'?") for e in errs), errs
     assert any(e.startswith(f"{PATH}:{line['empty']}: An entry of 'points'") for e in errs), errs
+
+
+# A point with a list under it: 'steps' (numbered) or 'items' (bulleted).
+LISTS = GOOD.replace("      points: [Two]\n", textwrap.indent(textwrap.dedent("""\
+    points:
+      - Two
+      - text: In steps
+        steps: [First, Second]
+      - text: Some
+        items: [A]
+    """), " " * 6))
+
+
+def line_with(text: str, needle: str) -> int:
+    return next(i for i, t in enumerate(text.splitlines(), 1) if needle in t)
+
+
+def test_a_point_may_carry_numbered_steps_or_bulleted_items():
+    data, errs = load_counselors(PATH, LISTS)
+    assert not errs
+    two, steps, items = data["appointment"].sections[1].points
+    assert (two.text, two.sub) == ("Two", ())
+    assert (steps.text, steps.sub, steps.numbered) == ("In steps", ("First", "Second"), True)
+    assert (items.text, items.sub, items.numbered) == ("Some", ("A",), False)
+
+
+def test_a_point_with_both_lists_or_neither_or_an_empty_step_names_its_line():
+    both = LISTS.replace("items: [A]", "items: [A]\n" + " " * 10 + "steps: [B]")
+    [err] = errors(both)
+    assert err.startswith(f"{PATH}:{line_with(both, 'text: Some')}: A point of the section 'b' has both 'steps' and 'items'.")
+    neither = LISTS.replace("items: [A]", "")
+    [err] = errors(neither)
+    assert err.startswith(f"{PATH}:{line_with(neither, 'text: Some')}: A point of the section 'b' has neither 'steps' nor 'items'.")
+    empty = LISTS.replace("[First, Second]", "[First, '']")
+    [err] = errors(empty)
+    assert err.startswith(f"{PATH}:{line_with(empty, 'steps:')}: An entry of 'steps' in a point of the section 'b' is empty")
+    untitled = LISTS.replace("- text: In steps\n" + " " * 10, "- ")
+    [err] = errors(untitled)
+    assert err.startswith(f"{PATH}:{line_with(untitled, '- steps:')}: A point of the section 'b' has no 'text'.")
+
+
+def test_slack_is_minutes_left_unplanned_and_the_sections_and_slack_add_up():
+    text = GOOD.replace("  minutes: 10\n", "  minutes: 15\n  slack: 5\n", 1)
+    data, errs = load_counselors(PATH, text)
+    assert not errs
+    assert (data["appointment"].slack, data["appointment"].planned) == (5, 10) and data["workshop"].slack == 0
+    wrong = text.replace("slack: 5", "slack: 4")
+    [err] = errors(wrong)
+    assert err.startswith(f"{PATH}:{line_with(wrong, 'slack:')}: The 'appointment' sections add up to 10 minutes; "
+                          "with 4 minutes of slack that makes 14, not 15.") and "(slack: 5 fits these sections)" in err
+    [err] = errors(text.replace("slack: 5", "slack: some"))
+    assert err.startswith(f"{PATH}:{line_with(text, 'slack:')}: 'slack: some' in the 'appointment' outline is not a whole number")
 
 
 def test_a_link_to_a_missing_page_names_its_section():
@@ -186,6 +239,31 @@ def test_the_appointment_names_the_centers_urgent_and_counseling_contacts(exampl
     text = " ".join(box.get_text().split())
     assert c.urgent_name in text and c.support_text in text
     assert w["urgent_danger"] in text and w["urgent_lead"] in text
+
+
+def test_an_outline_says_its_slack_and_shows_a_points_steps_and_items_under_it(example_lang):
+    """On the outline's page and on its sheet: the intro says the planned and the spare minutes; a
+    point's steps are a numbered list inside it, its items a bulleted one; a plain point has none."""
+    outlines, errs = load_counselors(PATH, data_text(example_lang.docs, "counselors.yml"))
+    w = words("counselors", example_lang.lang)
+    points = [p for o in outlines.values() for s in o.sections for p in s.points]
+    assert not errs and any(o.slack for o in outlines.values()) and {p.numbered for p in points if p.sub} == {True, False}
+    for o in outlines.values():
+        for path in (f"counselors/{o.id}", f"print/counselors/{o.id}"):
+            doc = soup(example_lang.site / path / "index.html")
+            intro = " ".join(doc.select_one("article .guide-outline__intro, .sheet__why").get_text().split())
+            assert intro == (f"{o.intro} {fill(w['slack'], planned=o.planned, slack=o.slack)}" if o.slack else o.intro), path
+            for s in o.sections:
+                shown = doc.select(f"#{o.id}-{s.id} > ul:first-of-type > li")
+                assert len(shown) == len(s.points), (path, s.id)
+                for li, p in zip(shown, s.points):
+                    sub = li.find(["ol", "ul"], recursive=False)
+                    assert " ".join(li.find(string=True, recursive=False).split()) == p.text
+                    if p.sub:
+                        assert sub is not None and sub.name == ("ol" if p.numbered else "ul"), (path, p.text)
+                        assert [x.get_text(" ", strip=True) for x in sub.find_all("li")] == list(p.sub)
+                    else:
+                        assert sub is None, (path, p.text)
 
 
 def test_counselor_pages_and_sheets_pass_axe(lang_page):

@@ -1,8 +1,10 @@
 """Materials for counselors (docs/_data/counselors.yml): the appointment guide and the workshop plan.
 
-Each is a timed outline: sections with minutes, points, questions to ask, the student pages it draws
-on, and (for the appointment's coping section) where the center's urgent-help contacts go. The
-workshop also has an answer key for its rewriting activity. No MkDocs in here.
+Each is a timed outline: sections with minutes, points (a point may carry a sub-list: numbered
+steps, or bulleted items), questions to ask, the student pages it draws on, and (for the
+appointment's coping section) where the center's urgent-help contacts go. An outline may leave
+minutes unplanned (`slack`). The workshop also has an answer key for its rewriting activity.
+No MkDocs in here.
 """
 from __future__ import annotations
 
@@ -14,8 +16,18 @@ from .datafile import Reader, compose, named
 from .errors import ContentError
 
 OUTLINES = ("appointment", "workshop")
-OUTLINE_KEYS = ("title", "minutes", "intro", "pages", "sections", "answer_key")
+OUTLINE_KEYS = ("title", "minutes", "slack", "intro", "pages", "sections", "answer_key")
 SECTION_KEYS = ("id", "title", "minutes", "points", "questions", "pages", "urgent")
+POINT_KEYS = ("text", "steps", "items")
+POINT_FIX = ("write it as plain text after '- ', or as 'text: ...' with a 'steps:' list (numbered) "
+             "or an 'items:' list (bulleted) under it.")
+
+
+@dataclass(frozen=True)
+class Point:
+    text: str
+    sub: tuple[str, ...] = ()  # a list under it
+    numbered: bool = False     # the list is steps in order ('steps:'), not bulleted items ('items:')
 
 
 @dataclass(frozen=True)
@@ -23,7 +35,7 @@ class Section:
     id: str
     title: str
     minutes: int
-    points: tuple[str, ...]
+    points: tuple[Point, ...]
     questions: tuple[str, ...]
     links: tuple[str, ...]    # student pages, relative to docs/
     urgent: bool              # show the center's urgent-help and counseling contacts here
@@ -34,13 +46,18 @@ class Section:
 class Outline:
     id: str                   # "appointment" or "workshop"
     title: str
-    minutes: int              # the whole session; the sections must add up to it
+    minutes: int              # the whole session; the sections and the slack must add up to it
+    slack: int                # minutes left unplanned (a part that runs long, the counselor's notes); 0: none
     intro: str
     pages: int                # the most printed pages it may take (A4 and US Letter)
     sections: tuple[Section, ...]
     answer_key: tuple[tuple[str, str], ...]  # (first draft, rewritten), for an activity
     line: int
     link_lines: dict
+
+    @property
+    def planned(self) -> int:
+        return self.minutes - self.slack
 
 
 def _texts(r: Reader, key: str, required: bool = False) -> tuple[str, ...]:
@@ -55,6 +72,34 @@ def _texts(r: Reader, key: str, required: bool = False) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _points(r: Reader) -> tuple[Point, ...]:
+    """A section's points: plain text, or 'text:' with 'steps:' or 'items:' under it."""
+    out = []
+    for node in r.sequence("points", fix="write 'points:' and under it lines starting with '- '."):
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode):
+            value = str(node.value).strip()
+            if value:
+                out.append(Point(value))
+            else:
+                r.fail(line, f"An entry of 'points' in {r.where} is empty or not plain text.", POINT_FIX)
+            continue
+        if not isinstance(node, yaml.MappingNode):
+            r.fail(line, f"An entry of 'points' in {r.where} is a list, not a point.", POINT_FIX)
+            continue
+        p = Reader(node, r.path, r.errors, f"a point of {r.where}", POINT_KEYS)
+        text = p.text("text", fix="add 'text: ...' (the point's own words) above its list.")
+        lists = [k for k in ("steps", "items") if k in p.items]
+        if len(lists) != 1:
+            p.fail(p.line, f"A point of {r.where} has {'both' if lists else 'neither'} 'steps' {'and' if lists else 'nor'} 'items'.",
+                   "give it one list: 'steps:' (numbered, in order) or 'items:' (bulleted); or write the point as plain text.")
+            continue
+        sub = _texts(p, lists[0], required=True)
+        if text and sub:
+            out.append(Point(text, sub, lists[0] == "steps"))
+    return tuple(out)
+
+
 def _section(node, path, errors, seen) -> Section | None:
     r = Reader(node, path, errors, named(node, "the section '{}'", "a section"), SECTION_KEYS)
     if not r.ok:
@@ -64,7 +109,7 @@ def _section(node, path, errors, seen) -> Section | None:
         sid = None
     title = r.text("title")
     minutes = r.number("minutes", 1, 240)
-    points = _texts(r, "points", required=True)
+    points = _points(r)
     questions = _texts(r, "questions")
     links = _texts(r, "pages")
     urgent = r.flag("urgent")
@@ -77,6 +122,7 @@ def _outline(oid: str, r: Reader) -> Outline | None:
     o = r.child(oid, f"the '{oid}' outline", OUTLINE_KEYS)
     title, minutes, intro = o.text("title"), o.number("minutes", 5, 480), o.text("intro")
     pages = o.number("pages", 1, 4)
+    slack = o.number("slack", 1, 120, required=False) if "slack" in o.items else 0
     seen: dict[str, int] = {}
     sections = [s for s in (_section(n, r.path, r.errors, seen) for n in o.sequence("sections")) if s]
     key = []
@@ -85,13 +131,19 @@ def _outline(oid: str, r: Reader) -> Outline | None:
         before, after = k.text("before"), k.text("after")
         if before and after:
             key.append((before, after))
-    if None in (title, minutes, intro, pages):
+    if None in (title, minutes, intro, pages, slack):
         return None
     total = sum(s.minutes for s in sections)
-    if sections and total != minutes:
+    if sections and not slack and total != minutes:
         o.fail(o.at("minutes"), f"The '{oid}' sections add up to {total} minutes, not {minutes}.",
                f"make the sections' minutes add up to {minutes}, or change 'minutes:'.")
-    return Outline(oid, title, minutes, intro, pages, tuple(sections), tuple(key), o.line,
+    elif sections and total + slack != minutes:
+        o.fail(o.at("slack"), f"The '{oid}' sections add up to {total} minutes; with {slack} minutes of slack "
+               f"that makes {total + slack}, not {minutes}.",
+               f"make the sections' minutes and 'slack:' add up to {minutes} (slack: {minutes - total} "
+               f"fits these sections), or change 'minutes:'." if total < minutes else
+               f"make the sections' minutes and 'slack:' add up to {minutes}, or change 'minutes:'.")
+    return Outline(oid, title, minutes, slack, intro, pages, tuple(sections), tuple(key), o.line,
                    {s.id: s.line for s in sections})
 
 
