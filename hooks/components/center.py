@@ -17,6 +17,7 @@ line, the search's help, the footer) and read nothing of the page: templates tak
 from __future__ import annotations
 
 import functools
+import re
 
 from pathlib import Path
 from typing import Any
@@ -155,12 +156,26 @@ class Center(Component):
             return self.help_link(build, base_url, page)
         return {"center_part": center_part, "help_link": help_link}
 
+    def template_filters(self, build):
+        return {"tel_links": tel_links}
+
     def render(self, build, kind, ident, page):
         help = build.link(page, build.data["center-help"]) if build.data.get("center-help") and ident != "help" else None
         return render(build, PARTS[ident], center=build.data[self.name], page=page, help=help)
 
 
 component = Center()
+
+# A phone number written in words: three or more digits in groups of two to four ("988", "116 123").
+NUMBER = re.compile(r"(?<![\d+])\+?\d{2,4}(?: \d{2,4})*(?![\d])")
+
+
+def tel_links(words) -> Markup:
+    """`| tel_links`: words (escaped, as `words.<tool>.<key>` gives them) with each phone number in them
+    a tap-to-call link, e.g. the examples of national crisis lines."""
+    text = str(words if isinstance(words, Markup) else Markup.escape(words))
+    return Markup(NUMBER.sub(lambda m: f'<a href="tel:{re.sub(r"[^0-9+]", "", m[0])}">{m[0]}</a>'
+                             if len(re.sub(r"\D", "", m[0])) >= 3 else m[0], text))
 
 
 @functools.lru_cache(maxsize=4)
