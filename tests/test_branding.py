@@ -295,7 +295,7 @@ def test_settings_reach_templates_as_config_extra_and_components_as_center_data(
     assert c is b.data["center"]
     assert c.name == c["name"] == center_settings(EXAMPLE)["name"].strip()
     from guidekit.branding import KEYS
-    assert sorted(c) == sorted([*KEYS, "phone_link", "urgent_phone_link", "address_lines", "reviewed_on_text"])
+    assert sorted(c) == sorted([*KEYS, "phone_link", "urgent_phone_link", "urgent_text_number_link", "address_lines", "reviewed_on_text"])
     # a custom pair switches both palettes to "custom" and adds the generated style sheet
     assert all(p["primary"] == p["accent"] == "custom" for p in b.config.theme["palette"])
     assert b.config.extra_css == [center_component.COLOURS_CSS]
@@ -551,7 +551,7 @@ def test_the_center_blocks_and_controls_speak_the_language_of_the_build():
     spanish = {tool: words(tool, "es") for tool in ("center", "device")}
     center = load_center(center_settings(EXAMPLE), EXAMPLE_DOCS, NOWHERE, spanish["center"])
     config.extra["career_center"] = center
-    templates = [*PARTIALS, "partials/center-reach.html", "partials/center-urgent.html",
+    templates = [*PARTIALS, "partials/center-reach.html", "partials/center-urgent.html", "partials/center-help.html",
                  "partials/center-urgent-line.html", "partials/center-reviewed.html", "partials/device-controls.html"]
     text = " ".join(BeautifulSoup(env.get_template(t).render(config=config, center=center, page=None), "html.parser")
                     .get_text(" ") for t in templates)
