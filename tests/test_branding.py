@@ -306,7 +306,7 @@ def test_settings_reach_templates_as_config_extra_and_components_as_center_data(
     assert c is b.data["center"]
     assert c.name == c["name"] == center_settings(EXAMPLE)["name"].strip()
     from guidekit.branding import KEYS
-    assert sorted(c) == sorted([*KEYS, "phone_link", "urgent_phone_link", "address_lines", "reviewed_on_text"])
+    assert sorted(c) == sorted([*KEYS, "phone_link", "urgent_phone_link", "urgent_text_number_link", "address_lines", "reviewed_on_text"])
     # a custom pair switches both palettes to "custom" and adds the generated style sheet
     assert all(p["primary"] == p["accent"] == "custom" for p in b.config.theme["palette"])
     assert b.config.extra_css == [center_component.COLOURS_CSS]
@@ -427,6 +427,7 @@ def test_left_out_settings_leave_nothing_behind(guide):
     or center entry is left empty."""
     c = center_of(guide)
     theme_logo = (settings_of(guide.config_file).get("theme") or {}).get("logo")
+    crisis_examples = guide.words("center")["crisis_examples"]
     problems = []
     for path in built_pages(guide.site):
         doc, where = soup(path), path.relative_to(guide.site).as_posix()
@@ -445,8 +446,10 @@ def test_left_out_settings_leave_nothing_behind(guide):
             if {"None", "null"} & set(block.get_text(" ", strip=True).replace(":", " ").split()):
                 problems.append(f"{where}: 'None' shown for a missing setting: {block.get_text(' ', strip=True)!r}")
         phones = {c.phone_link, c.urgent_phone_link} - {None}
-        if [a for a in doc.select("a[href^='tel:']") if a["href"] not in phones]:
-            problems.append(f"{where}: a tel: link without a phone setting")
+        if [a for a in doc.select("a[href^='tel:']") if a["href"] not in phones and a.get_text() not in crisis_examples]:
+            problems.append(f"{where}: a tel: link without a phone setting")  # (national crisis lines the words name are)
+        if [a for a in doc.select("a[href^='sms:']") if a["href"] != c.urgent_text_number_link]:
+            problems.append(f"{where}: an sms: link without urgent_text_number")
         if not c.address_lines and doc.select(".guide-reach address"):
             problems.append(f"{where}: an address without an address setting")
         if not c.logo and not theme_logo and doc.select(".md-logo img"):
@@ -562,7 +565,7 @@ def test_the_center_blocks_and_controls_speak_the_language_of_the_build():
     spanish = {tool: words(tool, "es") for tool in ("center", "device")}
     center = load_center(center_settings(EXAMPLE), EXAMPLE_DOCS, NOWHERE, spanish["center"])
     config.extra["career_center"] = center
-    templates = [*PARTIALS, "partials/center-reach.html", "partials/center-urgent.html",
+    templates = [*PARTIALS, "partials/center-reach.html", "partials/center-urgent.html", "partials/center-help.html",
                  "partials/center-urgent-line.html", "partials/center-reviewed.html", "partials/device-controls.html"]
     text = " ".join(BeautifulSoup(env.get_template(t).render(config=config, center=center, page=None), "html.parser")
                     .get_text(" ") for t in templates)

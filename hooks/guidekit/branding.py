@@ -36,6 +36,7 @@ KEYS = {
     "address": (False, "where to find the center, e.g. 'Student Union, Room 210'"),
     "urgent_name": (False, "the after-hours or crisis line students can use at any hour, e.g. 'Riverside After-Hours Support Line'"),
     "urgent_phone": (False, "that line's phone number as students should dial it, e.g. '988'"),
+    "urgent_text_number": (False, "the number students can send a text message to, if that line takes texts, e.g. '988'"),
     "urgent_url": (False, "that line's web page, starting with https://"),
     "urgent_text": (False, "one short line about it, e.g. 'Free and confidential, 24 hours a day, for Riverside students.'"),
     "reviewed_by": (False, "who reviewed the guidance, e.g. 'Dana Lee, Senior Career Counselor'"),
@@ -47,6 +48,7 @@ EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-
 URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?$")
 PHONE = re.compile(r"^\+?[0-9 ()./-]+(?:\s*(?:ext\.?|x)\s*[0-9]+)?$", re.IGNORECASE)
 EXTENSION = re.compile(r"\s*(?:ext\.?|x)\s*[0-9]+$", re.IGNORECASE)
+PHONES = ("phone", "urgent_phone", "urgent_text_number")  # numbers as students dial or text them
 HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 
@@ -61,7 +63,8 @@ class CenterSettings(dict):
     """The validated settings: a dict (for Python and Jinja) whose keys also read as attributes.
 
     Every key of KEYS is present; an optional setting left out is None. `phone_link` and
-    `urgent_phone_link` are the `tel:` URIs for `phone` and `urgent_phone`, `address_lines` the
+    `urgent_phone_link` are the `tel:` URIs for `phone` and `urgent_phone`, `urgent_text_number_link`
+    the `sms:` URI for `urgent_text_number`, `address_lines` the
     address split into lines, `reviewed_on_text` the review date in words ("November 1, 2026" in
     English: `date_in_words`).
     """
@@ -141,7 +144,7 @@ def load_center(raw: Any, docs_dir: Path, where: Where, words: dict) -> CenterSe
     values: dict[str, str | None] = {}
     for key, (required, what) in KEYS.items():
         value = raw.get(key)
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and key in ("phone", "urgent_phone"):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and key in PHONES:
             value = str(value)
         if isinstance(value, datetime.date) and key == "reviewed_on":  # YAML reads 2026-11-01 as a date
             value = value.isoformat()
@@ -161,13 +164,13 @@ def load_center(raw: Any, docs_dir: Path, where: Where, words: dict) -> CenterSe
         url = values[key]
         if url and not URL.match(url):
             fail(key, f"{PREFIX}.{key} '{url}' is not a web address.", f"write the full address, starting with https://, e.g. 'https://www.example.edu/careers/book'.")
-    for key in ("phone", "urgent_phone"):
+    for key in PHONES:
         phone = values[key]
         if phone and (not PHONE.match(phone) or len(re.sub(r"\D", "", phone)) < 3):
             fail(key, f"{PREFIX}.{key} '{phone}' is not a phone number.", f"write {KEYS[key][1]}, using digits, spaces, '+', '-' and brackets.")
-    if values["urgent_text"] and not (values["urgent_name"] or values["urgent_phone"] or values["urgent_url"]):
-        fail("urgent_text", f"{PREFIX}.urgent_text is set, but there is no urgent_name, urgent_phone or urgent_url for it to describe.",
-             "add the line's name, phone or web page (urgent_name, urgent_phone, urgent_url), or remove urgent_text.")
+    if values["urgent_text"] and not (values["urgent_name"] or values["urgent_phone"] or values["urgent_url"] or values["urgent_text_number"]):
+        fail("urgent_text", f"{PREFIX}.urgent_text is set, but there is no urgent_name, urgent_phone, urgent_text_number or urgent_url for it to describe.",
+             "add the line's name, phone, number to text or web page (urgent_name, urgent_phone, urgent_text_number, urgent_url), or remove urgent_text.")
     reviewed = values["reviewed_on"]
     reviewed_date = None
     if reviewed:
@@ -198,6 +201,7 @@ def load_center(raw: Any, docs_dir: Path, where: Where, words: dict) -> CenterSe
     settings["logo"] = posixpath.normpath(logo.lstrip("/")) if logo else None
     for key in ("phone", "urgent_phone"):
         settings[f"{key}_link"] = _tel(values[key]) if values[key] else None
+    settings["urgent_text_number_link"] = _sms(values["urgent_text_number"]) if values["urgent_text_number"] else None
     settings["reviewed_on_text"] = date_in_words(reviewed_date, words) if reviewed_date else None
     settings["address_lines"] = [line.strip() for line in values["address"].splitlines() if line.strip()] if values["address"] else []
     for key in ("primary_color", "accent_color"):
@@ -208,6 +212,11 @@ def load_center(raw: Any, docs_dir: Path, where: Where, words: dict) -> CenterSe
 
 def _tel(phone: str) -> str:
     return "tel:" + re.sub(r"[^0-9+]", "", EXTENSION.split(phone)[0])
+
+
+def _sms(number: str) -> str:
+    """An `sms:` URI (RFC 5724): the phone's messaging app opens with the number filled in."""
+    return "sms:" + re.sub(r"[^0-9+]", "", EXTENSION.split(number)[0])
 
 
 def _logo_problem(logo: str, docs_dir: Path) -> str | None:
