@@ -348,11 +348,15 @@
     }
 
     /** The presets offered for this news (the others hidden), and the choice: the student's own while it
-     *  is offered, else the one that fits the time since the news. */
+     *  is offered, else the one that fits the time since the news; none is ticked when every one's time
+     *  has passed (a "Tonight" ticked the next day would read as this night). The choice to plan with. */
     function choose(news, now) {
       for (const p of plan.presets) choices.get(p.id).hidden = news ? !offered(p, news, plan) : false;
       const mine = chosen && (chosen === "custom" || !choices.get(chosen).hidden) ? chosen : null;
-      el.dwell.value = mine || (news ? defaultChoice(news, plan, now) : plan.default);
+      const choice = mine || (news ? defaultChoice(news, plan, now) : plan.default);
+      const over = !mine && news && dwellEnd(news, choice, plan) < now;
+      for (const radio of form.querySelectorAll("input[name=dwell]")) radio.checked = !over && radio.value === choice;
+      return choice;
     }
 
     function update(ev) {
@@ -364,17 +368,17 @@
         guide.announce(el.remember.checked ? W.remembered : W.forgotten);
       }
       const news = parseNews(el.news.value, plan, W, now, locale());
-      choose(news.date, now);
+      const choice = choose(news.date, now);
       // fresh sections each time: "Clear everything" replaces them
       Object.assign(state(), { news: el.news.value, dwell: chosen || undefined, hours: el.hours.value });
       Object.assign(guide.get("fields"), { company: el.company.value, interviewer_name: el.interviewer_name.value });
       guide.save();
-      const custom = el.dwell.value === "custom";
+      const custom = choice === "custom";
       hoursBox.hidden = !custom;
       const hours = custom ? parseHours(el.hours.value, plan, W) : {};
       const ok = [say(el.news, news), say(el.hours, hours)].every(Boolean);  // both messages
       const ids = planIds(plan, situation());
-      last = ok ? { news: news.date, now, result: schedule(news.date, custom ? hours.hours : el.dwell.value, plan, ids, now) } : null;
+      last = ok ? { news: news.date, now, result: schedule(news.date, custom ? hours.hours : choice, plan, ids, now) } : null;
       invalid.hidden = ok;
       until.hidden = !ok;
       long.hidden = !ok || !longDwell(last.news, last.result.until, plan);
