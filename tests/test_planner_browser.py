@@ -401,11 +401,11 @@ MOMENTS = [("2027-03-11T18:00", "2027-03-12T23:45"), ("2027-03-12T05:50", "2027-
 
 
 def offered(preset, news: datetime) -> bool:
-    """The test's reading of when a preset is offered: on its news_on days, and a weekday's preset only
-    while that day is still to come this week."""
+    """The test's reading of when a preset is offered: on its news_on days, and one that ends at a time of
+    day only while that time is to come on the news's day (a weekday's: in the news's week)."""
     if preset.news_on is not None and news.isoweekday() % 7 not in preset.news_on:
         return False
-    return preset.weekday is None or (dwell_end(news, preset).date() - news.date()).days < 7
+    return preset.until is None or (dwell_end(news, preset).date() - news.date()).days < (1 if preset.weekday is None else 7)
 
 
 @pytest.mark.browser
@@ -425,7 +425,8 @@ def test_a_plan_made_later_starts_now_with_words_true_now(example_context_factor
     long = timedelta(hours=P.plan.long["hours"])
     fits = [p for p in P.plan.presets if offered(p, news) and dwell_end(news, p) >= now and dwell_end(news, p) - news <= long]
     fits.sort(key=lambda p: p.id != P.plan.default)
-    chosen = fits[0] if fits else P.default  # when none fits, none is ticked: the plan's default, whose time has passed
+    chosen = fits[0] if fits else next((p for p in sorted(P.plan.presets, key=lambda p: p.id != P.plan.default) if offered(p, news)))
+    # when none fits, none is ticked: the plan's default (or the first offered), whose time has passed
     expect(pg.locator("input[name=dwell]:checked")).to_have_count(1 if fits else 0)
     if fits:
         expect(pg.locator(f"#planner-dwell-{chosen.id}")).to_be_checked()

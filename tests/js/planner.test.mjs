@@ -514,6 +514,11 @@ test("the weekend is offered only for news from Thursday to Sunday (not once it 
     "2027-03-12T10:00": true, "2027-03-13T23:30": true, "2027-03-14T17:00": true, "2027-03-14T18:30": false };
   for (const [news, ok] of Object.entries(days)) assert.equal(offered(sunday, at(news), PLAN), ok, news);
   for (const p of PLAN.presets.filter((x) => !x.newsOn)) assert.ok(offered(p, at("2027-03-08T10:00"), PLAN), p.id);
+  // "Tonight" (20:00) only while tonight's 20:00 is still to come: after it, it would be tomorrow night
+  const tonight = PLAN.presets.find((p) => p.id === "tonight");
+  assert.ok(offered(tonight, at("2027-03-08T00:30"), PLAN) && offered(tonight, at("2027-03-08T19:59"), PLAN));
+  assert.ok(!offered(tonight, at("2027-03-08T20:00"), PLAN) && !offered(tonight, at("2027-03-08T22:00"), PLAN));
+  assert.equal(defaultChoice(at("2027-03-08T22:00"), PLAN), "day");  // news late at night: a day, not "tonight" tomorrow
 });
 
 test("the choice to start with fits the time since the news", () => {

@@ -45,21 +45,23 @@
   }
 
   /** Whether a preset is offered for news at `news`: on the days its `newsOn` lists (e.g. "the weekend" from
-   *  Thursday to Sunday), and a preset of a weekday only while that day is still to come this week (on a Sunday
-   *  evening the weekend is over: its next "Sunday 20:00" would be a week away). */
+   *  Thursday to Sunday), and a preset that ends at a time of day only while that time is still to come on the
+   *  news's day ("Tonight" at 21:00 is not offered for news at 22:00: it would be tomorrow night), or for a
+   *  weekday, in the news's week (on a Sunday evening the weekend is over: its next "Sunday 20:00" would be a
+   *  week away). */
   function offered(p, news, plan) {
     if (p.newsOn && !p.newsOn.includes(news.getDay())) return false;
-    return p.weekday == null || daysBetween(news, dwellEnd(news, p.id, plan)) < 7;
+    return p.until == null || daysBetween(news, dwellEnd(news, p.id, plan)) < (p.weekday == null ? 1 : 7);
   }
 
   /** The choice to start with for news at `news`, planned at `now`: the plan's default, or else the first
    *  offered preset whose end is still to come and not long (the plan's longHours); when none is, the plan's
-   *  default (whose time has then passed: the plan starts now). */
+   *  default or else the first offered preset (whose time has then passed: the plan starts now). */
   function defaultChoice(news, plan, now = news) {
     const fits = (p) => offered(p, news, plan) && dwellEnd(news, p.id, plan) >= now &&
       dwellEnd(news, p.id, plan) - news <= plan.longHours * HOUR;
     const order = [...plan.presets.filter((p) => p.id === plan.default), ...plan.presets.filter((p) => p.id !== plan.default)];
-    return (order.find(fits) || order[0]).id;
+    return (order.find(fits) || order.find((p) => offered(p, news, plan)) || order[0]).id;
   }
 
   /** The first quarter hour at or after `d`: where a plan made at `d` may start (offsets are whole quarter hours). */
