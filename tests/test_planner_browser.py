@@ -450,6 +450,11 @@ def test_a_plan_made_later_starts_now_with_words_true_now(example_context_factor
     pg.get_by_role("button", name=P.words["copy_plan"]).click()
     copied = pg.evaluate("navigator.clipboard.readText()")
     assert line in copied and tz not in copied.splitlines()[0]
+    # the page left open for 40 minutes: the file made then holds nothing before then
+    later = now + timedelta(minutes=40)
+    pg.clock.set_fixed_time(later.astimezone(timezone.utc))
+    events = icalendar.Calendar.from_ical(download_ics(pg, P)).walk("VEVENT")
+    assert all(e.decoded("DTSTART") >= later for e in events), [e.decoded("DTSTART") for e in events]
     clean(ctx)
 
 

@@ -392,13 +392,16 @@
     }
 
     const exported = () => entries(last.result, plan, guide.get("fields"), location.href);
+    // the file and the copy are made from a plan made at the click: nothing in them is already past
     box.querySelector("[data-planner-ics]").addEventListener("click", () => {
+      update();
       if (!last) return;
       guide.download(W.ics_file, "text/calendar;charset=utf-8", ics(last.news, exported()));
       help.hidden = false;
       guide.announce(fill(W.downloading, { help: help.textContent.trim() }));
     });
     box.querySelector("[data-planner-copy]").addEventListener("click", () => {
+      update();
       if (!last) return;
       navigator.clipboard.writeText(asText(last.result, exported(), W, locale())).then(
         () => guide.announce(W.copied),
