@@ -103,13 +103,13 @@ def page_paths(docs: pathlib.Path = DOCS) -> list[str]:
 
 
 def build(project: pathlib.Path, out: pathlib.Path, *, strict: bool = True,
-          site_url: str | None = None, quiet: bool = True) -> subprocess.CompletedProcess:
+          site_url: str | None = None, quiet: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build` as an author would, on project/mkdocs.yml. site_url overrides mkdocs.yml's
     (through SITE_URL).
 
     quiet (-q) hides warnings, and with them strict mode's check of warnings: pass quiet=False to see them.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url
