@@ -350,7 +350,7 @@ class Guide:
         """The center as the site shows it (guidekit.branding.load_center: defaults filled in, and
         '(example settings)' after the name while the shipped example settings are in use)."""
         from guidekit.branding import Where, load_center
-        return load_center(self.center(), self.root / "docs", Where("mkdocs.yml", {}), self.words("center"))
+        return load_center(self.center(), self.root / "docs", Where("mkdocs.yml", {}), self.words("center"), self.lang)
 
     def pages(self) -> list[str]:
         return page_paths(self.docs)

@@ -58,6 +58,7 @@ dwell:
       label: Until Sunday
       until: "18:00"
       weekday: sunday
+      news_on: [friday, saturday]
     - id: day
       label: A day
       hours: 24
@@ -129,9 +130,9 @@ def test_times_go_to_the_page_as_minutes_after_midnight():
     assert data["night"] == {"ranges": [[0, 375], [1350, 1440]], "moveTo": 465}
     assert data["weekdayTime"] == 545
     assert data["presets"] == [
-        {"id": "tonight", "label": "Tonight", "until": 1200, "weekday": None},
-        {"id": "sunday", "label": "Until Sunday", "until": 1080, "weekday": 0},  # Sunday, as JS counts
-        {"id": "day", "label": "A day", "hours": 24},
+        {"id": "tonight", "label": "Tonight", "until": 1200, "weekday": None, "newsOn": None},
+        {"id": "sunday", "label": "Until Sunday", "until": 1080, "weekday": 0, "newsOn": [5, 6]},  # Sunday = 0, as JS counts
+        {"id": "day", "label": "A day", "hours": 24, "newsOn": None},
     ]
     assert (data["default"], data["end"]) == ("tonight", {"title": "Dwelling ends", "why": "On to the plan."})
     assert data["custom"] == {"min": 2, "max": 100, "default": 10}
@@ -208,6 +209,9 @@ def test_no_step_ever_lands_at_night_or_a_weekday_only_step_on_a_weekend():
     ("after: check-in", "after: follow-on", "after: follow-on", "comes 'after' itself"),
     ("after: check-in", "after: {a: b}", "after: {a: b}", "should name step ids"),
     ("long_hours: 48", "long_hours: many", "long_hours: many", "not a whole number"),
+    ("news_on: [thursday, friday, saturday, sunday]", "news_on: [thursday, fryday]", "news_on: [thursday, fryday]",
+     "should list days of the week, not 'fryday'"),
+    ("default: evening", "default: weekend", "default: weekend", "offered only on some days"),
 ])
 def test_each_mistake_is_named_with_its_line(old, new, needle, expected):
     assert old in TEXT
@@ -460,7 +464,8 @@ def test_every_plan_keeps_its_promises_for_news_at_any_time(guide):
     """The guide's own plans (the general one, each situation's, and the whole pool), scheduled by
     planner.js for news at many times over three weeks and every dwell choice: no two entries at one
     minute, one email per person per working day, `after` kept, no step in the night or a
-    weekday-only one on a weekend, and no step before the news."""
+    weekday-only one on a weekend, and no step before the news; planned more than a day after the
+    news too, when no step and no entry may come before the moment of planning."""
     plan = guide.plan()
     templates = guide.emails().templates
     recipients = {tid: t.to for tid, t in templates.items()}
@@ -472,15 +477,17 @@ def test_every_plan_keeps_its_promises_for_news_at_any_time(guide):
         for (const [name, ids] of Object.entries(input.plans)) {
           for (let t = Date.UTC(2027, 2, 1, 5); t < Date.UTC(2027, 2, 22); t += 5 * 3600000 + 50 * 60000) {
             const news = new Date(t);
-            for (const c of choices) {
-              const r = rules.schedule(news, c, plan, ids);
-              const all = [{ id: "dwell-end", date: r.until }, ...r.steps];
-              const at = `${name}, news ${rules.iso(news)}, ${c}`;
+            for (const [c, now] of choices.flatMap((c) => [[c, news], [c, new Date(t + 29 * 3600000 + 10 * 60000)]])) {
+              const r = rules.schedule(news, c, plan, ids, now);
+              const all = [...(r.passed ? [] : [{ id: "dwell-end", date: r.until }]), ...r.steps];
+              const at = `${name}, news ${rules.iso(news)}, planned ${rules.iso(now)}, ${c}`;
+              if (r.passed !== r.until < now) bad.push(`${at}: passed is ${r.passed}`);
               if (r.steps.length !== new Set(ids).size) bad.push(`${at}: ${r.steps.length} steps for ${ids}`);
               all.forEach((a, i) => {
                 if (a.from && night(a.date)) bad.push(`${at}: ${a.id} at night`);
                 if (a.weekdayOnly && a.date.getDay() % 6 === 0) bad.push(`${at}: ${a.id} on a weekend`);
                 if (a.date < news) bad.push(`${at}: ${a.id} before the news`);
+                if (a.date < now) bad.push(`${at}: ${a.id} before the moment of planning`);
                 for (const dep of a.after || []) {
                   const b = all.find((x) => x.id === dep);
                   if (b && b.date >= a.date) bad.push(`${at}: ${a.id} not after ${dep}`);
@@ -533,3 +540,27 @@ def test_planner_code_loads_once_and_only_where_a_planner_is(guide):
         assert [(o["value"], o.get_text()) for o in form.select("select[name=dwell] option")] == [(p.id, p.label) for p in plan.presets]
         assert [o["value"] for o in form.select("option[selected]")] == [plan.default]
         assert form.select_one("button[type=submit]")
+
+
+def test_the_steps_timing_in_words_names_the_part_of_the_day_the_planner_names(guide):
+    """One vocabulary for times of day: a step's `when` line (shown without JavaScript) never names a
+    part of the day other than the one its time falls in, in the words the planner's script uses for
+    those parts ("{day} afternoon", "El {day} por la tarde": what follows the day's name). Parts as
+    CLDR's English day periods: morning to 12:00, afternoon to 18:00, evening to 21:00, then night."""
+    says = guide.words("planner")["script"]
+    names = {part: says[f"weekday_{part}"].split("{day}")[1].strip().lower() for part in ("morning", "afternoon", "evening", "night")}
+    assert len(set(names.values())) == len(names), names
+
+    def part(hhmm: str) -> str:
+        minutes = int(hhmm[:2]) * 60 + int(hhmm[3:])
+        return "morning" if minutes < 12 * 60 else "afternoon" if minutes < 18 * 60 else "evening" if minutes < 21 * 60 else "night"
+
+    wrong = []
+    for step in guide.plan().steps:
+        if step.at is None:
+            continue
+        when, own = step.when.lower(), part(step.at)
+        for other, name in names.items():
+            if other != own and name in when and names[own] not in when:
+                wrong.append(f"{step.id} at {step.at} ({own}): '{step.when}' says '{name}'")
+    assert wrong == []

@@ -71,8 +71,8 @@ class Planner:
         bounds = fill(self.says["hours_range"], min=self.custom["min_hours"], max=self.custom["max_hours"])
         self.bad_input = {
             "news": [
-                (_days_from_now(-self.plan.news["max_days_ago"] - 1), fill(self.says["news_too_old"], days=self.plan.news["max_days_ago"])),
-                (_days_from_now(self.plan.news["max_days_ahead"] + 1), fill(self.says["news_too_far"], days=self.plan.news["max_days_ahead"])),
+                (_days_from_now(-self.plan.news["max_days_ago"] - 1), self.counted("news_too_old", days=self.plan.news["max_days_ago"])),
+                (_days_from_now(self.plan.news["max_days_ahead"] + 1), self.counted("news_too_far", days=self.plan.news["max_days_ahead"])),
                 ("2027-03-14T02:30", self.says["news_skipped_hour"]),  # the hour New York skips
                 ("", self.says["news_format"]),
             ],
@@ -80,6 +80,30 @@ class Planner:
                       ("2.5", bounds)],
         }
         self.actions = [self.words["add_to_calendar"], self.words["copy_plan"], self.words["print_plan"]]
+
+    def counted(self, key: str, **values) -> str:
+        """Words with a number in them, in the number's CLDR plural form (Babel's reading, apart from the browser's Intl)."""
+        from babel.core import Locale
+        [n] = values.values()
+        form = Locale.parse(self.lang).plural_form(n)
+        return fill(self.says.get(f"{key}_{form}", self.says[f"{key}_other"]), **values)
+
+    def zone_name(self, tz: str) -> str:
+        """The time zone's generic name in the page's language, as CLDR has it (Babel: "Eastern Time")."""
+        from babel.dates import get_timezone_name
+        return get_timezone_name(tz, "long", zone_variant="generic", locale=self.lang)
+
+    def label(self, when: datetime, now: datetime) -> str:
+        """What a step's words should say for `when`, read at `now`: this test's own reading of the words
+        (today or tomorrow and the part of the day; the weekday within the week; else in how many days)."""
+        ahead = (when.date() - now.date()).days
+        part = ("early" if when.hour < 5 else "morning" if when.hour < 12 else "afternoon" if when.hour < 18
+                else "evening" if when.hour < 21 else "night")
+        if ahead in (0, 1):
+            return self.says[f"{('today', 'tomorrow')[ahead]}_{part}"]
+        if 1 < ahead < 7:
+            return fill(self.says[f"weekday_{part}"], day=self.weekday(when))
+        return f"In {ahead} days" if self.lang == "en" else f"Dentro de {ahead} días"
 
     def shown(self, dt: datetime, locale: str | None = None) -> str:
         """How a local time reads in the planner (weekday, day, month, time): in the page's language, in the
@@ -112,6 +136,7 @@ COMPANY = "Smith, Jones; & Co\\ Ltd"
 INTERVIEWER = "Zoë Ångström-Nuñez 🙂👩🏽‍💼"
 HOSTILE = "<img src=x onerror=alert(1)>"
 NOW = "2027-03-10T15:00:00Z"  # a Wednesday: 10:00 in New York
+FRIDAY = "2027-03-12T15:00:00Z"  # 10:00 in New York: "the weekend" is offered for news on a Friday
 NEW_YORK = ZoneInfo("America/New_York")
 
 # (time zone, locale, when the news came, the DST change the plan must cross)
@@ -191,7 +216,10 @@ def test_page_times_equal_ics_times_across_a_dst_change(example_context_factory,
     pg.fill("#planner-interviewer", INTERVIEWER)
     raw = download_ics(pg, P)
     zone = ZoneInfo(tz)
-    expect(pg.locator("[data-planner-zone]")).to_contain_text(tz)
+    zone_line = text_of(pg.locator("[data-planner-zone]"))
+    assert tz not in zone_line, "the time zone in words the student knows, not its id"
+    if tz == "America/New_York":  # CLDR's name; London's differs between CLDR versions ("British Time", "United Kingdom Time")
+        assert P.zone_name(tz) in zone_line, zone_line
 
     # RFC 5545 on the wire: CRLF only, every line at most 75 octets and whole UTF-8 (no split sequence)
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
@@ -276,7 +304,7 @@ def test_bad_input_gets_a_message_next_to_the_field_and_no_stale_plan(example_co
     plan with old dates (its calendar, copy and print wait); putting it right clears the message and
     brings the plan back. Hours bounds are the example plan's own."""
     ctx, pg = open_planner(example_context_factory, P)
-    news = "2027-03-09T11:00"
+    news = "2027-03-10T09:00"  # an hour before the page's clock: both numbers of hours end later than now
     good, fixed = P.custom["default_hours"], P.custom["min_hours"] + 1
     assert good != fixed
     for value, message in P.bad_input[field]:
@@ -362,10 +390,71 @@ def test_labels_name_the_real_day_for_news_early_on_a_friday(example_context_fac
         when = datetime.fromisoformat(li.locator("time").get_attribute("datetime")).astimezone(NEW_YORK)
         label = li.locator(".planner__relative").inner_text()
         ahead = (when.date() - now.date()).days
-        part = ("early" if when.hour < 5 else "morning" if when.hour < 12 else "afternoon" if when.hour < 17
-                else "evening" if when.hour < 21 else "night")
-        expected = {0: P.says[f"today_{part}"], 1: P.says[f"tomorrow_{part}"]}.get(ahead, fill(P.says[f"weekday_{part}"], day=P.weekday(when)))
-        assert 0 <= ahead < 7 and label == expected, (li.get_attribute("data-step"), when, label)
+        assert 0 <= ahead < 7 and label == P.label(when, now), (li.get_attribute("data-step"), when, label)
+    clean(ctx)
+
+
+# The issues' moments, local times: news yesterday at 6 pm planned at 11:45 pm; news at 5:50 am planned at
+# 2 pm on a Friday; news on Saturday night planned on Monday morning (across New York's spring change).
+MOMENTS = [("2027-03-11T18:00", "2027-03-12T23:45"), ("2027-03-12T05:50", "2027-03-12T14:00"),
+           ("2027-03-13T22:30", "2027-03-15T08:20")]
+
+
+def offered(preset, news: datetime) -> bool:
+    """The test's reading of when a preset is offered: on its news_on days, and one that ends at a time of
+    day only while that time is to come on the news's day (a weekday's: in the news's week)."""
+    if preset.news_on is not None and news.isoweekday() % 7 not in preset.news_on:
+        return False
+    return preset.until is None or (dwell_end(news, preset).date() - news.date()).days < (1 if preset.weekday is None else 7)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("tz", ["America/New_York", "Europe/London"])
+@pytest.mark.parametrize("news_at, now_at", MOMENTS)
+def test_a_plan_made_later_starts_now_with_words_true_now(example_context_factory, P, tz, news_at, now_at):
+    """The student plans after the news: no step on the page and no event in the .ics (parsed by
+    icalendar) before that moment; each step's words true for that moment; the choice it starts with
+    fits the time since the news; a time before the first step that has passed is said plainly and is
+    no calendar event."""
+    zone = ZoneInfo(tz)
+    news, now = local(news_at, zone), local(now_at, zone)
+    ctx, pg = open_planner(example_context_factory, P, now=now.astimezone(timezone.utc).isoformat(), timezone_id=tz)
+    pg.fill("#planner-news", news_at)
+    expect(pg.locator(f"{STEPS} time")).to_have_count(len(P.general))
+    # the choice it starts with: the plan's default, else the first offered preset still to come and not long
+    long = timedelta(hours=P.plan.long["hours"])
+    fits = [p for p in P.plan.presets if offered(p, news) and dwell_end(news, p) >= now and dwell_end(news, p) - news <= long]
+    fits.sort(key=lambda p: p.id != P.plan.default)
+    chosen = fits[0] if fits else next((p for p in sorted(P.plan.presets, key=lambda p: p.id != P.plan.default) if offered(p, news)))
+    # when none fits, none is ticked: the plan's default (or the first offered), whose time has passed
+    expect(pg.locator("input[name=dwell]:checked")).to_have_count(1 if fits else 0)
+    if fits:
+        expect(pg.locator(f"#planner-dwell-{chosen.id}")).to_be_checked()
+    for preset in P.plan.presets:
+        expect(pg.locator(f"#planner-dwell-{preset.id}")).to_be_visible() if offered(preset, news) else \
+            expect(pg.locator(f"#planner-dwell-{preset.id}")).to_be_hidden()
+    passed = dwell_end(news, chosen) < now
+    line = text_of(pg.locator("[data-planner-until]"))
+    assert line == (P.says["passed"] if passed else P.until_text(dwell_end(news, chosen))), line
+    for li in pg.locator(STEPS).all():
+        when = datetime.fromisoformat(li.locator("time").get_attribute("datetime")).astimezone(zone)
+        assert when >= now, (li.get_attribute("data-step"), when)
+        assert li.locator(".planner__relative").inner_text() == P.label(when, now), (li.get_attribute("data-step"), when)
+    events = icalendar.Calendar.from_ical(download_ics(pg, P)).walk("VEVENT")
+    starts = {str(e["UID"]).split("-2027")[0]: e.decoded("DTSTART") for e in events}
+    assert all(start >= now for start in starts.values()), starts
+    assert ("dwell-end" in starts) == (not passed)
+    assert set(starts) - {"dwell-end"} == {s.id for s in P.general}
+    # the copied plan says the same
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"])
+    pg.get_by_role("button", name=P.words["copy_plan"]).click()
+    copied = pg.evaluate("navigator.clipboard.readText()")
+    assert line in copied and tz not in copied.splitlines()[0]
+    # the page left open for 40 minutes: the file made then holds nothing before then
+    later = now + timedelta(minutes=40)
+    pg.clock.set_fixed_time(later.astimezone(timezone.utc))
+    events = icalendar.Calendar.from_ical(download_ics(pg, P)).walk("VEVENT")
+    assert all(e.decoded("DTSTART") >= later for e in events), [e.decoded("DTSTART") for e in events]
     clean(ctx)
 
 
@@ -374,12 +463,18 @@ def test_controls_that_dont_apply_stay_hidden_and_the_notes_come_when_they_apply
     """The hours box only with the hours choice; the long-dwell note (with the center's support link) only
     when dwelling runs past the plan's long_hours; after the calendar download, how to add the file."""
     ctx, pg = open_planner(example_context_factory, P)
-    pg.fill("#planner-news", "2027-03-10T09:00")  # a Wednesday: the weekly preset runs past long_hours
+    # news on a Wednesday: a preset offered only on other days (the weekend) is not offered
+    pg.fill("#planner-news", "2027-03-10T09:00")
+    for preset in P.plan.presets:
+        offered = preset.news_on is None
+        expect(pg.get_by_label(preset.label, exact=True)).to_be_visible() if offered else \
+            expect(pg.get_by_label(preset.label, exact=True)).to_be_hidden()
+    pg.fill("#planner-news", "2027-03-12T09:00")  # a Friday: the weekly preset is offered, and runs past long_hours
     hours = pg.locator("#planner-hours")
     for preset in P.plan.presets:
         pg.get_by_label(preset.label, exact=True).check()
         expect(hours).to_be_hidden()
-        long = dwell_end(local("2027-03-10T09:00"), preset) - local("2027-03-10T09:00") > timedelta(hours=P.plan.long["hours"])
+        long = dwell_end(local("2027-03-12T09:00"), preset) - local("2027-03-12T09:00") > timedelta(hours=P.plan.long["hours"])
         expect(pg.locator("[data-planner-long]")).to_be_visible() if long else expect(pg.locator("[data-planner-long]")).to_be_hidden()
     pg.get_by_label(P.custom["label"], exact=True).check()
     expect(hours).to_be_visible()
@@ -430,11 +525,11 @@ def test_keyboard_only_choose_download_and_copy_with_typed_text_kept_as_text(exa
     tab_to("#planner-news")
     # typed, not picked: month, day, year, then hour, minute, AM. The box's order is Chromium's own (its
     # interface language, English here), not the page's: the Spanish page's box takes the same keys.
-    pg.keyboard.type("03092027")
+    pg.keyboard.type("03102027")
     pg.keyboard.press("ArrowRight")
-    pg.keyboard.type("1100A")
-    expect(pg.locator("#planner-news")).to_have_value("2027-03-09T11:00")
-    news = local("2027-03-09T11:00")
+    pg.keyboard.type("0900A")
+    expect(pg.locator("#planner-news")).to_have_value("2027-03-10T09:00")
+    news = local("2027-03-10T09:00")
     expect(pg.locator("[data-planner-until]")).to_have_text(P.until_text(dwell_end(news, P.default)))
     tab_to("input[name=dwell]:checked")
     choices = [p.id for p in P.plan.presets] + ["custom"]
@@ -490,8 +585,8 @@ def test_the_compact_form_opens_the_planner_with_the_choice_made(example_context
     """The compact planner is a plain form on a step page that loads no planner code: choose there,
     submit, and the planner opens with that choice and a dated plan; then instant navigation away and
     back still leaves one working planner, bound once."""
-    ctx, pg = open_planner(example_context_factory, P, path=P.compact)
-    now = local(NOW)
+    ctx, pg = open_planner(example_context_factory, P, now=FRIDAY, path=P.compact)
+    now = local(FRIDAY)
     assert pg.evaluate("[...document.querySelectorAll('script[src], link[rel=stylesheet]')]"
                        ".filter(el => (el.src || el.href).includes('/assets/tools/planner.')).length") == 0
     assert pg.evaluate("window.guidePlanner === undefined")
@@ -529,7 +624,7 @@ def test_the_compact_form_opens_the_planner_with_the_choice_made(example_context
 @pytest.mark.browser
 def test_printed_plan_fits_one_page_and_holds_only_the_plan(example_context_factory, P):
     from pypdf import PdfReader
-    ctx, pg = open_planner(example_context_factory, P)
+    ctx, pg = open_planner(example_context_factory, P, now=FRIDAY)
     pg.fill("#planner-company", COMPANY)
     pg.get_by_label(P.weekly.label, exact=True).check()
     for paper in ("A4", "Letter"):

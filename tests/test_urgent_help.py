@@ -56,19 +56,15 @@ def test_urgent_settings_are_optional_and_a_review_date_reads_as_words():
     full = load_center(dict(GOOD, urgent_phone=988, urgent_text_number=741741, reviewed_by="R. Reviewer",
                             reviewed_on=datetime.date(2026, 3, 9)),
                        EXAMPLE_DOCS, NOWHERE, WORDS)  # YAML reads a bare 988 as a number and 2026-03-09 as a date
-    assert full.urgent_phone_link == "tel:988" and full.reviewed_on_text == date_in_words(datetime.date(2026, 3, 9), WORDS)
+    assert full.urgent_phone_link == "tel:988" and full.reviewed_on_text == date_in_words(datetime.date(2026, 3, 9), "en")
     assert full.urgent_text_number_link == "sms:741741"
     assert load_center(dict(GOOD, urgent_text_number="+1 (555) 010-0912"), EXAMPLE_DOCS, NOWHERE,
                        WORDS).urgent_text_number_link == "sms:+15550100912"
 
 
-def test_a_date_reads_as_the_words_write_it():
-    english = {"date": "{month} {day}, {year}", "months": "January, February, March, April, May, June, July, "
-               "August, September, October, November, December"}
-    spanish = {"date": "{day} de {month} de {year}", "months": "enero, febrero, marzo, abril, mayo, junio, julio, "
-               "agosto, septiembre, octubre, noviembre, diciembre"}
-    assert date_in_words(datetime.date(2026, 3, 9), english) == "March 9, 2026"
-    assert date_in_words(datetime.date(2026, 12, 1), spanish) == "1 de diciembre de 2026"
+def test_a_date_reads_as_each_language_writes_it_from_cldr():
+    assert date_in_words(datetime.date(2026, 3, 9), "en") == "March 9, 2026"
+    assert date_in_words(datetime.date(2026, 12, 1), "es") == "1 de diciembre de 2026"
 
 
 # Unit: the partials, with and without settings -----------------------------------------------
@@ -158,7 +154,7 @@ def _expanded_block(doc):
 
 def test_every_page_opens_with_the_urgent_line_and_the_landing_pages_show_the_block(guide):
     said = guide.words("center")  # the guide's own language
-    c = load_center(guide.center(), guide.root / "docs", NOWHERE, said)  # (a translation's images are docs/'s)
+    c = load_center(guide.center(), guide.root / "docs", NOWHERE, said, guide.lang)  # (a translation's images are docs/'s)
     danger_line = said["urgent_danger"]
     problems = []
     for path in built_pages(guide.site):
@@ -188,7 +184,7 @@ def test_every_page_opens_with_the_urgent_line_and_the_landing_pages_show_the_bl
 
 def example_center_in(site):
     """The example's center as its site in that language shows it (its words; a translation's own keys)."""
-    return load_center(center_settings(EXAMPLE, site.lang), EXAMPLE_DOCS, NOWHERE, words("center", site.lang))
+    return load_center(center_settings(EXAMPLE, site.lang), EXAMPLE_DOCS, NOWHERE, words("center", site.lang), site.lang)
 
 
 def test_the_example_site_shows_every_urgent_setting_and_the_review(example_lang):

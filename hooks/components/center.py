@@ -26,7 +26,7 @@ from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from guidekit.branding import (colour_warnings, load_center, locate, material_colours, month_names, palette_css,
+from guidekit.branding import (colour_warnings, load_center, locate, material_colours, palette_css,
                                palette_warnings)
 from guidekit.errors import ContentError, ContentErrors
 from guidekit.markers import find_all_markers
@@ -62,16 +62,12 @@ class Center(Component):
         if not words:
             return [ContentError(build.text_file, 1, "The words have no 'center' section.",
                                  "restore it from overrides/text/en.yml (git checkout -- overrides/text).")]
-        if len(month_names(words)) != 12:
-            return [ContentError(build.text_file, build.text_lines.get("center.months", 1),
-                                 f"'center.months' names {len(month_names(words))} months instead of 12.",
-                                 "write the twelve month names on one line, January first, separated by commas.")]
         docs = Path(config.docs_dir)
         logo = (config.extra.get("career_center") or {}).get("logo") if isinstance(config.extra.get("career_center"), dict) else None
         if build.fallback_docs_dir and isinstance(logo, str) and not (docs / logo.lstrip("/")).is_file():
             docs = Path(build.fallback_docs_dir)  # a translation uses the root docs' logo (components/languages.py)
         try:
-            center = load_center(config.extra.get("career_center"), docs, where, words)
+            center = load_center(config.extra.get("career_center"), docs, where, words, config.theme.get("language") or "en")
         except ContentErrors as exc:
             return exc.errors
         for warning in colour_warnings(center):

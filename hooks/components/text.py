@@ -42,20 +42,22 @@ class Text(Component):
         config = build.config
         language = config.theme["language"] or "en"
         path, expected = words_file(config, language)
-        if path is None:
+        t = build.translation
+        if path is None and t is None:
             rel = build.rel(expected)
             return [ContentError(build.rel(config.config_file_path), 1,
                                  f"The guide's words for the language '{language}' ({rel}) are missing.",
                                  f"copy overrides/text/en.yml to {rel} and translate the words after each key.")]
-        data, lines, errors = read_words(build, path)
-        t = build.translation
+        data, lines, errors = read_words(build, path) if path else ({}, {}, [])
         if t is not None and not errors:  # a translated site: what its words lack, in the original's
             original, _ = words_file(config, t.original_lang)
             if original:
                 words, original_lines, problems = read_words(build, original)
                 if words is not None and not problems:
-                    data, missing, errors = merge_words(words, data, original_lines, lines, build.rel(path))
-                    t.words += [(build.rel(path), key, text, line) for key, text, line in missing]
+                    rel = build.rel(path or expected)
+                    data, missing, errors = merge_words(words, data, original_lines, lines, rel)
+                    t.words += [(rel, key, text, line) for key, text, line in missing]
+        path = path or expected
         if not errors:
             build.data[self.name] = data
             build.text_file, build.text_lines = build.rel(path), lines

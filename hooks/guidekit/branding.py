@@ -113,21 +113,17 @@ def locate(path: str, source: str) -> Where:
 EXAMPLE = {"name": "Example University Career Center", "contact_email": "careers@example.edu"}
 
 
-def month_names(words: dict) -> list[str]:
-    """The twelve month names of the words' `months` line ("January, February, …")."""
-    return [name.strip() for name in words["months"].split(",") if name.strip()]
+def date_in_words(date: datetime.date, locale: str) -> str:
+    """A date as the language writes it in full, from CLDR ("November 1, 2026", "1 de noviembre de 2026")."""
+    from babel.dates import format_date
+    return format_date(date, format="long", locale=locale.replace("-", "_"))
 
 
-def date_in_words(date: datetime.date, words: dict) -> str:
-    """A date as the words' `date` pattern writes it ("{month} {day}, {year}": "November 1, 2026")."""
-    return fill(words["date"], month=month_names(words)[date.month - 1], day=date.day, year=date.year)
-
-
-def load_center(raw: Any, docs_dir: Path, where: Where, words: dict) -> CenterSettings:
+def load_center(raw: Any, docs_dir: Path, where: Where, words: dict, locale: str = "en") -> CenterSettings:
     """Validate `extra.career_center`; raise ContentErrors listing every problem at once.
 
     `words`: the center's words in the build's language (overrides/text/<language>.yml, `center:`),
-    for the example mark and the review date."""
+    for the example mark; `locale`: that language, for the review date."""
     errors: list[ContentError] = []
 
     def fail(key: str | None, problem: str, fix: str) -> None:
@@ -202,7 +198,7 @@ def load_center(raw: Any, docs_dir: Path, where: Where, words: dict) -> CenterSe
     for key in ("phone", "urgent_phone"):
         settings[f"{key}_link"] = _tel(values[key]) if values[key] else None
     settings["urgent_text_number_link"] = _sms(values["urgent_text_number"]) if values["urgent_text_number"] else None
-    settings["reviewed_on_text"] = date_in_words(reviewed_date, words) if reviewed_date else None
+    settings["reviewed_on_text"] = date_in_words(reviewed_date, locale) if reviewed_date else None
     settings["address_lines"] = [line.strip() for line in values["address"].splitlines() if line.strip()] if values["address"] else []
     for key in ("primary_color", "accent_color"):
         if settings[key]:

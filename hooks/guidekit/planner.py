@@ -26,6 +26,7 @@ class Preset:
     hours: int | None = None  # a fixed stretch from the news, or
     until: str | None = None    # the next "HH:MM" after the news,
     weekday: int | None = None  # optionally on this day (0 = Sunday)
+    news_on: tuple[int, ...] | None = None  # offered only when the news came on these days (0 = Sunday)
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Step:
 class Plan:
     presets: list[Preset]
     default: str
-    end: dict        # title, why: the calendar entry for the end of dwelling
+    end: dict        # title, why: the calendar entry for the end of dwelling (time for one small step)
     custom: dict     # label, min_hours, max_hours, default_hours
     news: dict       # max_days_ago, max_days_ahead
     night: dict      # starts, ends, move_to
@@ -92,7 +93,7 @@ def in_night(hhmm: str, night: dict) -> bool:
 
 
 def _preset(node, path, errors, seen: dict[str, int]) -> Preset | None:
-    r = Reader(node, path, errors, "a dwell preset", ("id", "label", "hours", "until", "weekday"))
+    r = Reader(node, path, errors, "a dwell preset", ("id", "label", "hours", "until", "weekday", "news_on"))
     pid, label = r.ident("id"), r.text("label")
     if pid and not r.once("id", seen, f"The dwell preset id '{pid}' is used twice", "give each preset its own id."):
         pid = None
@@ -107,9 +108,25 @@ def _preset(node, path, errors, seen: dict[str, int]) -> Preset | None:
         weekday = None
     if weekday is not None and "until" not in r.items:
         r.fail(r.at("weekday"), f"The dwell preset '{pid}' has a 'weekday' but no 'until' time.", "add 'until: \"20:00\"' (or remove 'weekday').")
+    news_on = _weekdays(r, "news_on", pid)
     if pid is None or label is None:
         return None
-    return Preset(pid, label, hours, until, WEEKDAYS.index(weekday.lower()) if weekday else None)
+    return Preset(pid, label, hours, until, WEEKDAYS.index(weekday.lower()) if weekday else None, news_on)
+
+
+def _weekdays(r: Reader, key: str, pid) -> tuple[int, ...] | None:
+    """A list of days of the week, e.g. 'news_on: [thursday, friday, saturday, sunday]', as JS day numbers."""
+    node = r.items.get(key)
+    if node is None:
+        return None
+    values = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    days = [str(v.value).strip().lower() if isinstance(v, yaml.ScalarNode) else "" for v in values]
+    wrong = [d for d in days if d not in WEEKDAYS]
+    if wrong or not days:
+        r.fail(r.at(key), f"'{key}' in the dwell preset '{pid}' should list days of the week, not '{', '.join(wrong)}'.",
+               f"write the days in full, e.g. '{key}: [thursday, friday, saturday, sunday]'.")
+        return None
+    return tuple(WEEKDAYS.index(d) for d in days)
 
 
 STEP_KEYS = ("id", "title", "why", "from", "days", "at", "hours", "when", "page", "email", "checklist", "weekday_only",
@@ -213,6 +230,9 @@ def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:
     ids = [p.id for p in presets]
     if default and ids and default not in ids:
         dwell.fail(dwell.at("default"), f"'default: {default}' names no dwell preset.", f"use one of: {', '.join(ids)}.")
+    elif default and any(p.id == default and p.news_on is not None for p in presets):
+        dwell.fail(dwell.at("default"), f"'default: {default}' names a preset offered only on some days ('news_on').",
+                   f"choose a preset offered every day: {', '.join(p.id for p in presets if p.news_on is None)}.")
     errors += _check_after(steps, path)
     if steps and not any(s.general for s in steps) and not errors:
         errors.append(ContentError(path, top.keys.get("steps", 1), "Every step is marked 'general: false', so the general plan is empty.",
@@ -308,7 +328,7 @@ def script_data(plan: Plan, urls: dict[str, str], recipients: dict[str, str] | N
     presets = []
     for p in plan.presets:
         rule = {"hours": p.hours} if p.hours is not None else {"until": minutes(p.until), "weekday": p.weekday}
-        presets.append({"id": p.id, "label": p.label, **rule})
+        presets.append({"id": p.id, "label": p.label, **rule, "newsOn": list(p.news_on) if p.news_on is not None else None})
     return {
         "presets": presets,
         "default": plan.default,

@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 process.env.TZ = "America/New_York";  // Node applies a changed TZ at once; some tests switch it
-const { schedule, dwellEnd, planIds, relative, workingDayAfter, GAP, parseNews, parseHours, entries, ics, fold, iso, show, asText } =
+const { schedule, dwellEnd, offered, defaultChoice, planIds, relative, workingDayAfter, GAP, parseNews, parseHours, entries, ics, fold, iso,
+  show, asText, zone, untilText } =
   createRequire(import.meta.url)("../../overrides/assets/tools/planner.js");
 if (!process.env.GUIDE_WORDS) throw new Error("run through pytest tests/test_js_units.py: it writes the words (overrides/text/en.yml) to the file GUIDE_WORDS names");
 const W = JSON.parse(readFileSync(process.env.GUIDE_WORDS, "utf8")).planner.script;
@@ -24,9 +25,10 @@ const PLAN = {
   presets: [
     { id: "tonight", label: "Tonight", until: hhmm(20), weekday: null },
     { id: "day", label: "A day", hours: 24 },
-    { id: "sunday", label: "Until Sunday", until: hhmm(18), weekday: 0 },
+    { id: "sunday", label: "Until Sunday", until: hhmm(18), weekday: 0, newsOn: [4, 5, 6, 0] },
   ],
   default: "tonight",
+  longHours: 60,
   end: { title: "Dwelling ends", why: "On to the plan." },
   custom: { min: 2, max: 100, default: 10 },
   news: { daysAgo: 30, daysAhead: 3 },
@@ -166,9 +168,14 @@ test("the news must be a real local time within the plan's bounds", () => {
   assert.equal(err("2027-02-30T10:00"), W.news_no_date);
   assert.equal(err("2027-03-09T24:10"), W.news_no_time);
   assert.equal(err("2027-03-14T02:30"), W.news_skipped_hour);  // New York's skipped hour
-  assert.equal(err("2027-02-07T09:00"), fill(W.news_too_old, { days: 30 }));
+  assert.equal(err("2027-02-07T09:00"), fill(W.news_too_old_other, { days: 30 }));
   assert.equal(err("2027-02-09T09:00"), "ok");
-  assert.equal(err("2027-03-13T11:00"), fill(W.news_too_far, { days: 3 }));
+  assert.equal(err("2027-03-13T11:00"), fill(W.news_too_far_other, { days: 3 }));
+  // the number's plural form is CLDR's (Intl.PluralRules), not a test of our own for 1
+  const one = { ...PLAN, news: { daysAgo: 1, daysAhead: 1 } };
+  assert.equal(parseNews("2027-03-08T09:00", one, W, now, LANG).error, fill(W.news_too_old_one, { days: 1 }));
+  assert.equal(parseNews("2027-03-11T11:00", one, W, now, LANG).error, fill(W.news_too_far_one, { days: 1 }));
+  assert.notEqual(W.news_too_old_one, W.news_too_old_other);
   assert.equal(new Set(["", "2027-02-30T10:00", "2027-03-09T24:10", "2027-03-14T02:30", "2027-02-07T09:00", "2027-03-13T11:00"].map(err)).size, 6,
     "each problem has its own message");
 });
@@ -275,47 +282,49 @@ const DAY_NAMES = {  // written here, apart from Intl, to check what the planner
   en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
   es: ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
 }[LANG];
+/** "In 10 days" as this language says it: written here, apart from Intl.RelativeTimeFormat. */
+const IN_DAYS = { en: /^In (\d+) days$/, es: /^Dentro de (\d+) días$/ }[LANG];
 const PART_NAMES = ["early", "morning", "afternoon", "evening", "night"];
 const dayNumber = (d) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5;
-function part(d) {
+function part(d) {  // CLDR's English day periods: 5 pm is afternoon, evening from 6 pm
   const h = d.getHours();
-  return h < 5 ? "early" : h < 12 ? "morning" : h < 17 ? "afternoon" : h < 21 ? "evening" : "night";
+  return h < 5 ? "early" : h < 12 ? "morning" : h < 18 ? "afternoon" : h < 21 ? "evening" : "night";
 }
-/** What a label says: {ahead, part} (a named day), {weekday, part}, {n} (days after the news), or null. */
+/** What a label says: {ahead, part} (a named day), {weekday, part}, {n} (in n days), or null. */
 function reading(label) {
-  for (const [name, ahead] of [["today", 0], ["tomorrow", 1], ["yesterday", -1]]) {
+  for (const [name, ahead] of [["today", 0], ["tomorrow", 1]]) {
     for (const p of PART_NAMES) if (label === W[`${name}_${p}`]) return { ahead, part: p };
   }
   for (const [i, day] of DAY_NAMES.entries()) {
     for (const p of PART_NAMES) if (label === fill(W[`weekday_${p}`], { day })) return { weekday: i, part: p };
   }
-  if (label === W.news_day) return { n: 0 };
-  if (label === W.news_day_after) return { n: 1 };
-  const m = saying(W.news_days_after).exec(label) && /\d+/.exec(label);
-  return m ? { n: Number(m[0]), counted: true } : null;
+  const m = IN_DAYS.exec(label);
+  return m ? { n: Number(m[1]) } : null;
 }
-/** Whether `label` is true of `d`, the news having come at `news`, read at `now`. */
-function truthful(label, d, news, now) {
+/** Whether `label` is true of `d`, read at `now` (a label for a moment already gone is never true). */
+function truthful(label, d, now) {
   const ahead = dayNumber(d) - dayNumber(now), said = reading(label);
-  if (!said) return false;
+  if (!said || d < now) return false;
   if ("ahead" in said) return said.ahead === ahead && said.part === part(d);
   if ("weekday" in said) return said.weekday === d.getDay() && ahead >= 2 && ahead <= 6 && said.part === part(d);
-  const n = dayNumber(d) - dayNumber(news);
-  return said.n === n && (!said.counted || n > 1) && (ahead < -1 || ahead > 6);
+  return said.n === ahead && ahead >= 7;
 }
 
 test("the reading of the words: true and untrue labels", () => {
   const fri = at("2027-03-12T05:50");
-  assert.ok(truthful(fill(W.weekday_morning, { day: DAY_NAMES[1] }), at("2027-03-15T09:00"), fri, fri));
-  assert.ok(!truthful(W.tomorrow_morning, at("2027-03-15T09:00"), fri, fri));  // the lie of issue 17
-  assert.ok(truthful(W.today_night, at("2027-03-12T21:00"), fri, fri));
-  assert.ok(!truthful(W.today_night, at("2027-03-13T21:00"), fri, fri));
-  assert.ok(truthful(fill(W.news_days_after, { n: 10 }), at("2027-03-22T09:00"), fri, fri));
-  assert.ok(!truthful(fill(W.news_days_after, { n: 3 }), at("2027-03-15T09:00"), fri, fri));  // named, not counted
-  assert.ok(!truthful("Someday", at("2027-03-15T09:00"), fri, fri));
-  // every word for a day and a part of it is its own, so a label names one day and part
-  const labels = ["today", "tomorrow", "yesterday", "weekday"].flatMap((d) => PART_NAMES.map((p) => W[`${d}_${p}`]));
+  assert.ok(truthful(fill(W.weekday_morning, { day: DAY_NAMES[1] }), at("2027-03-15T09:00"), fri));
+  assert.ok(!truthful(W.tomorrow_morning, at("2027-03-15T09:00"), fri));  // the lie of issue 17
+  assert.ok(truthful(W.today_night, at("2027-03-12T21:00"), fri));
+  assert.ok(!truthful(W.today_night, at("2027-03-13T21:00"), fri));
+  assert.ok(!truthful(W.today_morning, at("2027-03-12T10:00"), at("2027-03-12T14:00")));  // "This morning · 10:00 AM" at 2 pm
+  assert.ok(truthful(W.today_afternoon, at("2027-03-12T17:00"), fri));  // 5 pm: afternoon, as the plan's `when` lines say
+  assert.ok(truthful(LANG === "en" ? "In 10 days" : "Dentro de 10 días", at("2027-03-22T09:00"), fri));
+  assert.ok(!truthful(LANG === "en" ? "In 3 days" : "Dentro de 3 días", at("2027-03-15T09:00"), fri));  // named, not counted
+  assert.ok(!truthful("Someday", at("2027-03-15T09:00"), fri));
+  // every word for a day and a part of it is its own, so a label names one day and part; none for a past day
+  const labels = ["today", "tomorrow", "weekday"].flatMap((d) => PART_NAMES.map((p) => W[`${d}_${p}`]));
   assert.equal(new Set(labels).size, labels.length);
+  assert.deepEqual(Object.keys(W).filter((k) => /^yesterday|news_day/.test(k)), []);
 });
 
 // A pool like the guide's: emails to two people, steps from the news and from dwelling, `after`.
@@ -366,10 +375,16 @@ test("for news at any time of any day: every label is true of its date, no two e
                 }
                 if (a.weekdayOnly) assert.ok(![0, 6].includes(a.date.getDay()), `${where}: ${a.id} on a weekend`);
               }
+              // planned and read just after the news, and days later: nothing before the moment of planning
               for (const now of [new Date(+news + 10 * 60000), new Date(+news + 3 * 864e5 + 5 * 36e5)]) {
-                for (const s of all) {
-                  const label = relative(s.date, news, W, now, LANG);
-                  assert.ok(truthful(label, s.date, news, now), `${where}, read ${local(now)}: "${label}" for ${s.id} at ${local(s.date)}`);
+                const later = schedule(news, choice, POOL, ids, now);
+                assert.deepEqual(later.steps.map((s) => s.id).sort(), [...ids].sort());
+                assert.equal(later.passed, r.until < now, where);
+                for (const s of [...(later.passed ? [] : [{ id: "dwell-end", date: later.until }]), ...later.steps]) {
+                  assert.ok(s.date >= now, `${where}, planned ${local(now)}: ${s.id} at ${local(s.date)}`);
+                  if (s.weekdayOnly) assert.ok(![0, 6].includes(s.date.getDay()), `${where}: ${s.id} on a weekend`);
+                  const label = relative(s.date, W, now, LANG);
+                  assert.ok(truthful(label, s.date, now), `${where}, read ${local(now)}: "${label}" for ${s.id} at ${local(s.date)}`);
                   checked++;
                 }
               }
@@ -389,31 +404,159 @@ test("Friday 05:50 and Saturday night: the words the issue found untrue are now 
     { id: "kind", from: "dwelling", hours: 1 }], { weekdayTime: hhmm(9) });
   const fri = at("2027-03-12T05:50");
   const r = schedule(fri, "tonight", p);
-  const said = Object.fromEntries([["until", r.until], ...r.steps.map((s) => [s.id, s.date])].map(([id, d]) => [id, relative(d, fri, W, fri, LANG)]));
+  const said = Object.fromEntries([["until", r.until], ...r.steps.map((s) => [s.id, s.date])].map(([id, d]) => [id, relative(d, W, fri, LANG)]));
   assert.deepEqual(said, { until: W.today_evening, kind: W.today_night, reply: fill(W.weekday_morning, { day: DAY_NAMES[1] }) });
   const sat = at("2027-03-13T23:30");
   const r2 = schedule(sat, "tonight", p);
   assert.equal(local(r2.until), "2027-03-14T20:00");
-  assert.deepEqual(r2.steps.map((s) => [s.id, relative(s.date, sat, W, sat, LANG)]), [["kind", W.tomorrow_night], ["reply", fill(W.weekday_morning, { day: DAY_NAMES[1] })]]);
+  assert.deepEqual(r2.steps.map((s) => [s.id, relative(s.date, W, sat, LANG)]), [["kind", W.tomorrow_night], ["reply", fill(W.weekday_morning, { day: DAY_NAMES[1] })]]);
 });
 
 test("weekdays are named by Intl in the language asked for, whatever the time zone", () => {
   const fri = at("2027-03-12T05:50");
   const monday = at("2027-03-15T09:00");
-  assert.equal(relative(monday, fri, W, fri, LANG), fill(W.weekday_morning, { day: DAY_NAMES[1] }));
-  assert.equal(relative(monday, fri, { ...W, weekday_morning: "El {day} por la mañana" }, fri, "es"), "El lunes por la mañana");
+  assert.equal(relative(monday, W, fri, LANG), fill(W.weekday_morning, { day: DAY_NAMES[1] }));
+  assert.equal(relative(monday, { ...W, weekday_morning: "El {day} por la mañana" }, fri, "es"), "El lunes por la mañana");
   // dates on the page and in the copied plan: Intl in the page's language, never English words of our own
   assert.match(show(monday, "es"), /^lunes, 15 de marzo.*9:00/);
   assert.match(show(monday, "en-US"), /^Monday, March 15.*9:00/);
   const p = plan([{ id: "a", hours: 3 }]), r = schedule(fri, 2, p);
   const text = asText(r, entries(r, p, {}, "https://example.org/"), W, "es");
-  assert.ok(text.startsWith(fill(W.text_title, { zone: "America/New_York" })), text);
-  assert.ok(text.includes(fill(W.until, { date: show(r.until, "es") })) && text.includes("viernes, 12 de marzo"), text);
+  assert.ok(text.startsWith(fill(W.text_title, { zone: "hora oriental" })), text);  // the zone in words, not America/New_York
+  assert.ok(text.includes(untilText(r, W, "es")) && text.includes("viernes, 12 de marzo"), text);
   process.env.TZ = "Pacific/Kiritimati";  // UTC+14: the weekday is the local one still
   try {
     const fri2 = at("2027-03-12T05:50"), mon2 = at("2027-03-15T09:00");
-    assert.equal(relative(mon2, fri2, W, fri2, LANG), fill(W.weekday_morning, { day: DAY_NAMES[1] }));
+    assert.equal(relative(mon2, W, fri2, LANG), fill(W.weekday_morning, { day: DAY_NAMES[1] }));
   } finally {
     process.env.TZ = "America/New_York";
   }
+});
+
+// --- a plan that starts now: the moment the student plans, not the moment the news came
+
+/** The entries of a plan as the calendar gets them, with the times the .ics file gives them. */
+function calendar(news, r, p) {
+  const list = entries(r, p, {}, "https://example.org/");
+  const raw = ics(news, list).replace(/\r\n /g, "");
+  const starts = [...raw.matchAll(/^DTSTART:(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/gm)]
+    .map(([, y, mo, d, h, mi, sec]) => new Date(Date.UTC(+y, mo - 1, +d, +h, +mi, +sec)));
+  return { list, starts };
+}
+
+// The issues' moments: news yesterday at 6 pm planned at 11:45 pm; news at 5:50 am planned at 2 pm on a
+// Friday; news on Saturday night planned on Monday morning (across New York's spring change).
+const MOMENTS = [
+  ["2027-03-11T18:00", "2027-03-12T23:45"],
+  ["2027-03-12T05:50", "2027-03-12T14:00"],
+  ["2027-03-13T22:30", "2027-03-15T08:20"],
+];
+
+test("a plan made later than the news: no entry and no calendar event before the moment of planning, every word true", () => {
+  for (const tz of ["America/New_York", "Europe/London"]) {
+    process.env.TZ = tz;
+    try {
+      for (const [newsAt, nowAt] of MOMENTS) {
+        const news = at(newsAt), now = at(nowAt);
+        for (const choice of [defaultChoice(news, POOL, now), ...POOL.presets.map((p) => p.id), 2, 50]) {
+          for (const ids of PLANS) {
+            const r = schedule(news, choice, POOL, ids, now), where = `${tz} news ${newsAt}, planned ${nowAt}, ${choice}`;
+            assert.deepEqual(r.steps.map((s) => s.id).sort(), [...ids].sort(), where);
+            const { list, starts } = calendar(news, r, POOL);
+            assert.equal(starts.length, list.length);
+            for (const d of starts) assert.ok(d >= now, `${where}: an event at ${local(d)}`);
+            for (const e of list) {
+              assert.ok(e.date >= now, `${where}: ${e.id} at ${local(e.date)}`);
+              const label = relative(e.date, W, now, LANG);
+              assert.ok(truthful(label, e.date, now), `${where}: "${label}" for ${e.id} at ${local(e.date)}`);
+            }
+            // its time before the first step is over: said so, and no entry for it
+            assert.equal(list.some((e) => e.id === "dwell-end"), !r.passed, where);
+            assert.equal(untilText(r, W, LANG), r.passed ? W.passed : untilText({ ...r, passed: false }, W, LANG), where);
+          }
+        }
+      }
+    } finally {
+      process.env.TZ = "America/New_York";
+    }
+  }
+});
+
+test("at 2 pm a step due that morning moves to the present, and says so truly", () => {
+  const p = plan([{ id: "morning", days: 0, at: hhmm(10) }, { id: "reply", days: 0, at: hhmm(10), weekdayOnly: true, email: "r" }]);
+  const news = at("2027-03-12T05:50"), now = at("2027-03-12T14:07");  // a Friday
+  const r = schedule(news, 2, p, undefined, now);
+  assert.deepEqual(r.steps.map((s) => [s.id, local(s.date), relative(s.date, W, now, LANG)]),
+    [["morning", "2027-03-12T14:15", W.today_afternoon], ["reply", "2027-03-12T14:45", W.today_afternoon]]);  // the next quarter hour, then the gap
+  assert.ok(r.passed);  // two hours from 05:50
+  // late at night: the next morning; an email on a Friday night: Monday
+  const late = schedule(news, 2, p, undefined, at("2027-03-12T23:45"));
+  assert.deepEqual(late.steps.map((s) => [s.id, local(s.date)]), [["morning", "2027-03-13T08:30"], ["reply", "2027-03-15T09:15"]]);
+});
+
+test("steps counted from the end of the time before the first step count from now once it has passed", () => {
+  const p = plan([{ id: "kind", from: "dwelling", hours: 1 }, { id: "review", from: "dwelling", days: 3, at: hhmm(17) }]);
+  const news = at("2027-03-08T09:00");  // a Monday; "tonight" ended at 20:00
+  const before = schedule(news, "tonight", p, undefined, at("2027-03-08T19:00"));
+  assert.ok(!before.passed);
+  assert.deepEqual(before.steps.map((s) => local(s.date)), ["2027-03-08T21:00", "2027-03-11T17:00"]);
+  const after = schedule(news, "tonight", p, undefined, at("2027-03-10T12:10"));
+  assert.ok(after.passed);
+  assert.deepEqual(after.steps.map((s) => local(s.date)), ["2027-03-10T13:15", "2027-03-13T17:00"]);
+  assert.equal(untilText(after, W, LANG), W.passed);
+  assert.deepEqual(entries(after, p, {}, "https://example.org/").map((e) => e.id), ["kind", "review"]);
+  assert.ok(!asText(after, entries(after, p, {}, "https://example.org/"), W, LANG).includes(p.end.title));
+});
+
+test("the weekend is offered only for news from Thursday to Sunday (not once it is over)", () => {
+  const sunday = PLAN.presets.find((p) => p.id === "sunday");
+  const days = { "2027-03-08T10:00": false, "2027-03-09T10:00": false, "2027-03-10T23:00": false, "2027-03-11T00:00": true,
+    "2027-03-12T10:00": true, "2027-03-13T23:30": true, "2027-03-14T17:00": true, "2027-03-14T18:30": false };
+  for (const [news, ok] of Object.entries(days)) assert.equal(offered(sunday, at(news), PLAN), ok, news);
+  for (const p of PLAN.presets.filter((x) => !x.newsOn)) assert.ok(offered(p, at("2027-03-08T10:00"), PLAN), p.id);
+  // "Tonight" (20:00) only while tonight's 20:00 is still to come: after it, it would be tomorrow night
+  const tonight = PLAN.presets.find((p) => p.id === "tonight");
+  assert.ok(offered(tonight, at("2027-03-08T00:30"), PLAN) && offered(tonight, at("2027-03-08T19:59"), PLAN));
+  assert.ok(!offered(tonight, at("2027-03-08T20:00"), PLAN) && !offered(tonight, at("2027-03-08T22:00"), PLAN));
+  assert.equal(defaultChoice(at("2027-03-08T22:00"), PLAN), "day");  // news late at night: a day, not "tonight" tomorrow
+});
+
+test("the choice to start with fits the time since the news", () => {
+  const fri = at("2027-03-12T05:50");
+  assert.equal(defaultChoice(fri, PLAN, at("2027-03-12T14:00")), "tonight");  // 20:00 is still to come
+  assert.equal(defaultChoice(at("2027-03-08T18:00"), PLAN, at("2027-03-09T12:00")), "day");  // Monday: tonight is over, a day is not
+  assert.equal(defaultChoice(at("2027-03-08T18:00"), PLAN, at("2027-03-09T23:45")), "tonight");  // all over: the plan's own, said plainly
+  assert.ok(schedule(at("2027-03-08T18:00"), "tonight", PLAN, [], at("2027-03-09T23:45")).passed);
+  // Thursday 18:00, planned Friday 23:45: "until Sunday" is still to come, but longer than longHours from the news
+  assert.equal(defaultChoice(at("2027-03-11T18:00"), PLAN, at("2027-03-12T23:45")), "tonight");
+  assert.equal(defaultChoice(at("2027-03-11T18:00"), { ...PLAN, longHours: 100 }, at("2027-03-12T23:45")), "sunday");
+});
+
+test("dates in Spanish end a sentence with one full stop (9:00 p.m., not 9:00 p.m..)", () => {
+  const r = schedule(at("2027-03-12T12:00"), "tonight", PLAN, []);
+  for (const lang of ["es-MX", "es-US", "es", "en-US", "en-GB", LANG]) {
+    const line = untilText(r, W, lang);
+    assert.ok(!/\.\./.test(line), `${lang}: ${line}`);
+    assert.ok(line.includes(show(r.until, lang).replace(/\.$/, "")), `${lang}: ${line}`);
+  }
+  assert.match(show(r.until, "es-MX"), /p\.\s?m\.$/);  // the case that doubled the stop
+});
+
+test("the time zone is named in words the student knows, in the page's language", () => {
+  const names = { "America/New_York": { en: "Eastern Time", es: "hora oriental" } };  // CLDR's, written here apart from Intl
+  assert.equal(zone("en", at("2027-03-12T12:00")), names["America/New_York"].en);
+  assert.equal(zone("es", at("2027-03-12T12:00")), names["America/New_York"].es);
+  process.env.TZ = "Europe/London";
+  try {
+    for (const lang of ["en", "es"]) assert.ok(!/London|Europe|GMT|UTC/.test(zone(lang)), zone(lang));
+  } finally {
+    process.env.TZ = "America/New_York";
+  }
+});
+
+test("beyond the coming week a step's day is counted from now, by Intl in the page's language", () => {
+  const now = at("2027-03-12T14:00");
+  assert.equal(relative(at("2027-03-22T10:00"), W, now, "en"), "In 10 days");
+  assert.equal(relative(at("2027-03-22T10:00"), W, now, "es"), "Dentro de 10 días");
+  assert.equal(relative(at("2027-03-19T10:00"), W, now, LANG), LANG === "en" ? "In 7 days" : "Dentro de 7 días");
 });

@@ -68,7 +68,7 @@
         li.append(badge);
       }
       // Nothing ticked yet: how long the checklist is, not a row of zeros.
-      badge.textContent = guide.fill(done ? W.path_done : total === 1 ? W.path_items_one : W.path_items_other, { done, total });
+      badge.textContent = guide.fill(done ? W.path_done : guide.plural(W, "path_items", total), { done, total });
       badge.classList.toggle("guide-path__progress--done", total > 0 && done === total);
     }
   }

@@ -202,6 +202,12 @@
     fill,
     /** The page's language for Intl (dates, weekdays, numbers): <html lang>. */
     lang: () => document.documentElement.lang || "en",
+    /** The words for a count, by the language's plural rules (CLDR, through Intl.PluralRules): from
+     *  W[`${key}_one`], W[`${key}_other`] (and `_many`, `_few`… where a language has them). */
+    plural(W, key, n) {
+      const form = new Intl.PluralRules(document.documentElement.lang || "en").select(n);
+      return W[`${key}_${form}`] ?? W[`${key}_other`];
+    },
     /** Offer text as a file download (built on this device; nothing is uploaded). */
     download(filename, type, text) {
       const link = document.createElement("a");

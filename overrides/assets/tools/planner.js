@@ -1,4 +1,5 @@
-/* The dwell-time planner: dates the plan's steps in the student's own time zone, and exports
+/* The dwell-time planner: dates the plan's steps in the student's own time zone, from the moment the
+ * student plans (never a step or calendar entry before it), and exports
  * them as an .ics file, as text and on paper. The compact entry point elsewhere is a plain form that
  * opens this page as planner/?dwell=<id>; the form here starts from that choice. Markup and data come from hooks/components/planner.py
  * (partials/planner.html, rules in docs/_data/planner.yml, handed over by
@@ -35,13 +36,37 @@
     return night.ranges.some(([s, e]) => s <= t && t < e);
   }
 
-  /** When dwelling ends: choice is a preset id or a number of hours. */
+  /** When the time before the first step ends (dwelling): choice is a preset id or a number of hours. */
   function dwellEnd(news, choice, plan) {
     const p = typeof choice === "number" ? { hours: choice } : plan.presets.find((x) => x.id === choice);
     if (!p) throw new RangeError("no dwell preset " + choice);
     if (p.hours != null) return new Date(+news + p.hours * HOUR);
     return next(news, p.until, (day) => p.weekday == null || day === p.weekday, true);
   }
+
+  /** Whether a preset is offered for news at `news`: on the days its `newsOn` lists (e.g. "the weekend" from
+   *  Thursday to Sunday), and a preset that ends at a time of day only while that time is still to come on the
+   *  news's day ("Tonight" at 21:00 is not offered for news at 22:00: it would be tomorrow night), or for a
+   *  weekday, in the news's week (on a Sunday evening the weekend is over: its next "Sunday 20:00" would be a
+   *  week away). */
+  function offered(p, news, plan) {
+    if (p.newsOn && !p.newsOn.includes(news.getDay())) return false;
+    return p.until == null || daysBetween(news, dwellEnd(news, p.id, plan)) < (p.weekday == null ? 1 : 7);
+  }
+
+  /** The choice to start with for news at `news`, planned at `now`: the plan's default, or else the first
+   *  offered preset whose end is still to come and not long (the plan's longHours); when none is, the plan's
+   *  default or else the first offered preset (whose time has then passed: the plan starts now). */
+  function defaultChoice(news, plan, now = news) {
+    const fits = (p) => offered(p, news, plan) && dwellEnd(news, p.id, plan) >= now &&
+      dwellEnd(news, p.id, plan) - news <= plan.longHours * HOUR;
+    const order = [...plan.presets.filter((p) => p.id === plan.default), ...plan.presets.filter((p) => p.id !== plan.default)];
+    return (order.find(fits) || order.find((p) => offered(p, news, plan)) || order[0]).id;
+  }
+
+  /** The first quarter hour at or after `d`: where a plan made at `d` may start (offsets are whole quarter hours). */
+  const QUARTER = 15 * 60000;
+  const quarter = (d) => new Date(Math.ceil(+d / QUARTER) * QUARTER);
 
   /** A date moved out of the night (to the morning) and, for weekday-only steps, off the weekend. */
   function settle(d, s, plan) {
@@ -50,13 +75,14 @@
     return d;
   }
 
-  /** The step's date by its own rule: counted from the news or the end of dwelling, then settled. */
-  function ruled(s, news, until, plan) {
+  /** The step's date by its own rule: counted from the news or the end of dwelling, then settled; a date
+   *  before `start` (the moment of planning) becomes `start`, settled. */
+  function ruled(s, news, until, plan, start) {
     const base = s.from === "news" ? news : until;
     const d = s.at != null  // 0 is midnight
       ? next(s.days ? new Date(base.getFullYear(), base.getMonth(), base.getDate() + s.days) : base, s.at, undefined, !s.days)
       : new Date(+base + s.hours * HOUR);
-    return settle(d, s, plan);
+    return settle(d < start ? new Date(+start) : d, s, plan);
   }
 
   /** Calendar entries (the end of dwelling and every step) stay at least this far apart: never two at one minute. */
@@ -79,18 +105,23 @@
     return ids.length ? [...new Set(ids)] : plan.general;
   }
 
-  /** {until, steps: [{...step, date}]} in date order, for the steps `ids` (the general plan when left out).
-   *  Each step's date follows its rule (night-time steps move to the morning, weekday-only steps off the
-   *  weekend), then moves later, never earlier, until: it comes after the steps it is `after`, no other
-   *  entry (nor the end of dwelling) lies within GAP of it, and no other email to the same person lies
-   *  within a working day of it. Local dates, so daylight-saving changes are handled. */
-  function schedule(news, choice, plan, ids = plan.general || plan.steps.map((s) => s.id)) {
+  /** {until, passed, steps: [{...step, date}]} in date order, for the steps `ids` (the general plan when left
+   *  out), planned at `now` (the news, when left out). The plan starts now: when the time before the first
+   *  step has already ended by `now` (`passed`), the steps that count from it count from the first quarter
+   *  hour at or after `now` instead, and the end is no entry of the plan; no step comes before that
+   *  quarter hour. Each step's date follows its rule (night-time steps move to the morning, weekday-only
+   *  steps off the weekend), then moves later, never earlier, until: it comes after the steps it is
+   *  `after`, no other entry (nor the end of dwelling) lies within GAP of it, and no other email to the
+   *  same person lies within a working day of it. Local dates, so daylight-saving changes are handled. */
+  function schedule(news, choice, plan, ids = plan.general || plan.steps.map((s) => s.id), now = news) {
     const until = dwellEnd(news, choice, plan);
+    const start = quarter(now), passed = until < now;
+    const from = passed ? start : until;
     const byId = new Map(plan.steps.map((s) => [s.id, s]));
     const chosen = ids.map((id) => byId.get(id)).filter(Boolean);
     const inPlan = new Set(chosen.map((s) => s.id));
-    const pending = chosen.map((s, i) => ({ s, i, date: ruled(s, news, until, plan) }));
-    const placed = [{ s: { id: "dwell-end" }, date: until }];
+    const pending = chosen.map((s, i) => ({ s, i, date: ruled(s, news, from, plan, start) }));
+    const placed = passed ? [] : [{ s: { id: "dwell-end" }, date: until }];
     const done = new Map();
     while (pending.length) {
       // the earliest step whose `after` steps are all placed (`after` never goes in a circle: the build checks)
@@ -110,49 +141,54 @@
       placed.push({ s: p.s, date: d });
       done.set(p.s.id, d);
     }
-    const steps = placed.slice(1).map((q) => Object.assign({}, q.s, { date: q.date }));
-    return { until, steps: steps.sort((a, b) => a.date - b.date) };
+    const steps = placed.slice(passed ? 0 : 1).map((q) => Object.assign({}, q.s, { date: q.date }));
+    return { until, passed, steps: steps.sort((a, b) => a.date - b.date) };
   }
 
-  // --- Words for a date, true to the date: "Tonight", "Tomorrow morning", "Monday morning",
-  // "10 days after the news" (the words: W.today_night, W.weekday_morning...). Parts of the day end
-  // at these minutes after midnight.
-  const PARTS = [[5 * 60, "early"], [12 * 60, "morning"], [17 * 60, "afternoon"], [21 * 60, "evening"], [24 * 60, "night"]];
-  /** The words for each part of a day: today (0), tomorrow (1), yesterday (-1), and a day within the week. */
-  const said = (W) => ({
-    0: { early: W.today_early, morning: W.today_morning, afternoon: W.today_afternoon, evening: W.today_evening, night: W.today_night },
-    1: { early: W.tomorrow_early, morning: W.tomorrow_morning, afternoon: W.tomorrow_afternoon, evening: W.tomorrow_evening, night: W.tomorrow_night },
-    "-1": { early: W.yesterday_early, morning: W.yesterday_morning, afternoon: W.yesterday_afternoon, evening: W.yesterday_evening, night: W.yesterday_night },
-    week: { early: W.weekday_early, morning: W.weekday_morning, afternoon: W.weekday_afternoon, evening: W.weekday_evening, night: W.weekday_night },
-  });
+  // --- Words for a date, true to the date as the student reads it: "Tonight", "Tomorrow morning",
+  // "Monday morning", "In 10 days" (the words: W.today_night, W.weekday_morning...; the count by
+  // Intl.RelativeTimeFormat). A plan holds nothing before the moment it was made, so there are no words
+  // for a past day. Parts of the day end at these minutes after midnight: one vocabulary for the words
+  // here and the `when` lines of planner.yml (as in CLDR's English day periods: 5 pm is afternoon).
+  const PARTS = [[5 * 60, "early"], [12 * 60, "morning"], [18 * 60, "afternoon"], [21 * 60, "evening"], [24 * 60, "night"]];
   const partOfDay = (d) => PARTS.find(([end]) => minuteOfDay(d) < end)[1];
-  const fill = (text, values) => String(text).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));  // guide.fill, also under Node
+  /** guide.fill, also under Node; a value ending in a full stop right before one ("9:00 p.m." + ".") gives one. */
+  const fill = (text, values) => String(text).replace(/\{(\w+)\}(\.?)/g, (m, k, stop) => {
+    if (!(k in values)) return m;
+    const value = String(values[k]);
+    return stop && value.endsWith(".") ? value : value + stop;
+  });
   const formats = new Map();
-  /** An Intl.DateTimeFormat for `lang` (a BCP 47 tag), made once. */
-  function format(lang, options) {
-    const key = lang + JSON.stringify(options);
-    if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat(lang, options));
+  /** An Intl formatter (`Kind`: Intl.DateTimeFormat, Intl.PluralRules...) for `lang` (a BCP 47 tag), made once. */
+  function format(lang, options, Kind = Intl.DateTimeFormat) {
+    const key = Kind.name + lang + JSON.stringify(options);
+    if (!formats.has(key)) formats.set(key, new Kind(lang, options));
     return formats.get(key);
   }
+  /** Words that depend on the number `values[name]`: `W[key + "_" + its CLDR plural category in `lang`]` (e.g.
+   *  news_too_old_one), else `W[key + "_other"]`, filled with `values`. */
+  const plural = (W, key, name, values, lang) =>
+    fill(W[`${key}_${format(lang, {}, Intl.PluralRules).select(values[name])}`] || W[`${key}_other`], values);
   /** The name of weekday `day` (0 = Sunday) in `lang`: a Sunday of January 2027 plus `day`, read in UTC (a
    *  format keeps the time zone it was made in; the local day is already known). */
   const weekday = (day, lang) => format(lang, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2027, 0, 3 + day));
   /** Calendar days from a's day to b's day (local; a day across a DST change still counts one). */
   const daysBetween = (a, b) => Math.round((new Date(b.getFullYear(), b.getMonth(), b.getDate()) -
     new Date(a.getFullYear(), a.getMonth(), a.getDate())) / DAY);
+  const capital = (text, lang) => text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
 
-  /** How a date is called, seen from `now`: by name within the coming week (the weekday's name in
-   *  `lang`), else counted from the news. `W`: the planner's script words. */
-  function relative(d, news, W, now = new Date(), lang = "en") {
-    const ahead = daysBetween(now, d), part = partOfDay(d), words = said(W);
-    if (words[ahead]) return words[ahead][part];
-    if (ahead > 1 && ahead < 7) return fill(words.week[part], { day: weekday(d.getDay(), lang) });
-    const n = daysBetween(news, d);
-    return n === 0 ? W.news_day : n === 1 ? W.news_day_after : fill(W.news_days_after, { n });
+  /** How a date (never before `now`) is called, seen from `now`: today or tomorrow and the part of the day,
+   *  the weekday's name (in `lang`) within the coming week, else in how many days (Intl.RelativeTimeFormat).
+   *  `W`: the planner's script words. */
+  function relative(d, W, now = new Date(), lang = "en") {
+    const ahead = daysBetween(now, d), part = partOfDay(d);
+    if (ahead === 0 || ahead === 1) return W[`${ahead ? "tomorrow" : "today"}_${part}`];
+    if (ahead > 1 && ahead < 7) return fill(W[`weekday_${part}`], { day: weekday(d.getDay(), lang) });
+    return capital(format(lang, { numeric: "auto" }, Intl.RelativeTimeFormat).format(ahead, "day"), lang);
   }
 
   /** The typed "when the news came" as a Date, or {error} (in the words `W`). */
-  function parseNews(value, plan, W, now = new Date()) {
+  function parseNews(value, plan, W, now = new Date(), lang = "en") {
     const m = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)/.exec(value.trim());
     if (!m) return { error: W.news_format };
     const [y, mo, d, h, mi] = m.slice(1).map(Number);
@@ -160,8 +196,8 @@
     if (h > 23 || mi > 59) return { error: W.news_no_time };
     if (date.getMonth() !== mo - 1 || date.getDate() !== d) return { error: W.news_no_date };
     if (date.getHours() !== h || date.getMinutes() !== mi) return { error: W.news_skipped_hour };
-    if (date < now - plan.news.daysAgo * DAY) return { error: fill(W.news_too_old, { days: plan.news.daysAgo }) };
-    if (date > +now + plan.news.daysAhead * DAY) return { error: fill(W.news_too_far, { days: plan.news.daysAhead }) };
+    if (date < now - plan.news.daysAgo * DAY) return { error: plural(W, "news_too_old", "days", { days: plan.news.daysAgo }, lang) };
+    if (date > +now + plan.news.daysAhead * DAY) return { error: plural(W, "news_too_far", "days", { days: plan.news.daysAhead }, lang) };
     return { date };
   }
 
@@ -180,8 +216,19 @@
   }
   /** A date as the page shows it: weekday, day, month and time, written by Intl in `lang`. */
   const show = (d, lang) => format(lang, { weekday: "long", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" }).format(d);
-  const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const untilText = (d, W, lang) => fill(W.until, { date: show(d, lang) });
+  /** The student's time zone in words they know, in `lang` ("Eastern Time", "hora oriental"): CLDR's generic
+   *  name as Intl writes it, else its specific one, else the zone's id. */
+  function zone(lang, d = new Date()) {
+    for (const timeZoneName of ["longGeneric", "long"]) {
+      try {
+        const name = format(lang, { timeZoneName }).formatToParts(d).find((x) => x.type === "timeZoneName");
+        if (name && !/^GMT[+-]|^UTC[+-]/.test(name.value)) return name.value;
+      } catch (e) { /* an older browser: the next form */ }
+    }
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+  /** The line over the plan: when the first small step comes, or that its time has passed. */
+  const untilText = (result, W, lang) => (result.passed ? W.passed : fill(W.until, { date: show(result.until, lang) }));
 
   // --- RFC 5545 calendar file: CRLF, lines folded at 75 octets, TEXT escaped, times in UTC.
   const enc = new TextEncoder();
@@ -197,10 +244,11 @@
   const esc = (t) => String(t).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
   const utc = (d) => d.toISOString().replace(/[-:]|\.\d+/g, "");
 
-  /** Entries for the file and the text copy: the end of dwelling, then each step (links resolved against `base`). */
+  /** Entries for the file and the text copy: the end of dwelling (time for one small step; none once it
+   *  has passed), then each step (links resolved against `base`). */
   function entries(result, plan, fields, base) {
     const who = [fields.company, fields.interviewer_name].filter(Boolean).join(", ");
-    return [{ id: "dwell-end", title: plan.end.title, why: plan.end.why, date: result.until },
+    return [...(result.passed ? [] : [{ id: "dwell-end", title: plan.end.title, why: plan.end.why, date: result.until }]),
       ...result.steps.map((s) => ({ id: s.id, title: s.title + (s.email && who ? ` (${who})` : ""), why: s.why, date: s.date,
         url: new URL(s.url, base).href }))];
   }
@@ -220,11 +268,12 @@
   }
 
   function asText(result, list, W, lang) {
-    return [fill(W.text_title, { zone: zone() }), untilText(result.until, W, lang), "",
-      ...list.slice(1).map((e) => `${show(e.date, lang)}: ${e.title}\n  ${e.why}\n  ${e.url}`)].join("\n");
+    return [fill(W.text_title, { zone: zone(lang) }), untilText(result, W, lang), "",
+      ...list.filter((e) => e.url).map((e) => `${show(e.date, lang)}: ${e.title}\n  ${e.why}\n  ${e.url}`)].join("\n");
   }
 
-  const rules = { schedule, dwellEnd, planIds, relative, daysBetween, workingDayAfter, GAP, parseNews, parseHours, entries, ics, fold, iso, asText, show };
+  const rules = { schedule, dwellEnd, offered, defaultChoice, planIds, relative, daysBetween, workingDayAfter, GAP, parseNews,
+    parseHours, entries, ics, fold, iso, asText, show, zone, untilText, fill };
   if (typeof window === "undefined") {  // Node: node --test tests/js/
     module.exports = rules;
     return;
@@ -263,14 +312,18 @@
     const until = box.querySelector("[data-planner-until]"), list = box.querySelector("ol");
     const invalid = box.querySelector("[data-planner-invalid]"), long = box.querySelector("[data-planner-long]");
     const hoursBox = box.querySelector(".planner__hours"), help = box.querySelector("[data-planner-ics-help]");
-    const actions = [...box.querySelectorAll(".planner__actions button")];
+    const actions = [...box.querySelectorAll(".planner__actions button")], zoneLine = box.querySelector("[data-planner-zone]");
     const items = new Map([...list.querySelectorAll("li[data-step]")].map((li) => [li.dataset.step, li]));
     const words = new Map([...items].map(([id, li]) => [id, li.querySelector(".planner__relative").textContent]));
     // The compact entry point on another page is a plain form: planner/?dwell=<id> (and &news=, &hours=).
     const asked = new URLSearchParams(location.search);
     const pick = (name, ok) => (asked.has(name) && ok(asked.get(name)) ? asked.get(name) : null);
     el.news.value = pick("news", (v) => !parseNews(v, plan, W).error) || st.news || local(new Date());
-    el.dwell.value = pick("dwell", (v) => v === "custom" || plan.presets.some((p) => p.id === v)) || st.dwell || plan.default;
+    // the student's own choice (from the compact form, or made here); without one, the choice that fits
+    // the time since the news (defaultChoice), worked out again whenever the news or the time changes
+    let chosen = pick("dwell", (v) => v === "custom" || plan.presets.some((p) => p.id === v)) || st.dwell || null;
+    const choices = new Map();  // a choice's value -> its radio and label
+    for (const input of form.querySelectorAll("input[name=dwell]")) choices.set(input.value, input.closest(".planner__choice"));
     el.hours.value = pick("hours", (v) => !parseHours(v, plan, W).error) || st.hours || plan.custom.default;
     el.company.value = fields.company || "";
     el.interviewer_name.value = fields.interviewer_name || "";
@@ -287,7 +340,7 @@
           if (!time) li.querySelector(".planner__when").append(" ", time = document.createElement("time"));
           time.dateTime = iso(s.date);
           time.textContent = show(s.date, locale());
-          li.querySelector(".planner__relative").textContent = relative(s.date, last.news, W, new Date(), locale());
+          li.querySelector(".planner__relative").textContent = relative(s.date, W, last.now, locale());
         } else {
           if (time) { time.previousSibling.remove(); time.remove(); }
           li.querySelector(".planner__relative").textContent = words.get(id);
@@ -296,40 +349,59 @@
       }
     }
 
+    /** The presets offered for this news (the others hidden), and the choice: the student's own while it
+     *  is offered, else the one that fits the time since the news; none is ticked when every one's time
+     *  has passed (a "Tonight" ticked the next day would read as this night). The choice to plan with. */
+    function choose(news, now) {
+      for (const p of plan.presets) choices.get(p.id).hidden = news ? !offered(p, news, plan) : false;
+      const mine = chosen && (chosen === "custom" || !choices.get(chosen).hidden) ? chosen : null;
+      const choice = mine || (news ? defaultChoice(news, plan, now) : plan.default);
+      const over = !mine && news && dwellEnd(news, choice, plan) < now;
+      for (const radio of form.querySelectorAll("input[name=dwell]")) radio.checked = !over && radio.value === choice;
+      return choice;
+    }
+
     function update(ev) {
+      const now = new Date();
       if (ev && ev.target === el.hours) el.dwell.value = "custom";
+      if (ev && (ev.target === el.hours || ev.target.name === "dwell")) chosen = el.dwell.value;
       if (ev && ev.target === el.remember) {
         guide.get("prefs").rememberFields = el.remember.checked;
         guide.announce(el.remember.checked ? W.remembered : W.forgotten);
       }
+      const news = parseNews(el.news.value, plan, W, now, locale());
+      const choice = choose(news.date, now);
       // fresh sections each time: "Clear everything" replaces them
-      Object.assign(state(), { news: el.news.value, dwell: el.dwell.value, hours: el.hours.value });
+      Object.assign(state(), { news: el.news.value, dwell: chosen || undefined, hours: el.hours.value });
       Object.assign(guide.get("fields"), { company: el.company.value, interviewer_name: el.interviewer_name.value });
       guide.save();
-      const news = parseNews(el.news.value, plan, W);
-      const custom = el.dwell.value === "custom";
+      const custom = choice === "custom";
       hoursBox.hidden = !custom;
       const hours = custom ? parseHours(el.hours.value, plan, W) : {};
       const ok = [say(el.news, news), say(el.hours, hours)].every(Boolean);  // both messages
       const ids = planIds(plan, situation());
-      last = ok ? { news: news.date, result: schedule(news.date, custom ? hours.hours : el.dwell.value, plan, ids) } : null;
+      last = ok ? { news: news.date, now, result: schedule(news.date, custom ? hours.hours : choice, plan, ids, now) } : null;
       invalid.hidden = ok;
       until.hidden = !ok;
       long.hidden = !ok || !longDwell(last.news, last.result.until, plan);
       for (const button of actions) button.disabled = !ok;
       if (!ok) help.hidden = true;
-      until.textContent = ok ? untilText(last.result.until, W, locale()) : "";
+      until.textContent = ok ? untilText(last.result, W, locale()) : "";
+      zoneLine.textContent = fill(W.zone, { zone: zone(locale(), now) });
       showSteps(ok ? last.result.steps.map((s) => s.id) : ids, ok && new Map(last.result.steps.map((s) => [s.id, s])));
     }
 
     const exported = () => entries(last.result, plan, guide.get("fields"), location.href);
+    // the file and the copy are made from a plan made at the click: nothing in them is already past
     box.querySelector("[data-planner-ics]").addEventListener("click", () => {
+      update();
       if (!last) return;
       guide.download(W.ics_file, "text/calendar;charset=utf-8", ics(last.news, exported()));
       help.hidden = false;
       guide.announce(fill(W.downloading, { help: help.textContent.trim() }));
     });
     box.querySelector("[data-planner-copy]").addEventListener("click", () => {
+      update();
       if (!last) return;
       navigator.clipboard.writeText(asText(last.result, exported(), W, locale())).then(
         () => guide.announce(W.copied),
@@ -339,19 +411,24 @@
     form.addEventListener("input", update);
     form.addEventListener("change", update);
     form.addEventListener("submit", (ev) => ev.preventDefault());
-    box.querySelector("[data-planner-zone]").textContent = fill(W.zone, { zone: zone() });
-    refreshers.push(() => box.isConnected && update());  // the situation changed, or the day did
+    refreshers.push(() => box.isConnected && update());  // the situation changed, or the time did
     update();
   }
 
-  // Re-plan when the chosen situation changes (guide.onChange) or the page comes back into view
-  // on another day ("Tomorrow morning" must stay true). Pages left behind drop out.
+  // Re-plan when the chosen situation changes (guide.onChange), when the page comes back into view, and
+  // at each quarter hour while it is in view: the plan starts at the next quarter hour, and "This morning"
+  // must stay true. Pages left behind drop out.
   const refreshers = [];
   const refresh = () => {
     for (let i = refreshers.length - 1; i >= 0; i--) if (refreshers[i]() === false) refreshers.splice(i, 1);
   };
   guide.onChange(refresh);
   document.addEventListener("visibilitychange", () => { if (!document.hidden) refresh(); });
+  let shown = quarter(new Date()).getTime();
+  setInterval(() => {
+    const q = quarter(new Date()).getTime();
+    if (q !== shown && !document.hidden) { shown = q; refresh(); }
+  }, 20000);
 
   function bind(root) {
     for (const box of root.querySelectorAll("[data-planner]:not([data-bound])")) {  // rules: hooks/components/planner.py

@@ -126,7 +126,7 @@
       const all = section.dataset.showAll === "1";
       for (const li of section.querySelectorAll("li")) li.hidden = !all && rows.includes(li);
       const n = rows.length;
-      const said = all ? (n === 1 ? W.shown_one : W.shown_other) : (n === 1 ? W.hidden_one : W.hidden_other);
+      const said = guide.plural(W, all ? "shown" : "hidden", n);
       bar.firstChild.textContent = guide.fill(said, { n, situation: info.short });
       const button = bar.querySelector("[data-show-all]");
       button.textContent = all ? W.hide_skipped : W.show_all;
