@@ -157,7 +157,7 @@ def load_situations(path: str, text: str) -> tuple[Situations | None, list[Conte
     top = Reader(root, path, errors, "the situations file", TOP_KEYS)
     if not top.ok:
         return None, errors
-    question = top.text("question", fix="add 'question: Where did your no come?', the home page's question.")
+    question = top.text("question", fix="add 'question: What kind of \"no\" did you get?', the home page's question.")
     pages: dict[str, int] = {}
     g = top.child("general", "the 'general' path", GENERAL_KEYS)
     general_values = {key: g.text(key, fix=fix) for key, fix in (
