@@ -280,7 +280,7 @@ def script_data(data: Situations, url: dict[str, str], titles: dict[str, str]) -
     return {
         "pages": {url[p]: titles[url[p]] for s in data.all() for p in s.step_pages if p in url},
         "general": {"title": data.general.title, "url": url.get(data.general.page, ""), "steps": steps(data.general)},
-        "situations": {s.id: {"title": s.title, "short": s.short, "url": url.get(s.page, ""), "steps": steps(s),
+        "situations": {s.id: {"id": s.id, "title": s.title, "short": s.short, "url": url.get(s.page, ""), "steps": steps(s),
                               "emails": [r.value for r in s.emails], "plan": [r.value for r in s.plan],
                               "skip": {cid: [i.value for i in items] for cid, (_, items) in s.skip.items()}}
                        for s in data.situations.values()},
