@@ -59,7 +59,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     for component in _build.components:
         markdown = component.markdown(_build, page, markdown)
-    return markdown
+    return _build.expand_markdown(markdown, page)
 
 
 def on_page_content(html, page, config, files):

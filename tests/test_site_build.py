@@ -209,3 +209,23 @@ def test_each_colour_toggle_is_named_in_the_words_after_what_it_switches_to(guid
     assert [p["toggle"]["name"] for p in three] == [w["light_mode"], w["dark_mode"], w["system_mode"]]
     titles = {label["title"] for label in guide.html("").select("form[data-md-component=palette] label[title]")}
     assert titles == {w["dark_mode"], w["light_mode"]}
+
+
+def test_a_link_to_a_missing_anchor_stops_the_strict_build_and_links_to_the_tools_do_not(tmp_path):
+    """The tools' ids are in the pages when MkDocs reads them (markers are expanded in the Markdown), so
+    `validation: anchors: warn` checks every link to a checklist or an email, and a wrong one stops the
+    strict build (the example site: its own pages and checklists)."""
+    from support import EXAMPLE, build, copy_project
+    import shutil
+    copy_project(tmp_path / "p")
+    project = tmp_path / "p" / "tests" / "example"
+    shutil.copytree(EXAMPLE, project)
+    lists = yaml.safe_load((project / "docs" / "_data" / "checklists.yml").read_text(encoding="utf-8"))["checklists"]
+    page = project / "docs" / lists[0]["page"]
+    page.write_text(page.read_text(encoding="utf-8") + f"\n[The list](#checklist-{lists[0]['id']})\n", encoding="utf-8")
+    result = build(project, tmp_path / "ok", quiet=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "anchor" not in result.stdout + result.stderr
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Nowhere](#checklist-no-such-list)\n", encoding="utf-8")
+    result = build(project, tmp_path / "broken", quiet=False)
+    assert result.returncode != 0 and "#checklist-no-such-list" in result.stdout + result.stderr

@@ -40,7 +40,7 @@ from mkdocs.utils.meta import get_data
 from guidekit.assets import tool_assets
 from guidekit.datafile import did_you_mean
 from guidekit.errors import ContentError
-from guidekit.markers import MARKER, Marker, find_all_markers
+from guidekit.markers import LINE_MARKER, MARKER, Marker, find_all_markers
 from guidekit.translations import Translation, line_times, mark, missing_texts, overlay
 
 ANY_ID = None  # variants(kind) returns this when any id is accepted (checked by the component itself)
@@ -171,6 +171,7 @@ class Build:
         self._titles: dict[str, str] = {}
         self._shown: dict[str, list[tuple[str, str]]] = {}  # page src_uri -> (rendering, stand-in) of each marker
         self._held: dict[str, tuple] = {}       # page src_uri -> what Build.restore puts back
+        self._used: dict[str, list[str]] = {}   # page src_uri -> the assets of the tools its markers showed
         self.kinds: dict[str, Component] = {}
         for c in self.components:
             for kind in [*c.markers, *c.internal]:
@@ -311,36 +312,65 @@ class Build:
         fix = (f"{close[:-1]}{where}?" if close.startswith("did you mean") else f"use one of: {', '.join(forms)}{where}.")
         return ContentError(path, m.line, f"The page asks for {what} '{m.id}', which doesn't exist.", fix)
 
-    def expand(self, html: str, page) -> str:
-        """Replace every marker in a page's HTML with its component's rendering, in one pass;
-        the scripts and styles of the components shown go before the content. Each rendering with a
-        search stand-in is noted for Build.hold."""
+    def expand_markdown(self, markdown: str, page) -> str:
+        """Replace every marker line of a page's Markdown with its component's rendering (raw HTML
+        between blank lines), in one pass, before Markdown converts the page: so MkDocs sees the ids the
+        tools create and checks the links to them. (A marker indented inside a block, such as an
+        admonition, stays for `expand`: Markdown doesn't keep raw HTML whole there.) The scripts and
+        styles of the components shown are noted for `expand`; each rendering with a search stand-in
+        for Build.hold."""
         used: list[str] = []
         shown: list[tuple[str, str]] = []
 
         def swap(match) -> str:
-            owner = self.kinds.get(match["kind"])
-            if owner is None:
-                return match[0]  # a plain comment (a tool whose data failed has ended the build already)
-            kind, ident = match["kind"], match["id"] or ""
-            used.extend(a for a in owner.assets_for(kind, ident) if a not in used)
-            key = owner.render_key(self, kind, ident, page)
-            made = self._rendered.get((kind, ident, key)) if key is not None else None
-            if made is None:
-                html = owner.render(self, kind, ident, page)
-                made = (html, self._usable_stand_in(html, owner.search_stand_in(self, kind, ident, page)))
-                if key is not None:
-                    self._rendered[(kind, ident, key)] = made
-            html, stand_in = made
-            if stand_in is not None:
-                shown.append((html, stand_in))
-            return html
+            if match["indent"]:
+                return match[0]  # inside an indented block (an admonition): Markdown would wrap raw HTML in <p>; see expand
+            html = self._rendering(match["kind"], match["id"] or "", page, used, shown)
+            return match[0] if html is None else f"\n{html.strip()}\n"
 
-        html = MARKER.sub(swap, html)
+        if "<!--" in markdown:
+            page.markdown = markdown  # what the renderers read of the page: its Markdown as the components made it
+            markdown = LINE_MARKER.sub(swap, markdown)
+        self._used[page.file.src_uri] = used
+        if shown:
+            self._shown[page.file.src_uri] = shown
+        return markdown
+
+    def expand(self, html: str, page) -> str:
+        """A converted page: the scripts and styles of the components it shows go before its content
+        (and a marker that reached the HTML some other way is expanded here)."""
+        used = self._used.pop(page.file.src_uri, [])
+        shown = self._shown.get(page.file.src_uri, [])
+
+        def swap(match) -> str:
+            made = self._rendering(match["kind"], match["id"] or "", page, used, shown)
+            return match[0] if made is None else made
+
+        if "<!--" in html:
+            html = MARKER.sub(swap, html)
         if shown:
             self._shown[page.file.src_uri] = shown
         assets = "".join(tool_assets(page.url, a) for a in used)
         return assets + html
+
+    def _rendering(self, kind: str, ident: str, page, used: list[str], shown: list) -> str | None:
+        """One marker's rendering (None: not a marker the build knows, a plain comment), made once per
+        render_key; its assets added to `used`, and (rendering, stand-in) to `shown`."""
+        owner = self.kinds.get(kind)
+        if owner is None:
+            return None  # a plain comment (a tool whose data failed has ended the build already)
+        used.extend(a for a in owner.assets_for(kind, ident) if a not in used)
+        key = owner.render_key(self, kind, ident, page)
+        made = self._rendered.get((kind, ident, key)) if key is not None else None
+        if made is None:
+            html = owner.render(self, kind, ident, page)
+            made = (html, self._usable_stand_in(html, owner.search_stand_in(self, kind, ident, page)))
+            if key is not None:
+                self._rendered[(kind, ident, key)] = made
+        html, stand_in = made
+        if stand_in is not None:
+            shown.append((html, stand_in))
+        return html
 
     @staticmethod
     def _usable_stand_in(html: str, stand_in: str | None) -> str | None:

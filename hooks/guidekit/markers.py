@@ -2,7 +2,8 @@
 
 `<!-- kind -->` or `<!-- kind: id -->`, on a line of its own. They stay invisible in a Markdown
 preview and on a page whose tool is missing. `find_all_markers` reads them from the Markdown source
-with line numbers (for errors); the build swaps them for rendered HTML in the page's built HTML.
+with line numbers (for errors); the build swaps them for rendered HTML in the page's Markdown, before
+it is converted (so MkDocs sees the ids the tools create).
 """
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 MARKER = re.compile(r"<!--\s*(?P<kind>[a-z][a-z-]*)(?:\s*:\s*(?P<id>[^\s>]*))?\s*-->")
+# A marker on a line of its own (the only place a marker may be), with the line's indentation.
+LINE_MARKER = re.compile(r"(?m)^(?P<indent>[ \t]*)<!--\s*(?P<kind>[a-z][a-z-]*)(?:\s*:\s*(?P<id>[^\s>]*))?\s*-->[ \t]*$")
 
 
 @dataclass(frozen=True)
