@@ -659,3 +659,44 @@ def test_copy_subject_asks_only_about_the_subjects_own_gaps(example_context_fact
     box(w, "role").fill("Analyst")
     box(w, "news").fill("I finished a course.")
     expect(w.locator("[data-email-ask]")).to_be_hidden()
+
+
+def test_copy_email_asks_only_about_the_bodys_own_gaps(example_context_factory, ex):
+    """A required field used only in the subject ("thanks": the role) is no gap for "Copy email",
+    which copies the body alone; "Copy subject" still asks about it."""
+    W, S = ex.W, ex.S
+    t = ex.t("thanks")
+    assert "{role}" in t.versions[0].subject and "{role}" not in t.versions[0].body
+    page = open_emails(example_context_factory(permissions=CLIPBOARD).new_page(), ex)
+    w = pick(page, "thanks")
+    w.get_by_role("button", name=W["copy_email"]).click()
+    expect(w.get_by_role("button", name=S["copied"])).to_be_visible()
+    expect(w.locator("[data-email-ask]")).to_be_hidden()
+    assert clipboard(page) == preview(w)[1]
+    more(w).get_by_role("button", name=W["copy_subject"]).click()
+    expect(w.locator("[data-email-ask]")).to_contain_text(fill_words(S["gaps_subject"], fields=ex.labels("thanks", "role")))
+
+
+def test_an_email_opens_with_the_version_that_fits_the_chosen_situation(example_page, ex, example_lang):
+    """A situation that names a version of an email (situations.yml `versions`) gets that version first
+    on a page that shows the email; with no situation, the main version; the student can still switch."""
+    from guidekit.situations import load_situations
+    data = load_situations("situations.yml", data_text(example_lang.docs, "situations.yml"))[0]
+    s, (tid, (_, number)) = next((s, next(iter(s.versions.items()))) for s in data.situations.values() if s.versions)
+    page_md = SINGLE if tid == "ask" else None
+    assert page_md, "the example's situation picks a version of 'ask', the email on second/"
+    values = {n: "" for n in ("your_name", "interviewer_name", "company", "role", "question")}
+    open_emails(example_page, ex, SINGLE)
+    w = widget(example_page, tid)
+    main_body = preview(w)[1]
+    expect(more(w).locator("[data-email-version]").nth(0)).to_be_checked()
+    example_page.goto(ex.prefix + s.page[:-3] + "/")  # landing on the situation's page chooses it
+    open_emails(example_page, ex, SINGLE)
+    w = widget(example_page, tid)
+    expect(more(w).locator("[data-email-version]").nth(number - 1)).to_be_checked()
+    fitting = preview(w)[1]
+    assert fitting != main_body
+    first_line = ex.t(tid).versions[number - 1].body.splitlines()[2]  # the line after the greeting
+    assert first_line.split("{")[0].strip() in fitting
+    more(w).locator("[data-email-version]").nth(0).check()
+    assert preview(w)[1] == main_body
