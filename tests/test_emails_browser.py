@@ -700,3 +700,16 @@ def test_an_email_opens_with_the_version_that_fits_the_chosen_situation(example_
     assert first_line.split("{")[0].strip() in fitting
     more(w).locator("[data-email-version]").nth(0).check()
     assert preview(w)[1] == main_body
+
+
+def test_a_label_that_already_says_optional_says_it_once(example_page, ex):
+    """The example's 'update' has an optional field whose label ends with the optional word itself
+    ((optional)): the form doesn't add a second one."""
+    word = ex.W["optional"]
+    f = next(f for f in ex.t("update").fields if not f.required and word.lower() in f.label.lower())
+    w = pick(open_emails(example_page, ex), "update")
+    label = w.locator(f'label[for$="-{f.name}"]')
+    expect(label).to_be_visible()
+    assert label.text_content().lower().count(word.lower()) == 1, label.text_content()
+    other = next(g for g in ex.t("update").fields if not g.required and word.lower() not in g.label.lower())
+    assert w.locator(f'label[for$="-{other.name}"]').text_content().lower().count(word.lower()) == 1
