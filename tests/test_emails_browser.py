@@ -589,7 +589,8 @@ def test_without_javascript_each_email_is_plain_text_after_a_list_of_links(examp
         t = ex.t(w.get_attribute("aria-labelledby").removeprefix("email-"))
         text = w.locator("[data-email-body]").inner_text()
         assert text == t.fallback(t.versions[0].body, t.versions[0].greeting)
-        assert re.search(r"\[[^\]]+\]", text), "the gaps show as [placeholders]"
+        if any(f.required and "{" + f.name + "}" in t.versions[0].body for f in t.fields):
+            assert re.search(r"\[[^\]]+\]", text), "the gaps show as [placeholders]"
         assert not re.search(r"^\S+ [,:]", text, re.M), "no 'Dear ,'"
         expect(w.locator("button:visible, input:visible, textarea:visible, a:visible, summary:visible")).to_have_count(0)
 
