@@ -215,27 +215,3 @@ def test_the_tools_section_is_the_first_nav_section_holding_a_tools_page():
     section, entries = find_tools_section(nav)
     assert section is tools and [e.url for e in entries] == ["checklists/", "planner/"]
     assert find_tools_section(nav[:2]) == (None, [])
-
-
-def test_slow_text_is_kept_between_builds_and_made_afresh_when_unreadable(tmp_path, monkeypatch):
-    from components import render
-    from guidekit import printsheets
-    monkeypatch.setattr(render, "_kept_in", [str(tmp_path)])
-    made = []
-
-    def make():
-        made.append(1)
-        return "<svg>\r\nA</svg>"
-    assert render.kept("t", "key", make) == render.kept("t", "key", make) == "<svg>\r\nA</svg>" and len(made) == 1
-    assert render.kept("t", "other key", make) and len(made) == 2
-    for kept_file in tmp_path.iterdir():
-        kept_file.write_bytes(b"\xff\xfe")  # not UTF-8: made again
-    render.kept("t", "key", make)
-    assert len(made) == 3
-    render.qr_svg.cache_clear()
-    url, title = "https://example.edu/guide/feel-it/", "QR code for {url}"
-    assert render.qr_svg(url, title) == printsheets.qr_svg(url, title)  # made, then kept
-    render.qr_svg.cache_clear()
-    assert render.qr_svg(url, title) == printsheets.qr_svg(url, title)  # read back
-    monkeypatch.setattr(render, "_kept_in", [None])  # no temporary folder to keep it in
-    assert render.kept("t", "key", make) and len(made) == 4

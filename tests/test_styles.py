@@ -129,10 +129,10 @@ def test_the_published_stylesheets_are_trimmed_and_every_page_loads_them(guide):
         assert needed in main, needed
 
 
-def test_a_page_using_something_new_gets_its_styles_and_every_page_the_new_file(tmp_path):
+def test_a_page_using_something_new_gets_its_styles(tmp_path):
     """Build, build again, then add an admonition type no page had: its rules are published, and every
     page of the site (rebuilt into the same folder, as `mkdocs serve` and an author do) links to
-    stylesheets that exist."""
+    stylesheets that exist, under Material's own names."""
     project = copy_project(tmp_path / "project")
     out = tmp_path / "site"
 
@@ -163,4 +163,26 @@ def test_a_page_using_something_new_gets_its_styles_and_every_page_the_new_file(
     assert result.returncode == 0, result.stderr
     after, main = linked()
     assert ".md-typeset .admonition.bug" in main and "--md-admonition-icon--bug" in main
-    assert after != before
+    assert after == before
+
+
+def test_a_build_keeps_nothing_and_gives_the_same_site_whether_or_not_one_ran_before(tmp_path):
+    """Two builds from empty temporary folders, and one more after the first into its own output, write
+    the same bytes; no build leaves anything in its temporary folder (nothing kept between builds)."""
+    project = copy_project(tmp_path / "project")
+    temps = [tmp_path / "tmp1", tmp_path / "tmp2"]
+    for t in temps:
+        t.mkdir()
+
+    def built(out, temp):
+        result = build(project, out, env={"TMPDIR": str(temp)})
+        assert result.returncode == 0, result.stderr
+        return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+    first = built(tmp_path / "a", temps[0])
+    again = built(tmp_path / "a", temps[0])
+    fresh = built(tmp_path / "b", temps[1])
+    assert first.keys() == again.keys() == fresh.keys()
+    differ = [str(p) for p in first if not first[p] == again[p] == fresh[p]]
+    assert not differ, differ[:10]
+    assert not [p for t in temps for p in t.iterdir()], "a build kept files in its temporary folder"

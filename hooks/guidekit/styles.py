@@ -25,13 +25,11 @@ Plain functions, no MkDocs: hooks/components/styles.py connects them to the buil
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-_RULES = Path(__file__).read_text(encoding="utf-8")   # this module: a change to the rules is a new trim
 
 # --- reading a page and a script -----------------------------------------------------------------
 
@@ -124,16 +122,6 @@ class Usage:
     def add_stylesheet(self, text: str) -> None:
         """A stylesheet that stays whole (the tools' own): the custom properties it reads."""
         self.properties.update(_VAR.findall(text))
-
-    def digest(self, stylesheets: list[str], scripts: list[str]) -> str:
-        """A fingerprint of everything a trim of these stylesheets depends on (these rules included)."""
-        self.settle()
-        h = hashlib.sha256(_RULES.encode())
-        for part in (*stylesheets, *scripts, *(" ".join(sorted(s)) for s in (
-                self.features, self.classes, self.tags, self.colours, self.properties))):
-            h.update(b"\0" + part.encode("utf-8", "surrogateescape"))
-        h.update(repr((self.versioned, self.tagged, self.preview_links)).encode())
-        return h.hexdigest()[:32]
 
     def uses_class(self, name: str) -> bool:
         if name in self.classes:

@@ -14,10 +14,12 @@
   const KEY = scope + ".after-the-no";
   const NOSAVE = scope + ".after-the-no.nosave";  // "1" when the student chose not to save
   // This language's own site: every language saves under the first one's scope (a tick is the same
-  // tick in both), but its links and scripts are its own, at <scope><code>/ (the header's language
-  // switch says which: partials/alternate.html). Switching language loads a page afresh, so this holds.
+  // tick in both), but its links and scripts are its own: where this script is, two folders up
+  // (<site>/assets/tools/guide.js), so the site works under any path it is copied to. Switching
+  // language loads a page afresh, so this holds.
+  const me = document.currentScript && document.currentScript.src;
   const own = document.querySelector(".md-select__link[aria-current='true'][data-guide-prefix]");
-  const site = scope + (own ? own.dataset.guidePrefix : "");
+  const site = me ? new URL("../../", me).pathname : scope + (own ? own.dataset.guidePrefix : "");
   // Sections holding what the student typed; written only when they ask to remember their details.
   const PERSONAL = ["fields", "planner"];
   const events = new EventTarget();
