@@ -139,7 +139,9 @@ def test_every_checklist_shows_on_its_page_with_all_its_items_labelled(guide):
 
 
 def test_overview_lists_every_checklist_with_a_link_to_it(guide):
-    lists = guide.checklists()
+    from guidekit.checklists import in_guide_order  # in the order of the guide's menu
+    from test_branding import settings_of
+    lists = in_guide_order(guide.checklists(), settings_of(guide.root / "mkdocs.yml")["nav"])
     overviews = [p for p in guide.pages() if "data-checklist-overview" in (guide.site / p / "index.html").read_text(encoding="utf-8")
                  and guide.html(p).select_one("[data-checklist-overview]")]
     assert overviews, "no page shows the checklists overview"
