@@ -139,7 +139,9 @@ def test_every_checklist_shows_on_its_page_with_all_its_items_labelled(guide):
 
 
 def test_overview_lists_every_checklist_with_a_link_to_it(guide):
-    lists = guide.checklists()
+    from guidekit.checklists import in_guide_order  # in the order of the guide's menu
+    from test_branding import settings_of
+    lists = in_guide_order(guide.checklists(), settings_of(guide.root / "mkdocs.yml")["nav"])
     overviews = [p for p in guide.pages() if "data-checklist-overview" in (guide.site / p / "index.html").read_text(encoding="utf-8")
                  and guide.html(p).select_one("[data-checklist-overview]")]
     assert overviews, "no page shows the checklists overview"
@@ -178,3 +180,13 @@ def test_search_finds_each_checklist_by_its_items_and_opens_at_it(guide):
             assert " ".join(said.split()) in entry["text"], (c.id, said)
         for button in (w["untick_all"], w["undo"]):
             assert button not in entry["text"]
+
+
+def test_checklists_follow_the_menus_order_and_unlisted_pages_come_last():
+    from types import SimpleNamespace as C
+    from guidekit.checklists import in_guide_order, menu_pages
+    nav = [{"Home": "index.md"}, {"Steps": ["b.md", {"A page": "a.md"}]}, "c.md"]
+    assert menu_pages(nav) == ["index.md", "b.md", "a.md", "c.md"]
+    lists = [C(id="a", page="a.md"), C(id="x", page="x.md"), C(id="c", page="c.md"), C(id="b", page="b.md"),
+             C(id="y", page="y.md")]
+    assert [c.id for c in in_guide_order(lists, nav)] == ["b", "a", "c", "x", "y"]

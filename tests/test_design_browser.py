@@ -418,3 +418,20 @@ def test_search_that_finds_nothing_offers_people(example_context_factory, exampl
     page.locator(".md-search__input").press_sequentially(word)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     expect(help_box).to_be_hidden()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390", "1280"])
+def test_the_single_column_is_centred_on_wide_screens_and_fills_a_phone(example_context_factory, example_lang, viewport, tmp_path):
+    """At 1280 px the one column of a step page stands in the middle (as much room on each side, not
+    half the screen empty on the right); on a 390 px phone it fills the width, with nothing wider."""
+    ctx = example_context_factory(viewport=viewport)
+    page = ctx.new_page()
+    page.goto("es/first/" if example_lang.lang == "es" else "first/")
+    box = page.locator("article.md-content__inner").bounding_box()
+    left, right = box["x"], viewport["width"] - (box["x"] + box["width"])
+    where = shot(page, tmp_path, f"column-{viewport['width']}")
+    if viewport is LAPTOP:
+        assert abs(left - right) < 0.05 * viewport["width"], f"the column leaves {left:.0f} px left, {right:.0f} px right (see {where})"
+    else:
+        assert box["width"] > 0.85 * viewport["width"], f"the column is {box['width']:.0f} px wide on a phone (see {where})"
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], f"wider than the phone (see {where})"

@@ -599,7 +599,8 @@ def test_without_javascript_each_email_is_plain_text_after_a_list_of_links(examp
         t = ex.t(w.get_attribute("aria-labelledby").removeprefix("email-"))
         text = w.locator("[data-email-body]").inner_text()
         assert text == t.fallback(t.versions[0].body, t.versions[0].greeting)
-        assert re.search(r"\[[^\]]+\]", text), "the gaps show as [placeholders]"
+        if any(f.required and "{" + f.name + "}" in t.versions[0].body for f in t.fields):
+            assert re.search(r"\[[^\]]+\]", text), "the gaps show as [placeholders]"
         assert not re.search(r"^\S+ [,:]", text, re.M), "no 'Dear ,'"
         expect(w.locator("button:visible, input:visible, textarea:visible, a:visible, summary:visible")).to_have_count(0)
 
@@ -669,3 +670,57 @@ def test_copy_subject_asks_only_about_the_subjects_own_gaps(example_context_fact
     box(w, "role").fill("Analyst")
     box(w, "news").fill("I finished a course.")
     expect(w.locator("[data-email-ask]")).to_be_hidden()
+
+
+def test_copy_email_asks_only_about_the_bodys_own_gaps(example_context_factory, ex):
+    """A required field used only in the subject ("thanks": the role) is no gap for "Copy email",
+    which copies the body alone; "Copy subject" still asks about it."""
+    W, S = ex.W, ex.S
+    t = ex.t("thanks")
+    assert "{role}" in t.versions[0].subject and "{role}" not in t.versions[0].body
+    page = open_emails(example_context_factory(permissions=CLIPBOARD).new_page(), ex)
+    w = pick(page, "thanks")
+    w.get_by_role("button", name=W["copy_email"]).click()
+    expect(w.get_by_role("button", name=S["copied"])).to_be_visible()
+    expect(w.locator("[data-email-ask]")).to_be_hidden()
+    assert clipboard(page) == preview(w)[1]
+    more(w).get_by_role("button", name=W["copy_subject"]).click()
+    expect(w.locator("[data-email-ask]")).to_contain_text(fill_words(S["gaps_subject"], fields=ex.labels("thanks", "role")))
+
+
+def test_an_email_opens_with_the_version_that_fits_the_chosen_situation(example_page, ex, example_lang):
+    """A situation that names a version of an email (situations.yml `versions`) gets that version first
+    on a page that shows the email; with no situation, the main version; the student can still switch."""
+    from guidekit.situations import load_situations
+    data = load_situations("situations.yml", data_text(example_lang.docs, "situations.yml"))[0]
+    s, (tid, (_, number)) = next((s, next(iter(s.versions.items()))) for s in data.situations.values() if s.versions)
+    page_md = SINGLE if tid == "ask" else None
+    assert page_md, "the example's situation picks a version of 'ask', the email on second/"
+    values = {n: "" for n in ("your_name", "interviewer_name", "company", "role", "question")}
+    open_emails(example_page, ex, SINGLE)
+    w = widget(example_page, tid)
+    main_body = preview(w)[1]
+    expect(more(w).locator("[data-email-version]").nth(0)).to_be_checked()
+    example_page.goto(ex.prefix + s.page[:-3] + "/")  # landing on the situation's page chooses it
+    open_emails(example_page, ex, SINGLE)
+    w = widget(example_page, tid)
+    expect(more(w).locator("[data-email-version]").nth(number - 1)).to_be_checked()
+    fitting = preview(w)[1]
+    assert fitting != main_body
+    first_line = ex.t(tid).versions[number - 1].body.splitlines()[2]  # the line after the greeting
+    assert first_line.split("{")[0].strip() in fitting
+    more(w).locator("[data-email-version]").nth(0).check()
+    assert preview(w)[1] == main_body
+
+
+def test_a_label_that_already_says_optional_says_it_once(example_page, ex):
+    """The example's 'update' has an optional field whose label ends with the optional word itself
+    ((optional)): the form doesn't add a second one."""
+    word = ex.W["optional"]
+    f = next(f for f in ex.t("update").fields if not f.required and word.lower() in f.label.lower())
+    w = pick(open_emails(example_page, ex), "update")
+    label = w.locator(f'label[for$="-{f.name}"]')
+    expect(label).to_be_visible()
+    assert label.text_content().lower().count(word.lower()) == 1, label.text_content()
+    other = next(g for g in ex.t("update").fields if not g.required and word.lower() not in g.label.lower())
+    assert w.locator(f'label[for$="-{other.name}"]').text_content().lower().count(word.lower()) == 1

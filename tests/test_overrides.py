@@ -371,3 +371,14 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+def test_the_spanish_words_of_material_speak_to_the_student_as_tu():
+    """Our copy of Material's Spanish words keeps every key of Material's and changes only words that
+    said "usted" to a student (the search box's "Teclee ...")."""
+    import material
+    ours = (OVERRIDES / "partials" / "languages" / "es.html").read_text(encoding="utf-8")
+    theirs = (pathlib.Path(material.__file__).parent / "templates" / "partials" / "languages" / "es.html").read_text(encoding="utf-8")
+    pairs = lambda text: dict(re.findall(r'^\s*"([\w.]+)": "([^"]*)"', text, re.M))
+    assert pairs(ours).keys() == pairs(theirs).keys()
+    assert not re.search(r"\b(Teclee|Escriba|Pulse|Haga)\b", ours)

@@ -51,7 +51,10 @@ def test_every_checklist_has_a_sheet_with_its_items_and_no_site_chrome(guide):
 
 def test_packet_has_one_sheet_per_checklist(guide):
     doc = guide.html("print/all/")
-    assert [h.get_text(strip=True) for h in doc.select("article.sheet h2")] == [c.title for c in guide.checklists()]
+    from guidekit.checklists import in_guide_order  # in the order of the guide's menu
+    from test_branding import settings_of
+    nav = settings_of(guide.root / "mkdocs.yml")["nav"]
+    assert [h.get_text(strip=True) for h in doc.select("article.sheet h2")] == [c.title for c in in_guide_order(guide.checklists(), nav)]
     assert len(doc.select("h1")) == 1
 
 

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import material
 import pytest
@@ -126,7 +127,9 @@ def test_packet_prints_one_sheet_per_checklist(guide, guide_context):
     pg.goto("print/all/")
     pages = pdf_pages(pg, "Letter")
     assert len(pages) == len(lists)
-    for text, checklist in zip(pages, lists):
+    from guidekit.checklists import in_guide_order  # in the order the guide's menu has their pages
+    nav = settings_of(guide.root / "mkdocs.yml")["nav"]
+    for text, checklist in zip(pages, in_guide_order(lists, nav)):
         assert squash(checklist.title) in text and squash(checklist.items[-1].text) in text
 
 
@@ -193,3 +196,29 @@ def test_print_index_lists_every_sheet_and_opens_it_outside_the_site_layout(lang
     page.wait_for_url(f"**/print/{ex.lists[0].id}/")
     expect(page.locator(".md-header")).to_have_count(0)
     expect(page.locator("h1")).to_have_text(ex.lists[0].title)
+
+
+def test_guidance_page_prints_no_address_of_the_guides_own_links_on_two_sheets_at_most(lang_page, ex):
+    """Material's instant navigation makes the guide's own links absolute: their addresses stay off the
+    paper (another site's address still prints after its link); a step page needs one or two sheets."""
+    page = lang_page
+    page.goto(page_url(ex.first.page))
+    own = page.evaluate("() => [...document.querySelectorAll('.md-typeset a[href], .md-banner a[href]')]"
+                        ".filter((a) => a.origin === location.origin).length")
+    assert own, "the example page links to nothing of its own"
+    host = urlsplit(page.url).netloc
+    for fmt in ("A4", "Letter"):
+        pages = pdf_pages(page, fmt)
+        assert host not in " ".join(pages).replace(" ", ""), f"an address of the guide's own printed on {fmt}"
+        assert 1 <= len(pages) <= 2, f"{ex.first.page} prints on {len(pages)} {fmt} pages"
+
+
+def test_print_index_and_checklists_page_list_the_sheets_in_the_menus_order(lang_page, ex):
+    """The order a student meets the checklists: the pages' order in mkdocs.yml's nav (the example's)."""
+    from guidekit.checklists import menu_pages
+    nav = menu_pages(settings_of(config_file(EXAMPLE, "en"))["nav"])
+    expected = [c.title for c in sorted(ex.lists, key=lambda c: nav.index(c.page))]
+    lang_page.goto("print/")
+    expect(lang_page.locator(".guide-print-index a")).to_have_text(expected)
+    lang_page.goto("checklists/")
+    expect(lang_page.locator("[data-checklist-overview] > li > a")).to_have_text(expected)

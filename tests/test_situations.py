@@ -139,6 +139,51 @@ def test_references_to_pages_emails_plan_steps_checklists_and_items():
     assert f"no item '{item.value}'" in err.problem and all(f"no item '{item.value}'" in e.problem for e in errs)
 
 
+def test_versions_name_an_email_and_one_of_its_versions():
+    data = example()
+    pages, emails, plan, lists = refs(data)
+    turned = data.situations["example-turned"]
+    tid, (ref, number) = next(iter(turned.versions.items()))
+    assert ref.line == line_of(TEXT, "versions:", after="id: example-turned") and number >= 1
+    counts = {t: 5 for t in emails}
+    assert check_references(data, PATH, pages, counts, None, None) == []
+    [err] = check_references(data, PATH, pages, counts | {tid: number - 1}, None, None)
+    assert err.line == ref.line and f"version {number}" in err.problem and f"from 1 to {number - 1}" in err.fix
+    errs = check_references(data, PATH, pages, {t: 5 for t in emails if t != tid} | {tid + "s": 5}, None, None)
+    [err] = [e for e in errs if e.line == ref.line]
+    assert "version" in err.problem and f"did you mean '{tid}s'" in err.fix
+    broken = TEXT.replace(f"{{{tid}: {number}}}", f"{{{tid}: first}}")
+    assert broken != TEXT
+    [err] = problems(broken)
+    assert err.line == ref.line and "not a number from 1" in err.problem
+
+
+def only(source: str, known=("example-turned", "example-short")):
+    from guidekit.situations import check_only_blocks
+    markers = [m for m in find_all_markers(source) if m.kind in ("only", "end")]
+    return check_only_blocks("docs/page.md", source, markers, list(known))
+
+
+def test_only_blocks_name_known_situations_and_close_with_end():
+    good = "Text.\n\n<!-- only: example-turned, example-short -->\n\nFor them.\n\n<!-- end -->\n\nMore.\n"
+    assert only(good) == []
+    [err] = only(good.replace("example-short", "example-shrot"))
+    assert (err.path, err.line) == ("docs/page.md", 3) and "'example-shrot'" in err.problem
+    assert "did you mean 'example-short'" in err.fix
+    [err] = only(good.replace("example-short", "general"))
+    assert err.line == 3 and "Not sure" in err.problem
+    [err] = only(good.replace("<!-- end -->", ""))
+    assert err.line == 3 and "no end" in err.problem
+    [err] = only("A.\n\n<!-- end -->\n")
+    assert err.line == 3 and "closes no" in err.problem
+    errs = only(good.replace("\n\nFor them.", "\nFor them."))
+    assert [e.line for e in errs] == [3] and "touches the text below" in errs[0].problem
+    errs = only(good.replace("For them.\n\n<!-- end -->", "For them.\n\n<!-- only: example-short -->\n\nX.\n\n<!-- end -->"))
+    assert any("inside another" in e.problem and e.line == 7 for e in errs)
+    [err] = only("<!-- only -->\n\nX.\n\n<!-- end -->\n".replace("<!-- only -->", "\n<!-- only: -->"))
+    assert "doesn't say which situations" in err.problem
+
+
 def test_a_template_or_step_that_fits_some_situations_is_offered_only_by_them():
     """`situations:` on a template or plan step: a situation that offers it (in its emails, its plan, or
     a plan step sending that template) without being listed is named at its own line, with the fix."""

@@ -385,3 +385,51 @@ def test_the_home_path_and_the_overview_count_only_the_items_that_apply(example_
         card = page.locator(".guide-path li").filter(has=page.locator(f'a[href$="{url_of(md)}"]'))
         expect(card.locator(".guide-path__progress")).to_have_text(
             fill(says["path_items_one" if total == 1 else "path_items_other"], total=total))
+
+
+# ---- Text that fits only some situations (`<!-- only: ... -->` ... `<!-- end -->`) ---------------
+
+def only_blocks(docs):
+    """Each page of the example (in docs, not a translation's folder) with its `only` blocks as the
+    Markdown marks them: {page: [set of situation ids, ...]} (pages without blocks too)."""
+    from guidekit.markers import find_all_markers, ids_of
+    pages = {}
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        if rel.startswith(("es/", "_data/")):
+            continue
+        pages[rel] = [set(ids_of(m.id)) for m in find_all_markers(path.read_text(encoding="utf-8")) if m.kind == "only"]
+    return pages
+
+
+def test_with_each_situation_no_page_shows_text_marked_for_other_situations(example_page, example_lang):
+    """Every page of the example, with no situation, then each situation chosen, then "Not sure": a
+    block marked for other situations is hidden, one marked for the chosen situation shows, and with
+    none chosen every block shows (so its words must hold for everyone)."""
+    x = ex(example_lang)
+    pages = only_blocks(x.docs)
+    assert any(pages.values()), "the example marks no text with <!-- only: ... -->"
+    for s in [None, *x.data.situations.values(), x.data.general]:
+        if s is not None:
+            example_page.goto(x.url + url_of(s.page))  # landing on its page chooses it ("Not sure" clears it)
+        chosen = s.id if s is not None and s.id != GENERAL else None
+        for md, blocks in pages.items():
+            example_page.goto(x.url + url_of(md))
+            shown = example_page.locator("[data-guide-only]")
+            expect(shown).to_have_count(len(blocks))
+            for i, fits in enumerate(blocks):
+                block = shown.nth(i)
+                if chosen is None or chosen in fits:
+                    expect(block).to_be_visible()
+                else:
+                    expect(block, f"{md}: a block for {sorted(fits)} shows with '{chosen}' chosen").to_be_hidden()
+
+
+def test_without_javascript_text_for_some_situations_shows_to_everyone(example_context_factory, example_lang):
+    x = ex(example_lang)
+    pg = example_context_factory(java_script_enabled=False).new_page()
+    for md, blocks in only_blocks(x.docs).items():
+        if blocks:
+            pg.goto(x.url + url_of(md))
+            for i in range(len(blocks)):
+                expect(pg.locator("[data-guide-only]").nth(i)).to_be_visible()

@@ -64,6 +64,8 @@ class Component:
     markers: dict[str, str] = {}           # kind -> what its id names, for messages ("the checklist")
     internal: tuple[str, ...] = ()         # kinds only the build writes (generated pages), never authors
     ids_in_data: tuple[str, ...] = ()      # kinds whose ids are those of entries in the data file
+    wrappers: tuple[str, ...] = ()         # kinds that open or close a block around Markdown (a lone start or
+                                           # end tag): expanded once Markdown has converted the page
     assets: tuple[str, ...] = ()           # names of assets/tools/<name>.css and .js
 
     def load(self, path: str, text: str) -> tuple[Any, list[ContentError]]:
@@ -323,8 +325,11 @@ class Build:
         shown: list[tuple[str, str]] = []
 
         def swap(match) -> str:
-            if match["indent"]:
-                return match[0]  # inside an indented block (an admonition): Markdown would wrap raw HTML in <p>; see expand
+            owner = self.kinds.get(match["kind"])
+            if match["indent"] or (owner is not None and match["kind"] in owner.wrappers):
+                # inside an indented block (an admonition), Markdown would wrap raw HTML in <p>; a lone
+                # start tag would keep Markdown from converting what follows it: both wait for `expand`
+                return match[0]
             html = self._rendering(match["kind"], match["id"] or "", page, used, shown)
             return match[0] if html is None else f"\n{html.strip()}\n"
 

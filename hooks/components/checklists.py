@@ -9,7 +9,7 @@ assets/tools/checklists.js|css.
 """
 from __future__ import annotations
 
-from guidekit.checklists import check_pages, load_checklists
+from guidekit.checklists import check_pages, in_guide_order, load_checklists
 
 from .base import Component
 from .render import render
@@ -52,7 +52,9 @@ class Checklists(Component):
         if kind == "checklists-progress":
             return render(build, "partials/checklists-progress.html", pages=[
                 {"href": href, "id": c.id, "items": [i.id for i in c.items]} for c, href in entries])
-        return render(build, "partials/checklists-overview.html", entries=entries, page=page)
+        order = {c.id: i for i, c in enumerate(in_guide_order(known.values(), build.config.nav))}
+        return render(build, "partials/checklists-overview.html", page=page,
+                      entries=sorted(entries, key=lambda entry: order[entry[0].id]))  # as the guide's menu has them
 
 
 component = Checklists()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File, InclusionLevel
 
 from guidekit import printsheets
+from guidekit.checklists import in_guide_order
 
 from .base import Component
 from .render import qr_svg, render
@@ -32,11 +33,11 @@ class Print(Component):
     def render(self, build, kind, ident, page):
         checklists = build.data_of(self, "checklists")
         if kind == "print-index":
-            links = [(c, build.link(page, f"print/{c.id}/")) for c in checklists.values()]
+            links = [(c, build.link(page, f"print/{c.id}/")) for c in in_guide_order(checklists.values(), build.config.nav)]
             return render(build, "partials/print-index.html", links=links, all_href=build.link(page, "print/all/"))
         if kind == "print-sheet":
             return self._sheet(build, checklists[ident], "h1")
-        return "\n".join(self._sheet(build, c, "h2") for c in checklists.values())
+        return "\n".join(self._sheet(build, c, "h2") for c in in_guide_order(checklists.values(), build.config.nav))
 
     def _sheet(self, build, checklist, heading):
         url = printsheets.live_url(build.config.site_url or "", build.page(checklist.page).url)

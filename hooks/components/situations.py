@@ -5,7 +5,9 @@ Markers an author writes:
 - `<!-- situations: start -->` the question and one plain link per situation (the home page);
 - `<!-- situations: path -->` the path through the guide (the general one; the chosen one in JS);
 - `<!-- situation-sheets -->` links to every situation's printable path (the print index);
-- `<!-- situation: <id> -->` a situation page's path, emails and plan (`general` for "Not sure").
+- `<!-- situation: <id> -->` a situation page's path, emails and plan (`general` for "Not sure");
+- `<!-- only: <id>, <id> -->` … `<!-- end -->` text that fits only those situations: shown to everyone as
+  built, hidden by guide.js while another situation is chosen (guidekit/situations.py check_only_blocks).
 Markers only the build writes:
 - `situations-data`: the situations as JSON for the browser (guide.situationInfo()), on the home page,
   the situation pages and every page with a checklist, an email or the planner;
@@ -21,16 +23,18 @@ Logic: guidekit/situations.py. Partials: situation*.html. Script and style: asse
 from __future__ import annotations
 
 import json
+import os
 
 from mkdocs.structure.files import File, InclusionLevel
 
 from guidekit import printsheets
 from guidekit.errors import ContentError
 from guidekit.markers import find_all_markers
-from guidekit.situations import GENERAL, Fit, check_references, load_situations, script_data
+from guidekit.markers import ids_of
+from guidekit.situations import END, GENERAL, ONLY, Fit, check_only_blocks, check_references, load_situations, script_data
 from guidekit.text import fill
 
-from .base import Component
+from .base import ANY_ID, Component
 from .render import qr_svg, render
 
 HOME = "index.md"
@@ -57,8 +61,10 @@ class Situations(Component):
     data = "situations.yml"
     needs = ("checklists", "emails", "planner", "center")
     ids_in_data = ("situation",)
-    markers = {"situations": "the situations block", "situation": "the situation"}
+    markers = {"situations": "the situations block", "situation": "the situation",
+               ONLY: "the situations the text fits", END: "the end of an 'only' block"}
     internal = (STEP_KIND, SKIP_KIND)
+    wrappers = (ONLY, END)  # <div class="guide-only"> and </div> around the Markdown between them
     assets = ("situations",)
 
     def load(self, path, text):
@@ -69,8 +75,8 @@ class Situations(Component):
         page's look); a situation page only the situations' style
         (guide.js chooses the situation on landing); a step foot or a checklist need situations.js only
         once a situation is chosen (as built they show the general path): guide.js loads it then."""
-        if kind in (STEP_KIND, SKIP_KIND):
-            return ()
+        if kind in (STEP_KIND, SKIP_KIND, ONLY, END):
+            return ()  # an `only` block: guide.js, on every page
         if kind == "situations":  # the home page's look comes with its question
             return (*self.assets, "home.css") if ident == "start" else self.assets
         return ("situations.css",)
@@ -83,7 +89,7 @@ class Situations(Component):
         checklists = build.data_of(self, "checklists")
         emails, plan = build.data_of(self, "emails"), build.data_of(self, "planner")
         emails_file, plan_file = (_source(build, name) for name in ("emails.yml", "planner.yml"))
-        errors = check_references(data, rel, pages, set(emails.templates), {s.id for s in plan.steps},
+        errors = check_references(data, rel, pages, {t.id: len(t.versions) for t in emails.templates.values()}, {s.id for s in plan.steps},
                                   {c.id: {i.id for i in c.items} for c in checklists.values()},
                                   email_fits={t.id: Fit(emails_file, t.situations_line, t.situations)
                                               for t in emails.templates.values() if t.situations},
@@ -116,13 +122,23 @@ class Situations(Component):
         return []
 
     def variants(self, build, kind):
+        if kind == ONLY:
+            return ANY_ID  # a list of ids: check_page
+        if kind == END:
+            return ("",)
         if kind == "situations":
             return ("start", "path")
         return [*self._all(build).situations, GENERAL]
 
     def check_page(self, build, path, markers):
-        return [ContentError(path, m.line, "The page has a second situation marker.", "keep one per page.")
-                for m in [m for m in markers if m.kind == "situation"][1:]]
+        errors = [ContentError(path, m.line, "The page has a second situation marker.", "keep one per page.")
+                  for m in [m for m in markers if m.kind == "situation"][1:]]
+        blocks = [m for m in markers if m.kind in (ONLY, END)]
+        if blocks:
+            with open(os.path.join(build.root, path), encoding="utf-8") as fh:
+                source = fh.read()
+            errors += check_only_blocks(path, source, blocks, list(self._all(build).situations))
+        return errors
 
     def markdown(self, build, page, markdown):
         if page.file.abs_src_path is None:  # a generated page (a sheet) carries only what the build wrote
@@ -142,6 +158,10 @@ class Situations(Component):
 
     def render(self, build, kind, ident, page):
         data = self._all(build)
+        if kind == ONLY:
+            return f'<div class="guide-only" data-guide-only="{" ".join(ids_of(ident))}">'
+        if kind == END:
+            return "</div>"
         if kind == SKIP_KIND:
             return ""
         if kind == STEP_KIND:

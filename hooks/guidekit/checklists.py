@@ -88,3 +88,29 @@ def check_pages(rel_path: str, checklists: list[Checklist], pages: set[str]) -> 
     return [ContentError(rel_path, c.page_line, f"The checklist '{c.id}' belongs to '{c.page}', which doesn't exist.",
                          f"use the file name of a page in docs/, e.g. '{sorted(pages)[0] if pages else 'feel-it.md'}'.")
             for c in checklists if c.page and c.page not in pages]
+
+
+def menu_pages(nav) -> list[str]:
+    """The pages of mkdocs.yml's `nav:` (as written there: 'feel-it.md', {'Home': 'index.md'}, sections of
+    them), in the menu's order."""
+    out: list[str] = []
+
+    def walk(item):
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+    walk(nav or [])
+    return out
+
+
+def in_guide_order(checklists, nav) -> list:
+    """The checklists in the order the guide's menu shows their pages (the order a student meets them);
+    those whose page the menu doesn't list come after, in the data file's order."""
+    order = {page: i for i, page in reversed(list(enumerate(menu_pages(nav))))}
+    listed = list(checklists)
+    return sorted(listed, key=lambda c: (order.get(c.page, len(order)), listed.index(c)))

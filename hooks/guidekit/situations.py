@@ -13,11 +13,12 @@ import yaml
 
 from .datafile import SLUG, Reader, compose, did_you_mean, line_of, named
 from .errors import ContentError
+from .markers import ids_of
 
 GENERAL = "general"  # the id of the "Not sure, or something else" path (no situation may take it)
 TOP_KEYS = ("question", "general", "situations")
 GENERAL_KEYS = ("title", "description", "page", "steps")
-SITUATION_KEYS = ("id", "title", "short", "description", "page", "steps", "emails", "plan", "skip")
+SITUATION_KEYS = ("id", "title", "short", "description", "page", "steps", "emails", "versions", "plan", "skip")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Situation:
     skip: dict = field(default_factory=dict, compare=False)  # checklist id -> (Ref of it, (Ref of item, ...))
     line: int = 0
     page_line: int = 0
+    versions: dict = field(default_factory=dict, compare=False)  # email template id -> (Ref of it, version number from 1)
 
     @property
     def step_pages(self) -> list[str]:
@@ -106,6 +108,27 @@ def _skip(r: Reader) -> dict:
     return out
 
 
+def _versions(r: Reader) -> dict:
+    """versions: {email template id: the number of its version that fits (1 = its main version)}."""
+    node = r.items.get("versions")
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        r.fail(line_of(node), f"'versions' of {r.where} is not a list of emails and versions.",
+               "write 'versions: {gracious-reply: 3}' (the email's id, then which of its versions: 1 is its main one).")
+        return {}
+    out = {}
+    for key, value in node.value:
+        tid = str(key.value).strip()
+        number = str(value.value).strip() if isinstance(value, yaml.ScalarNode) else ""
+        if not number.isdigit() or int(number) < 1:
+            r.fail(line_of(value), f"The version of '{tid}' in 'versions' of {r.where} is not a number from 1.",
+                   f"write '{tid}: 2' for its second version (1 is its main one, 2 its first variant, and so on).")
+            continue
+        out[tid] = (Ref(tid, line_of(key)), int(number))
+    return out
+
+
 def _situation(node, path, errors, seen: dict[str, int], pages: dict[str, int]) -> Situation | None:
     r = Reader(node, path, errors, named(node, "the situation '{}'", "a situation"), SITUATION_KEYS)
     if not r.ok:
@@ -128,10 +151,11 @@ def _situation(node, path, errors, seen: dict[str, int], pages: dict[str, int]) 
     emails = _refs(r, "emails", False, "template ids", "gracious-reply", slug=True)
     plan = _refs(r, "plan", False, "step ids", "be-kind, analyse", slug=True)
     skip = _skip(r)
+    versions = _versions(r)
     if sid is None or None in values.values() or page is None:
         return None
     return Situation(sid, values["title"], values["short"], values["description"], page, steps, emails, plan,
-                     skip, r.line, r.at("page"))
+                     skip, r.line, r.at("page"), versions)
 
 
 def _page(r: Reader, page: str | None, pages: dict[str, int]) -> str | None:
@@ -189,14 +213,15 @@ class Fit:
         return any(value == sid for value, _ in self.ids)
 
 
-def check_references(data: Situations, path: str, pages: set[str], emails: set[str] | None,
+def check_references(data: Situations, path: str, pages: set[str], emails: "set[str] | dict[str, int] | None",
                      plan: set[str] | None, checklists: dict[str, set[str]] | None,
                      email_fits: dict[str, Fit] | None = None, step_fits: dict[str, Fit] | None = None,
                      step_emails: dict[str, str] | None = None) -> list[ContentError]:
     """Every page, email, plan step, checklist and item a situation names must exist (None: that tool's
     data is unknown, so its ids go unchecked). A template or step that says which situations it fits
     (`email_fits` by template id, `step_fits` by step id) names real situations, and no other situation
-    offers it, in its `emails:` or `plan:` (nor a plan step that sends that template: `step_emails`)."""
+    offers it, in its `emails:` or `plan:` (nor a plan step that sends that template: `step_emails`).
+    `emails` may give each template's number of versions (checks a situation's `versions`)."""
     errors = _check_fits(data, path, email_fits or {}, step_fits or {}, step_emails or {})
     guidance = sorted(p for p in pages if not p.startswith("situations/"))
 
@@ -217,6 +242,15 @@ def check_references(data: Situations, path: str, pages: set[str], emails: set[s
                 if ref.value not in emails:
                     unknown(ref.line, f"{where[:1].upper() + where[1:]} lists the email template '{ref.value}', "
                             "which docs/_data/emails.yml doesn't define.", _fix(ref.value, emails, "a template id"))
+        if emails is not None:
+            for tid, (ref, number) in s.versions.items():
+                if tid not in emails:
+                    unknown(ref.line, f"{where[:1].upper() + where[1:]} picks a version of the email '{tid}', "
+                            "which docs/_data/emails.yml doesn't define.", _fix(tid, emails, "a template id"))
+                elif isinstance(emails, dict) and number > emails[tid]:
+                    unknown(ref.line, f"{where[:1].upper() + where[1:]} picks version {number} of the email '{tid}', "
+                            f"which has {emails[tid]}.", f"write a number from 1 to {emails[tid]} "
+                            "(1 is its main version, then its variants in the order emails.yml lists them).")
         if plan is not None:
             for ref in s.plan:
                 if ref.value not in plan:
@@ -282,6 +316,64 @@ def script_data(data: Situations, url: dict[str, str], titles: dict[str, str]) -
         "general": {"title": data.general.title, "url": url.get(data.general.page, ""), "steps": steps(data.general)},
         "situations": {s.id: {"id": s.id, "title": s.title, "short": s.short, "url": url.get(s.page, ""), "steps": steps(s),
                               "emails": [r.value for r in s.emails], "plan": [r.value for r in s.plan],
+                              "versions": {tid: number - 1 for tid, (_, number) in s.versions.items()},
                               "skip": {cid: [i.value for i in items] for cid, (_, items) in s.skip.items()}}
                        for s in data.situations.values()},
     }
+
+
+# Text that fits only some situations ------------------------------------------------------------
+# A page marks it with a block: `<!-- only: final-round, after-interview -->`, the text, `<!-- end -->`
+# (each marker on a line of its own, with a blank line before and after). Without JavaScript or with
+# no situation chosen, the block shows, so its words must hold for everyone ("If someone wrote to
+# you, ..."); guide.js hides it while a situation it doesn't name is chosen.
+ONLY, END = "only", "end"
+
+
+def check_only_blocks(path: str, source: str, markers: list, known: list[str]) -> list[ContentError]:
+    """The `only` blocks of one page (markers: its `only` and `end` markers, in order): known
+    situation ids, each block closed by `<!-- end -->` at the same indent, none inside another, each
+    marker alone between blank lines (so Markdown keeps the block's text as blocks of its own)."""
+    lines = source.splitlines()
+    errors: list[ContentError] = []
+    example = ", ".join(known[:2])
+    indent = lambda m: len(lines[m.line - 1]) - len(lines[m.line - 1].lstrip())
+    for m in markers:
+        above = lines[m.line - 2].strip() if m.line >= 2 else ""
+        below = lines[m.line].strip() if m.line < len(lines) else ""
+        if above or below:
+            errors.append(ContentError(path, m.line, f"'<!-- {m.kind}{': ' + m.id if m.id else ''} -->' touches the text "
+                                       f"{'above' if above else 'below'} it.",
+                                       "leave a blank line before and after it (to mark one item of a list, "
+                                       "put that item in a list of its own between the markers)."))
+    opened = None
+    for m in markers:
+        if m.kind == ONLY:
+            if opened is not None:
+                errors.append(ContentError(path, m.line, "An 'only' block starts inside another one "
+                                           f"(line {opened.line}).", f"close that one first with '<!-- {END} -->'."))
+            opened = m
+            ids = ids_of(m.id)
+            if not ids:
+                errors.append(ContentError(path, m.line, "'<!-- only -->' doesn't say which situations the text fits.",
+                                           f"write the situations' ids, e.g. '<!-- only: {example} -->' "
+                                           "(ids from docs/_data/situations.yml)."))
+            for ident in ids:
+                if ident == GENERAL:
+                    errors.append(ContentError(path, m.line, f"'{GENERAL}' in '<!-- only -->' is the \"Not sure\" path, which "
+                                               "shows every block.", f"remove '{GENERAL}'; name the situations the text fits."))
+                elif ident not in known:
+                    errors.append(ContentError(path, m.line, f"'<!-- only -->' names the situation '{ident}', which "
+                                               "docs/_data/situations.yml doesn't have.", did_you_mean(ident, known)))
+        else:
+            if opened is None:
+                errors.append(ContentError(path, m.line, f"'<!-- {END} -->' closes no 'only' block.",
+                                           f"remove it, or start the block above with '<!-- only: {example} -->'."))
+            elif indent(m) != indent(opened):
+                errors.append(ContentError(path, m.line, f"'<!-- {END} -->' is indented differently from its "
+                                           f"'only' (line {opened.line}).", "indent both markers the same."))
+            opened = None
+    if opened is not None:
+        errors.append(ContentError(path, opened.line, "The 'only' block has no end.",
+                                   f"add a line '<!-- {END} -->' after the text it marks (with a blank line before and after)."))
+    return errors

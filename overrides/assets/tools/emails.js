@@ -111,9 +111,17 @@
     return nodes;
   }
 
+  /** The version shown: the one the student picked, else the one that fits their situation
+   *  (situations.yml `versions`), else the main one. */
+  function pick(spec) {
+    if (spec.id in chosen) return chosen[spec.id];
+    const info = situation(), fits = info && info.versions ? info.versions[spec.id] : undefined;
+    return Number.isInteger(fits) && spec.versions[fits] ? fits : 0;
+  }
+
   function update(w) {
     const spec = w.email;
-    const version = spec.versions[chosen[spec.id] || 0];
+    const version = spec.versions[pick(spec)];
     const missing = new Set(), inSubject = new Set(), values = {};
     for (const f of spec.fields) values[f.name] = raw(spec, f.name);
     w.subject = show(w.querySelector("[data-email-subject]"), fill(version.subject, spec, values, inSubject));
@@ -121,6 +129,7 @@
     w.querySelector("[data-email-mailto]").href = mailto(w.subject, w.body);
     w.gaps = spec.fields.filter((f) => missing.has(f.name) || inSubject.has(f.name));
     w.subjectGaps = spec.fields.filter((f) => inSubject.has(f.name));
+    w.bodyGaps = spec.fields.filter((f) => missing.has(f.name));
     // "Still to fill in": rebuilt only when it changes, so a click on a link is not lost to a redraw.
     const note = w.querySelector("[data-email-missing]"), key = w.gaps.map((f) => f.name).join();
     if (note.dataset.gaps === key) return;
@@ -130,8 +139,9 @@
     if (w.asking) ask(w, gapsFor(w, w.asking).length ? w.asking : null);
   }
 
-  /** The gaps an action would hand over: the subject's for "Copy subject", else the whole email's. */
-  const gapsFor = (w, el) => (action(el) === "subject" ? w.subjectGaps : w.gaps);
+  /** The gaps an action would hand over: the subject's for "Copy subject", the body's for "Copy email"
+   *  (it copies the body alone), else the whole email's. */
+  const gapsFor = (w, el) => ({ subject: w.subjectGaps, copy: w.bodyGaps }[action(el)] || w.gaps);
 
   // What "as it is" does, per action: the words of its button.
   const ACTIONS = { copy: "anyway_copy", subject: "anyway_subject", open: "anyway_open", download: "anyway_download" };
@@ -222,7 +232,7 @@
     for (const el of all("[data-email-nosave]")) el.hidden = on;
     for (const box of all("[data-email-remember-box]")) box.checked = guide.get("prefs").rememberFields === true;
     for (const w of all("[data-email][data-bound]")) {
-      const radio = w.querySelector('[data-email-version][value="' + (chosen[w.email.id] || 0) + '"]');
+      const radio = w.querySelector('[data-email-version][value="' + pick(w.email) + '"]');
       if (radio) radio.checked = true;
       update(w);
     }

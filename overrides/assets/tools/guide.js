@@ -160,6 +160,15 @@
     line.replaceChildren(...parts, " \u00b7 ", change);
   }
 
+  /** Text that fits only some situations (`<!-- only: ... -->` blocks, hooks/components/situations.py):
+   *  hidden while another situation is chosen; with none chosen (or without JavaScript) it shows. */
+  function renderOnly() {
+    const id = chosen();
+    for (const block of document.querySelectorAll("[data-guide-only]")) {
+      block.hidden = !!id && !block.dataset.guideOnly.split(" ").includes(id);
+    }
+  }
+
   /** Landing on a situation's page chooses it; the "Not sure" page clears the choice. */
   function chooseOnLanding() {
     const page = document.querySelector("[data-situation-page]");
@@ -287,6 +296,13 @@
     }
   }
 
+  /** The guide's own links, for print (guide.css prints other sites' addresses after their links). */
+  function markOwnLinks() {
+    for (const a of document.querySelectorAll(".md-typeset a[href], .md-banner a[href]")) {
+      if (a.origin === location.origin) a.dataset.guideOwn = "";
+    }
+  }
+
   const pageHandlers = [];
   let ready = false;
   function pageView() {
@@ -295,7 +311,9 @@
     chooseOnLanding();
     syncSituation();
     renderSituationLine();
+    renderOnly();
     markCurrent();
+    markOwnLinks();
     needSituations();
     for (const fn of pageHandlers) fn(document);
   }
@@ -303,13 +321,14 @@
   // Print collapsed blocks open, then put them back as they were.
   let opened = [];
   window.addEventListener("beforeprint", () => {
+    markOwnLinks();
     opened = [...document.querySelectorAll("details:not([open])")];
     opened.forEach((el) => { el.open = true; });
   });
   window.addEventListener("afterprint", () => { opened.forEach((el) => { el.open = false; }); opened = []; });
 
   load();
-  events.addEventListener("change", () => { if (ready) { renderSituationLine(); needSituations(); } });
+  events.addEventListener("change", () => { if (ready) { renderSituationLine(); renderOnly(); needSituations(); } });
   region = document.createElement("div");
   region.className = "guide-visually-hidden";
   region.setAttribute("role", "status");
