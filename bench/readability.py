@@ -147,7 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("docs", nargs="?", type=pathlib.Path, default=DEFAULT_DOCS)
     ap.add_argument("--max-grade", type=float, default=MAX_GRADE)
     args = ap.parse_args(argv)
-    pages = sorted(p for p in args.docs.rglob("*.md") if not any(part.startswith((".", "_")) for part in p.relative_to(args.docs).parts))
+    # English pages only: a translation's folder (docs/es/, beside mkdocs.es.yml) is another language,
+    # which this formula doesn't measure.
+    translations = {p.name[len("mkdocs."):-len(".yml")] for p in args.docs.resolve().parent.glob("mkdocs.*.yml")}
+    pages = sorted(p for p in args.docs.rglob("*.md")
+                   if not any(part.startswith((".", "_")) for part in p.relative_to(args.docs).parts)
+                   and p.relative_to(args.docs).parts[0] not in translations)
     if not pages:
         print(f"No Markdown pages under {args.docs}", file=sys.stderr)
         return 2

@@ -290,6 +290,9 @@ def center_edits(project: pathlib.Path) -> list[str]:
     added = dict(emails["templates"][-1], id="center-added-email", title="A note from the center's own list")
     emails["templates"].append(added)
     (data / "emails.yml").write_text(yaml.safe_dump(emails, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    first = f"<!-- email: {emails['templates'][0]['id']} -->"
+    shown = next(p for p in site_pages(docs) if first in p.read_text(encoding="utf-8"))  # where the emails are
+    shown.write_text(shown.read_text(encoding="utf-8") + "\n<!-- email: center-added-email -->\n", encoding="utf-8")
 
     plan = yaml.safe_load((data / "planner.yml").read_text(encoding="utf-8"))
     custom = plan["dwell"]["custom"]

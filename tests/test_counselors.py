@@ -168,8 +168,37 @@ def materials(guide) -> list[tuple[str, int, str]]:
     outlines, _ = load_counselors(PATH, data_text(guide.docs, "counselors.yml"))
     templates = guide.emails().templates
     out = [(f"print/counselors/{o.id}/", o.pages, f"counselors/{o.id}/") for o in outlines.values()]
+    out += [(sheet, pages, target) for o in outlines.values() for sheet, pages, target in kit_sheets(o)]
     out += [(f"print/emails/{t}/", 1, "emails/") for t in templates]
     out += [("print/emails/all/", len(templates), "emails/"), ("print/poster/", 1, "")]
+    return out
+
+
+def page_url(src: str) -> str:
+    """The address of a page of the guide, from its source path ('feel-it.md' -> 'feel-it/')."""
+    return "" if src == "index.md" else src.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+
+
+def kit_sheets(o) -> list[tuple[str, int, str]]:
+    """(sheet path, printed pages it may take, the page its QR code leads to) of every sheet an outline
+    brings besides itself, from its data: its note template, its facilitator's guide, board plan, a
+    worksheet per activity (leading to the activity's first student page), the answer key, the
+    evaluation form (leading to itself: students fill it in there) and its tally sheet."""
+    home, out = f"counselors/{o.id}/", []
+    if o.note:
+        out.append((f"print/counselors/{o.id}-note/", o.note.pages, home))
+    if o.guide:
+        out.append((f"print/counselors/{o.id}-guide/", o.guide.pages, home))
+    if o.board:
+        out.append((f"print/counselors/{o.id}-board/", o.board.pages, home))
+    for ws in o.worksheets:
+        links = next(s.links for s in o.sections if s.id == ws.id)
+        out.append((f"print/counselors/{o.id}-worksheet-{ws.id}/", 1, page_url(links[0]) if links else home))
+    if o.worksheets:
+        out.append((f"print/counselors/{o.id}-answers/", o.key_pages, home))
+    if o.evaluation:
+        out.append((f"print/counselors/{o.id}-evaluation/", o.evaluation.pages, f"print/counselors/{o.id}-evaluation/"))
+        out.append((f"print/counselors/{o.id}-tally/", o.evaluation.tally.pages, home))
     return out
 
 
@@ -269,5 +298,95 @@ def test_an_outline_says_its_slack_and_shows_a_points_steps_and_items_under_it(e
 def test_counselor_pages_and_sheets_pass_axe(lang_page):
     for path in ["counselors/appointment/", "counselors/workshop/", "print/counselors/appointment/",
                  "print/emails/ask/", "print/poster/"]:
+        lang_page.goto(path)
+        assert not axe_violations(lang_page), path
+
+
+# The workshop kit (issue 27): worksheets, answer key, evaluation form ---------------------------
+
+KIT = GOOD + textwrap.indent(textwrap.dedent("""\
+    worksheets:
+      - id: w
+        intro: Rewrite one.
+        tasks: [Your version]
+        lines: 2
+        key: answer-key
+        key_intro: "Drafts:"
+    """), "  ")
+
+
+def test_a_worksheet_shows_its_lists_drafts_and_names_a_wrong_activity_or_list_by_line():
+    data, errs = load_counselors(PATH, KIT)
+    assert not errs
+    [ws] = data["workshop"].worksheets
+    assert (ws.title, ws.drafts) == ("Only", ("Angry.",))
+    wrong = KIT.replace("worksheets:\n    - id: w\n", "worksheets:\n    - id: nope\n")
+    [err] = errors(wrong)
+    assert err.startswith(f"{PATH}:{line_with(wrong, '- id: nope')}: The worksheet 'nope' is not a section of the 'workshop' outline.")
+    wrong = KIT.replace("key: answer-key", "key: question-key")
+    [err] = errors(wrong)
+    assert err.startswith(f"{PATH}:{line_with(wrong, 'key: question-key')}: 'key: question-key' in the worksheet 'w' is not")
+
+
+def sheet_text(site, path) -> str:
+    return " ".join(soup(site / path / "index.html").select_one("main").get_text(" ").split())
+
+
+def test_a_worksheet_shows_its_drafts_and_never_the_answer_keys_answers(guide):
+    """Students get the worksheets; only the facilitator's answer key has the rewritten versions."""
+    outlines, _ = load_counselors(PATH, data_text(guide.docs, "counselors.yml"))
+    checked = 0
+    for o in outlines.values():
+        answers = [after for _, after in (*o.answer_key, *o.question_key)]
+        for ws in o.worksheets:
+            text = sheet_text(guide.site, f"print/counselors/{o.id}-worksheet-{ws.id}")
+            assert all(" ".join(d.split()) in text for d in ws.drafts), ws.id
+            shown = [a for a in answers if " ".join(a.split()) in text]
+            assert not shown, f"the worksheet {ws.id} shows answers: {shown}"
+            checked += 1
+        if o.worksheets:
+            key = sheet_text(guide.site, f"print/counselors/{o.id}-answers")
+            pairs = [p for ws in o.worksheets for p in (o.answer_key if ws.key == "answer_key" else o.question_key)]
+            assert all(" ".join(b.split()) in key and " ".join(a.split()) in key for b, a in pairs)
+    assert checked, "no worksheet in this guide"
+
+
+def test_the_evaluation_form_works_without_javascript_sends_nothing_and_prints_on_its_page(example_lang, lang_context_factory):
+    outlines, _ = load_counselors(PATH, data_text(example_lang.docs, "counselors.yml"))
+    o = next(o for o in outlines.values() if o.evaluation)
+    e, path = o.evaluation, f"print/counselors/{o.id}-evaluation/"
+    ctx = lang_context_factory(java_script_enabled=False)
+    pg = ctx.new_page()
+    pg.goto(path)
+    here = pg.url
+    # No form that could send anything: any form's action stays on this page.
+    actions = pg.eval_on_selector_all("form", "fs => fs.map(f => f.action)")
+    assert all(a.split("#")[0].split("?")[0] == here.split("#")[0] for a in actions), actions
+    sent = []
+    pg.on("request", lambda r: sent.append(r.url))
+    for x in o.outcomes:
+        outcome = pg.get_by_role("group", name=x.text, exact=True)
+        for label in (e.before, e.after):
+            group = outcome.get_by_role("group", name=label, exact=True)
+            assert group.get_by_role("radio").count() == e.scale
+            choice = group.get_by_role("radio", name=str(e.scale), exact=True)
+            choice.check()
+            choice.press("Enter")
+            assert choice.is_checked()
+    for q in e.questions:
+        box = pg.get_by_label(q.text, exact=True)
+        box.fill("Example answer")
+        box.press("Enter")
+        assert "Example answer" in box.input_value()
+    assert pg.url == here and not sent, f"the form went somewhere: {pg.url} {sent}"
+    for fmt in ("A4", "Letter"):
+        assert len(pdf_pages(pg, fmt)) <= e.pages, fmt
+
+
+def test_the_kit_sheets_pass_axe(lang_page, example_lang):
+    outlines, _ = load_counselors(PATH, data_text(example_lang.docs, "counselors.yml"))
+    sheets = [sheet for o in outlines.values() for sheet, _, _ in kit_sheets(o)]
+    assert sheets
+    for path in sheets:
         lang_page.goto(path)
         assert not axe_violations(lang_page), path

@@ -33,7 +33,13 @@ def nav_sections(config: pathlib.Path) -> list[tuple[str, list[tuple[str | None,
     """The nav's top-level sections of a settings file (INHERIT resolved) as (title, [(title or None,
     site path), ...]), in order."""
     sections = []
-    for entry in settings_of(config).get("nav") or []:
+    settings = settings_of(config)
+    nav = settings.get("nav") or []
+    words = (settings.get("extra") or {}).get("translations")
+    if config.name != "mkdocs.yml" and isinstance(words, dict):  # a translation: mkdocs.yml's nav, its words
+        from components.languages import translate_nav
+        nav, _ = translate_nav(nav, {str(k).strip(): str(v).strip() for k, v in words.items()})
+    for entry in nav:
         if isinstance(entry, dict):
             for title, value in entry.items():
                 if isinstance(value, list):

@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from guidekit.emails import PLACEHOLDER, parse_emails
 from guidekit.text import fill as fill_words
-from support import data_text, ROOT, axe_violations, mark_window, words
+from support import EXAMPLE, data_text, ROOT, axe_violations, mark_window, words
 
 pytestmark = pytest.mark.browser
 
@@ -196,8 +196,8 @@ def test_a_link_to_an_email_opens_it_alone(example_page, ex):
     assert page.evaluate("window.__stayed") is True
 
 
-SITUATION = """(emails) => {
-  guide.situationInfo = () => emails ? {title: "An example situation", short: "example situation", emails} : null;
+SITUATION = """(emails, id) => {
+  guide.situationInfo = () => emails ? {id, title: "An example situation", short: "example situation", emails} : null;
   guide.set("prefs", guide.get("prefs"));  // any change: the tools redraw
 }"""
 
@@ -213,8 +213,18 @@ def test_the_chosen_situations_emails_come_first_and_the_rest_under_more_emails(
     expect(choose_list(page).get_by_role("heading", name=W["more_emails"])).to_be_visible()
     assert order("[data-email-choose-rest]") == ["#email-ask"]
     pick(page, "ask")  # one from "More emails" works like the others
-    page.evaluate(SITUATION, None)  # back to none: the file's order, one list
     widget(page, "ask").get_by_role("link", name=W["back"]).click()
+    # a template that names the situations it fits (tests/example/docs/_data/emails.yml: 'thanks') is left
+    # out of "More emails" for another situation, and kept there for one it names
+    library, _ = parse_emails((EXAMPLE / "docs" / "_data" / "emails.yml").read_text(encoding="utf-8"), "e.yml")
+    fitted = next(t for t in library.templates.values() if t.situations)
+    others = [t for t in TEMPLATES if t != fitted.id]
+    page.evaluate("([emails, id]) => (" + SITUATION + ")(emails, id)", [[others[0]], "not-" + fitted.situations[0][0]])
+    expect(choose_list(page).locator(f'[data-email-choose-item="{fitted.id}"]')).to_be_hidden()
+    page.evaluate("([emails, id]) => (" + SITUATION + ")(emails, id)", [[others[0]], fitted.situations[0][0]])
+    assert f"#email-{fitted.id}" in order("[data-email-choose-rest]")
+    expect(choose_list(page).locator(f'[data-email-choose-item="{fitted.id}"]')).to_be_visible()
+    page.evaluate(SITUATION, None)  # back to none: the file's order, one list
     assert order("[data-email-choose-list]") == [f"#email-{t}" for t in TEMPLATES]
     expect(choose_list(page).get_by_role("heading", name=W["more_emails"])).to_be_hidden()
     expect(choose_list(page).locator("[data-email-choose-for]")).to_be_hidden()

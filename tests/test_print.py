@@ -80,3 +80,17 @@ def test_sheets_stay_out_of_search(guide):
     assert {page_url(c.page) for c in guide.checklists()} <= locations
     sheets = {f"print/{c.id}/" for c in guide.checklists()} | {"print/all/"}
     assert not sheets & locations
+
+
+def test_the_print_index_links_every_counselors_kit_sheet_outside_instant_navigation(guide):
+    """The workshop kit and the appointment note (issue 27), from the guide's counselors.yml."""
+    from guidekit.counselors import load_counselors
+    from support import data_text
+    from test_counselors import PATH, kit_sheets
+    outlines, _ = load_counselors(PATH, data_text(guide.docs, "counselors.yml"))
+    sheets = {guide.url + sheet for o in outlines.values() for sheet, _, _ in kit_sheets(o)}
+    assert sheets
+    index = guide.html("print/")
+    links = {urljoin(guide.url + "print/", a["href"]): a for a in index.select("article a[href]")}
+    assert sheets <= set(links), sheets - set(links)
+    assert all(links[s]["target"] == "_self" for s in sheets)

@@ -15,7 +15,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from guidekit.markers import find_all_markers
-from guidekit.situations import GENERAL, check_references, load_situations
+from guidekit.emails import parse_emails
+from guidekit.planner import load_plan
+from guidekit.situations import GENERAL, Fit, check_references, load_situations
 from guidekit.text import fill
 from support import EXAMPLE, data_text, build, copy_project, site_pages
 from test_site_build import nav_paths, url_of
@@ -160,6 +162,61 @@ def test_references_to_pages_emails_plan_steps_checklists_and_items():
     assert f"no item '{item.value}'" in err.problem and all(f"no item '{item.value}'" in e.problem for e in errs)
 
 
+def test_a_template_or_step_that_fits_some_situations_is_offered_only_by_them():
+    """`situations:` on a template or plan step: a situation that offers it (in its emails, its plan, or
+    a plan step sending that template) without being listed is named at its own line, with the fix."""
+    data = example()
+    pages, emails, plan, lists = refs(data)
+    turned, short = data.situations["example-turned"], data.situations["example-short"]
+    email, step = turned.emails[0], turned.plan[0]
+    fits_turned = Fit("docs/_data/emails.yml", 40, (("example-turned", 41),))
+    assert check_references(data, PATH, pages, emails, plan, lists, {email.value: fits_turned},
+                            {step.value: fits_turned}, {step.value: email.value}) == []
+
+    only_short = Fit("docs/_data/emails.yml", 40, ((short.id, 41),))
+    errs = check_references(data, PATH, pages, emails, plan, lists, email_fits={email.value: only_short})
+    [err] = [e for e in errs if e.line == email.line]
+    assert err.path == PATH and f"'{turned.id}'" in err.problem and f"'{email.value}'" in err.problem
+    assert "docs/_data/emails.yml:40" in err.problem and short.id in err.problem
+    assert f"take '{email.value}' out" in err.fix and f"add '{turned.id}'" in err.fix
+
+    [err] = check_references(data, PATH, pages, emails, plan, lists,
+                             step_fits={step.value: Fit("docs/_data/planner.yml", 7, ((short.id, 8),))})
+    assert err.line == step.line and "plan step" in err.problem and "docs/_data/planner.yml:7" in err.problem
+    assert f"take '{step.value}' out of this situation's 'plan'" in err.fix
+
+    # a plan step that sends a template that doesn't fit: named at the plan entry
+    errs = check_references(data, PATH, pages, emails, plan, lists, email_fits={"x-mail": only_short},
+                            step_emails={step.value: "x-mail"})
+    [err] = [e for e in errs if e.line == step.line]
+    assert f"plan step '{step.value}' sends it" in err.problem and f"take '{step.value}' out" in err.fix
+
+    # a misspelt situation in the list is named at its line in the template's file
+    [err] = check_references(data, PATH, pages, emails, plan, lists,
+                             email_fits={"x-mail": Fit("docs/_data/emails.yml", 40, ((turned.id + "s", 41),))})
+    assert (err.path, err.line) == ("docs/_data/emails.yml", 41) and f"did you mean '{turned.id}'" in err.fix
+
+
+def test_the_example_templates_and_steps_say_which_situations_they_fit():
+    """The loaders keep each `situations:` entry with its line, and report a repeat or a non-id."""
+    emails_text = (EXAMPLE / "docs" / "_data" / "emails.yml").read_text(encoding="utf-8")
+    library, errors = parse_emails(emails_text, "e.yml")
+    assert errors == []
+    fitted = [t for t in library.templates.values() if t.situations]
+    assert fitted and all(t.situations_line == line_of(emails_text, "situations:", f"id: {t.id}") for t in fitted)
+    for t in fitted:
+        for value, line in t.situations:
+            assert emails_text.splitlines()[line - 1].count(value)
+    plan_text = (EXAMPLE / "docs" / "_data" / "planner.yml").read_text(encoding="utf-8")
+    plan, errors = load_plan("p.yml", plan_text)
+    assert errors == [] and any(s.situations for s in plan.steps)
+    t = fitted[0]
+    broken = emails_text.replace(f"situations: [{t.situations[0][0]}]", f"situations: [{t.situations[0][0]}, {t.situations[0][0]}, Not An Id]")
+    _, errors = parse_emails(broken, "e.yml")
+    assert {e.line for e in errors} == {t.situations_line} and any("twice" in e.problem for e in errors)
+    assert any("not an id" in e.problem for e in errors)
+
+
 def test_the_strict_build_reports_situation_problems_with_file_and_line(tmp_path):
     """A copy of the example site with a misspelt step page, email, plan step and skipped item, and a
     situation page without its block or the urgent help: every problem reaches the author, no traceback."""
@@ -179,9 +236,23 @@ def test_the_strict_build_reports_situation_problems_with_file_and_line(tmp_path
     page.write_text(page.read_text(encoding="utf-8").replace(f"<!-- situation: {short.id} -->", "")
                     .replace("<!-- center: urgent -->", ""), encoding="utf-8")
 
+    # a template that says which situations it fits (tests/example/docs/_data/emails.yml), offered by another
+    emails_text = (EXAMPLE / "docs" / "_data" / "emails.yml").read_text(encoding="utf-8")
+    library, _ = parse_emails(emails_text, "e.yml")
+    fitted = next(t for t in library.templates.values() if t.situations)
+    other = next(s for s in data.situations.values() if not any(v == s.id for v, _ in fitted.situations))
+    text = (site / "docs" / "_data" / "situations.yml").read_text(encoding="utf-8")
+    emails_line = line_of(text, "emails: [", f"id: {other.id}")
+    text = "\n".join(line.replace("emails: [", f"emails: [{fitted.id}, ", 1) if n == emails_line else line
+                     for n, line in enumerate(text.split("\n"), 1))
+    (site / "docs" / "_data" / "situations.yml").write_text(text, encoding="utf-8")
+
     result = build(site, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output, output
+    assert (f"{PATH}:{emails_line}: The situation '{other.id}' offers the email template '{fitted.id}', but "
+            f"docs/_data/emails.yml:{fitted.situations_line} says") in output, output
+    assert f"add '{other.id}' to the 'situations' of '{fitted.id}'" in output
     for ref, old, new in edits:
         assert f"{PATH}:{ref.line}: " in output and f"'{new}'" in output, (new, output)
     for ref, old, new in edits:

@@ -23,6 +23,35 @@ PAGES = {"appointment": "counselors/appointment.md", "workshop": "counselors/wor
 EMAILS_PAGE = "emails/index.md"
 
 
+def kit(outlines) -> list[dict]:
+    """Every printable sheet an outline brings besides itself, in the order the lists show them:
+    id (its address under print/counselors/), what it shows (kind), its outline, the worksheet it is
+    (if one), its title, the most printed pages it may take, the page its QR code leads to (relative
+    to docs/), and who it is for ('staff', 'students', 'facilitator')."""
+    out = []
+    for o in outlines.values():
+        def add(ident, kind, title, pages, target, audience, item=None):
+            out.append(dict(id=ident, kind=kind, outline=o.id, item=item, title=title, pages=pages, target=target,
+                            audience=audience))
+        if o.note:
+            add(f"{o.id}-note", "note", o.note.title, o.note.pages, PAGES[o.id], "staff")
+        if o.guide:
+            add(f"{o.id}-guide", "guide", o.guide.title, o.guide.pages, PAGES[o.id], "facilitator")
+        if o.board:
+            add(f"{o.id}-board", "board", o.board.title, o.board.pages, PAGES[o.id], "staff")
+        for ws in o.worksheets:
+            section = next(s for s in o.sections if s.id == ws.id)
+            add(f"{o.id}-worksheet-{ws.id}", "worksheet", ws.title, 1, section.links[0] if section.links else PAGES[o.id],
+                "students", ws)
+        if o.worksheets:
+            add(f"{o.id}-answers", "answers", None, o.key_pages, PAGES[o.id], "facilitator")
+        if o.evaluation:
+            add(f"{o.id}-evaluation", "evaluation", o.evaluation.title, o.evaluation.pages,
+                f"print/counselors/{o.id}-evaluation.md", "students")
+            add(f"{o.id}-tally", "tally", o.evaluation.tally.title, o.evaluation.tally.pages, PAGES[o.id], "staff")
+    return out
+
+
 def _uri(kind: str, ident: str = "") -> str:
     return {"outline": f"print/counselors/{ident}.md", "email": f"print/emails/{ident}.md",
             "emails": "print/emails/all.md", "poster": "print/poster.md"}[kind]
@@ -33,7 +62,7 @@ class Counselors(Component):
     data = "counselors.yml"
     needs = ("center", "emails")
     markers = {"counselors": "the counselors' outline", "counselors-index": "the list of counselors' materials"}
-    internal = ("counselors-sheet", "counselors-email", "counselors-emails", "counselors-poster")
+    internal = ("counselors-sheet", "counselors-material", "counselors-email", "counselors-emails", "counselors-poster")
     assets = ("counselors.css",)
 
     def assets_for(self, kind, ident):
@@ -63,6 +92,10 @@ class Counselors(Component):
         for o in build.data_of(self, self.name).values():
             add(_uri("outline", o.id), fill(w["outline_page_title"], title=o.title), fill(w["outline_page_description"], title=o.title),
                 f"<!-- counselors-sheet: {o.id} -->")
+        for m in self._kit(build):
+            add(_uri("outline", m["id"]), fill(w["outline_page_title"], title=m["title"]),
+                fill(w[f"{'student' if m['audience'] == 'students' else 'material'}_page_description"], title=m["title"]),
+                f"<!-- counselors-material: {m['id']} -->")
         for t in build.data_of(self, "emails").templates.values():
             add(_uri("email", t.id), fill(w["handout_page_title"], title=t.title),
                 fill(w["handout_page_description"], title=t.title), f"<!-- counselors-email: {t.id} -->")
@@ -81,6 +114,12 @@ class Counselors(Component):
             o = outlines[ident]
             return render(build, "partials/counselors-outline.html", outline=o, center=center,
                           links=self._links(build, page, o), sheet=self._foot(build, PAGES[o.id]))
+        if kind == "counselors-material":
+            m = next(m for m in self._kit(build) if m["id"] == ident)
+            o = outlines[m["outline"]]
+            return render(build, "partials/counselors-material.html", m=m, o=o, center=center,
+                          links={s.id: [build.title(p) for p in s.links] for s in o.script},
+                          **self._foot(build, m["target"]))
         emails = build.data_of(self, "emails").templates
         if kind == "counselors-email":
             return self._handout(build, emails[ident], "h1")
@@ -95,11 +134,20 @@ class Counselors(Component):
         out = [(o.title, build.link(page, f"print/counselors/{o.id}/"),
                 fill(w["outline_what_other" if o.pages > 1 else "outline_what_one"], minutes=o.minutes, pages=o.pages))
                for o in outlines.values()]
+        out += [(m["title"], build.link(page, f"print/counselors/{m['id']}/"),
+                 fill(w[f"audience_{m['audience']}"], what=w["one_page"] if m["pages"] == 1 else fill(w["handouts_what"], n=m["pages"])))
+                for m in self._kit(build)]
         out += [(fill(w["handout_title"], title=t.title), build.link(page, f"print/emails/{t.id}/"), w["one_page"])
                 for t in emails.values()]
         out.append((w["handouts_title"], build.link(page, "print/emails/all/"), fill(w["handouts_what"], n=len(emails)) if len(emails) > 1 else w["one_page"]))
         out.append((w["poster_title"], build.link(page, "print/poster/"), w["one_page"]))
         return out
+
+    def _kit(self, build) -> list[dict]:
+        """kit(), with the answer key's title in the site's words."""
+        w = build.words(self.name)
+        return [{**m, "title": m["title"] or fill(w["answers_title"], title=build.data_of(self, self.name)[m["outline"]].title)}
+                for m in kit(build.data_of(self, self.name))]
 
     def _links(self, build, page, outline):
         return {s.id: [(build.link(page, p), build.title(p)) for p in s.links] for s in outline.sections}

@@ -307,8 +307,8 @@ class LanguagesComponent(Component):
                                  "in that language come with it).")]
         own = yaml.load(source, Loader=IgnoreTags) or {}
         if isinstance(own, dict) and "nav" in own:
-            log.warning(f"{path}: its nav: is not used: the menu is mkdocs.yml's nav, with the section names of "
-                        f"extra.nav_sections in {path}. Fix: remove nav: from {path}.")
+            log.info(f"{path}: its nav: is not used: the menu is mkdocs.yml's nav, its section names translated "
+                     f"under extra.translations in {path}. You can remove nav: from {path}.")
         words = config.extra.get("translations") or {}
         words = {str(k).strip(): str(v).strip() for k, v in words.items() if v} if isinstance(words, dict) else {}
         config.nav, untranslated = translate_nav(self.root.nav_tree, words)

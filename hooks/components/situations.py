@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from guidekit import printsheets
 from guidekit.errors import ContentError
 from guidekit.markers import find_all_markers
-from guidekit.situations import GENERAL, check_references, load_situations, script_data
+from guidekit.situations import GENERAL, Fit, check_references, load_situations, script_data
 from guidekit.text import fill
 
 from .base import Component
@@ -40,6 +40,13 @@ PLANNER_PAGE = "planner/index.md"
 DATA_KIND, STEP_KIND, SKIP_KIND, SHEET_KIND = "situations-data", "situation-step", "situation-skip", "situation-sheet"
 TOOL_KINDS = ("checklist", "checklists-overview", "email", "planner", "situations", "situation")  # pages that carry the data
 DATA_FILE = "assets/tools/situations.json"  # the same data, fetched by guide.js once a situation is chosen
+
+
+def _source(build, name: str) -> str:
+    """Where a data file's structure is written, as the author knows it (a translation holds only words)."""
+    if build.translation is not None and name in build.translation.data:
+        return build.translation.data[name][0]
+    return build.rel(build.data_path(name))
 
 
 def sheet_uri(ident: str) -> str:
@@ -75,9 +82,15 @@ class Situations(Component):
     def check(self, build, pages):
         data, rel = self._all(build), build.rel(build.data_path(self.data))
         checklists = build.data_of(self, "checklists")
-        errors = check_references(data, rel, pages, set(build.data_of(self, "emails").templates),
-                                  {s.id for s in build.data_of(self, "planner").steps},
-                                  {c.id: {i.id for i in c.items} for c in checklists.values()})
+        emails, plan = build.data_of(self, "emails"), build.data_of(self, "planner")
+        emails_file, plan_file = (_source(build, name) for name in ("emails.yml", "planner.yml"))
+        errors = check_references(data, rel, pages, set(emails.templates), {s.id for s in plan.steps},
+                                  {c.id: {i.id for i in c.items} for c in checklists.values()},
+                                  email_fits={t.id: Fit(emails_file, t.situations_line, t.situations)
+                                              for t in emails.templates.values() if t.situations},
+                                  step_fits={s.id: Fit(plan_file, s.lines["situations"], s.situations)
+                                             for s in plan.steps if s.situations},
+                                  step_emails={s.id: s.email for s in plan.steps if s.email})
         for s in data.all():
             file = build.page(s.page)
             if file is None or file.abs_src_path is None:

@@ -189,6 +189,28 @@ class Reader:
             node = yaml.MappingNode("tag:yaml.org,2002:map", [], self.mark)
         return Reader(node, self.path, self.errors, where, allowed)
 
+    def idents(self, key: str, example: str) -> tuple[tuple[str, int], ...]:
+        """An optional list of ids under `key`, each (id, its line): e.g. 'situations: [silence, automated]'.
+        A missing or empty key is (); a repeated or invalid id is reported at its line."""
+        node = self.items.get(key)
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(self.at(key), f"'{key}' in {self.where} is not a list of ids.", f"write '{key}: [{example}]'.")
+            return ()
+        out, seen = [], {}
+        for entry in node.value:
+            value = str(entry.value).strip() if isinstance(entry, yaml.ScalarNode) else ""
+            if not SLUG.match(value):
+                self.fail(line_of(entry), f"An entry of '{key}' in {self.where} is not an id.", f"write '{key}: [{example}]'.")
+            elif value in seen:
+                self.fail(line_of(entry), f"'{value}' is listed twice in '{key}' of {self.where} (first on line {seen[value]}).",
+                          "keep one of the two.")
+            else:
+                seen[value] = line_of(entry)
+                out.append((value, line_of(entry)))
+        return tuple(out)
+
     def sequence(self, key: str, required: bool = True, fix: str = "") -> list:
         """The entries of a list; a required list must have at least one."""
         node = self.node(key, required, fix or f"add the '{key}:' list (see the comments in the file).")

@@ -23,7 +23,8 @@ FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 CHOOSE = "choose"
 
 FIELD_KEYS = {"label", "hint", "required", "example", "long", "autocomplete"}
-TEMPLATE_KEYS = {"id", "title", "to", "when", "subject", "greeting", "body", "version_name", "fields", "variants"}
+TEMPLATE_KEYS = {"id", "title", "to", "when", "subject", "greeting", "body", "version_name", "fields", "variants",
+                 "situations"}
 VARIANT_KEYS = {"name", "subject", "greeting", "body"}
 # Who receives a template (`to:`). The planner reads it: no two emails to the same recipient within a working day.
 RECIPIENTS = ("employer", "program", "helper", "contact")
@@ -65,6 +66,8 @@ class Template:
     versions: tuple[Version, ...]   # the first is the one shown without JavaScript
     line: int = 0
     to: str = "employer"            # who receives it: one of RECIPIENTS
+    situations: tuple = ()          # (optional) the situations it fits, each (id, line); () = any
+    situations_line: int = 0        # the line of its 'situations:' key
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -249,6 +252,7 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
         to = r.text("to", fix=f"add a line 'to: employer' (who receives it: {', '.join(RECIPIENTS)}).") or ""
         if to and to not in RECIPIENTS:
             r.fail(r.at("to"), f"'to: {to}' in {what} is not a kind of recipient.", did_you_mean(to, RECIPIENTS))
+        fits = r.idents("situations", "after-interview, final-round")
         own = _fields(r, f"the 'fields' of {what}", shared=False)
         for name, f in own.items():
             if name in shared:
@@ -311,7 +315,8 @@ def parse_emails(source: str, rel: str) -> tuple[EmailLibrary, list[ContentError
         # The form lists the shared fields first, then the template's own, each in the file's order.
         order = [f for f in [*shared.values(), *own.values()] if f.name in used and known[f.name] is f]
         if tid:
-            templates[tid] = Template(tid, title, when, tuple(order), tuple(versions), r.line, to)
+            templates[tid] = Template(tid, title, when, tuple(order), tuple(versions), r.line, to,
+                                      fits, r.keys.get("situations", 0))
 
     for name, f in shared.items():
         if name not in shared_used:

@@ -5,29 +5,24 @@ languages, and the completeness check of a translation. No MkDocs in here.
   site's own language (at the root), each other one is built from mkdocs.<code>.yml into /<code>/.
 - `alternates` gives, for one page, the same page in every language: a relative link (for the
   language selector, works without JavaScript) and an absolute one (for hreflang).
-- `compare_pages`, `compare_markers` and `compare_yaml` check that a translation mirrors the root
-  language's content. The rule for data files (and front matter, and overrides/text/<code>.yml):
-
-  * every mapping key of the original is in the translation, and no other;
-  * a list of entries with `id:` is compared by id (the same ids, in the same order);
-  * a value that is not text the reader sees must be identical: numbers, true/false, dates,
-    times ("09:00"), ids and keywords (lowercase words with hyphens: `employer`, `first-list`),
-    page paths (`feel-it.md`), and lists of these (a situation's steps, skip lists);
-  * text is free (translated), except that its `{placeholders}` must be the same ones;
-  * other lists (of text, or of entries without ids) have as many entries as the original.
+- `compare_pages`, `compare_markers` and `compare_yaml` compare a translated page with its original:
+  pages without an original, markers that differ (a misspelt one is an error; others make the page
+  outdated), front matter whose keys or fixed values differ (outdated). A translated data file holds
+  only words and is read by guidekit/translations.py, which also says what a fixed value is.
 """
 from __future__ import annotations
 
 import posixpath
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+
 
 import yaml
 
-from .datafile import LOADER, SLUG, compose, line_of
+from .datafile import compose, line_of
 from .errors import ContentError
 from .markers import Marker
+from .translations import PLACEHOLDER, fixed, ident
 
 # The names the language selector shows, each in its own language.
 NAMES = {
@@ -213,34 +208,10 @@ def compare_markers(original: list[Marker], translated: list[Marker], pair: Pair
     return errors
 
 
-TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
-PAGE = re.compile(r"^[\w./-]+\.md(?:#[\w-]*)?$")
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-TEXT_TAG = "tag:yaml.org,2002:str"
-
-
-def fixed(node: yaml.Node) -> bool:
-    """A value that must stay as in the original: anything but text the reader sees (see the module's rule)."""
-    if not isinstance(node, yaml.ScalarNode):
-        return False
-    if node.tag != TEXT_TAG:  # numbers, true/false, dates, null
-        return True
-    value = str(node.value).strip()
-    return bool(SLUG.match(value) or TIME.match(value) or PAGE.match(value))
-
-
 def _singular(key: str) -> str:
     if key.endswith("ies"):
         return key[:-3] + "y"
     return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
-
-
-def _ident(node: yaml.Node) -> str | None:
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if k.value == "id" and isinstance(v, yaml.ScalarNode):
-                return str(v.value).strip()
-    return None
 
 
 def _shape(node: yaml.Node) -> str:
@@ -302,7 +273,7 @@ class _Compare:
                           "remove it, or check its spelling against the original (keys stay in English).")
 
     def sequence(self, o: yaml.SequenceNode, t: yaml.SequenceNode, where: str, key: str) -> None:
-        ids = [_ident(n) for n in o.value]
+        ids = [ident(n) for n in o.value]
         if o.value and all(ids):
             self.by_id(o, t, where, key)
         elif o.value and all(fixed(n) for n in o.value):
@@ -323,10 +294,10 @@ class _Compare:
 
     def by_id(self, o: yaml.SequenceNode, t: yaml.SequenceNode, where: str, key: str) -> None:
         what = _singular(key)
-        ours = {_ident(n): n for n in o.value}
+        ours = {ident(n): n for n in o.value}
         theirs: dict[str, yaml.Node] = {}
         for n in t.value:
-            ident = _ident(n)
+            ident = ident(n)
             if ident is None:
                 self.fail(n, f"an entry of '{key}' in {where} has no 'id'.",
                           f"give it the id of the {what} it translates (ids stay as in the original).")
@@ -397,21 +368,3 @@ def front_matter(source: str) -> str | None:
         if line.strip() in ("---", "..."):
             return "\n".join(lines[1:i])
     return None
-
-
-def compare_nav(original: Iterable[str], translated: Iterable[str], where: tuple[str, int], language: str) -> list[ContentError]:
-    """The same pages in the navigation, in the same order."""
-    original, translated = list(original), list(translated)
-    if original == translated:
-        return []
-    missing = [p for p in original if p not in translated]
-    extra = [p for p in translated if p not in original]
-    problem = (f"The {language} navigation (nav:) " + "; ".join(s for s in (
-        f"lacks {', '.join(missing)}" if missing else "", f"has {', '.join(extra)}, which the original's doesn't"
-        if extra else "", "lists the pages in another order than the original's" if not missing and not extra else "") if s) + ".")
-    return [ContentError(where[0], where[1], problem,
-                         "list the same pages, in the same order, as the nav: of mkdocs.yml (translate only the section labels).")]
-
-
-def load_yaml_text(text: str):
-    return yaml.load(text, Loader=LOADER)

@@ -47,6 +47,7 @@ class Step:
     general: bool = True         # in the general plan; False: only in the situations that list it
     after: tuple[str, ...] = ()  # never before these steps (those in the same plan)
     lines: dict = field(default_factory=dict, compare=False)  # key -> line, for later checks
+    situations: tuple = ()       # (optional) the situations it fits, each (id, line); () = any
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def _weekdays(r: Reader, key: str, pid) -> tuple[int, ...] | None:
 
 
 STEP_KEYS = ("id", "title", "why", "from", "days", "at", "hours", "when", "page", "email", "checklist", "weekday_only",
-             "general", "after")
+             "general", "after", "situations")
 
 
 def _idents(r: Reader, key: str) -> tuple[str, ...]:
@@ -174,11 +175,13 @@ def _step(node, path, errors, seen: dict[str, int]) -> Step | None:
     weekday_only = r.flag("weekday_only")
     general = r.flag("general") if "general" in r.items else True
     after = _idents(r, "after")
+    fits = r.idents("situations", "after-interview, final-round")
     if sid is None or start is None or None in values.values():
         return None
     return Step(sid, values["title"], values["why"], start, values["when"], values["page"], r.line,
                 days=days or 0, at=at, hours=hours, email=email, checklist=checklist, weekday_only=weekday_only,
-                general=general, after=after, lines={key: r.at(key) for key in ("page", "email", "checklist", "after")})
+                general=general, after=after, situations=fits,
+                lines={key: r.at(key) for key in ("page", "email", "checklist", "after")} | {"situations": r.keys.get("situations", 0)})
 
 
 def load_plan(path: str, text: str) -> tuple[Plan | None, list[ContentError]]:

@@ -167,7 +167,7 @@ def load_situations(path: str, text: str) -> tuple[Situations | None, list[Conte
     top = Reader(root, path, errors, "the situations file", TOP_KEYS)
     if not top.ok:
         return None, errors
-    question = top.text("question", fix="add 'question: Where did your no come?', the home page's question.")
+    question = top.text("question", fix="add 'question: What kind of \"no\" did you get?', the home page's question.")
     pages: dict[str, int] = {}
     g = top.child("general", "the 'general' path", GENERAL_KEYS)
     general_values = {key: g.text(key, fix=fix) for key, fix in (
@@ -198,11 +198,27 @@ def load_situations(path: str, text: str) -> tuple[Situations | None, list[Conte
                       tuple(r.value for r in first), more or ""), []
 
 
+@dataclass(frozen=True)
+class Fit:
+    """An email template's or plan step's optional `situations:` list: the situations it fits, written
+    in `path` at `line`, each (id, line). Only a situation in it may offer the template or step."""
+    path: str
+    line: int
+    ids: tuple[tuple[str, int], ...]
+
+    def fits(self, sid: str) -> bool:
+        return any(value == sid for value, _ in self.ids)
+
+
 def check_references(data: Situations, path: str, pages: set[str], emails: set[str] | None,
-                     plan: set[str] | None, checklists: dict[str, set[str]] | None) -> list[ContentError]:
+                     plan: set[str] | None, checklists: dict[str, set[str]] | None,
+                     email_fits: dict[str, Fit] | None = None, step_fits: dict[str, Fit] | None = None,
+                     step_emails: dict[str, str] | None = None) -> list[ContentError]:
     """Every page, email, plan step, checklist and item a situation names must exist (None: that tool's
-    data is unknown, so its ids go unchecked)."""
-    errors: list[ContentError] = []
+    data is unknown, so its ids go unchecked). A template or step that says which situations it fits
+    (`email_fits` by template id, `step_fits` by step id) names real situations, and no other situation
+    offers it, in its `emails:` or `plan:` (nor a plan step that sends that template: `step_emails`)."""
+    errors = _check_fits(data, path, email_fits or {}, step_fits or {}, step_emails or {})
     guidance = sorted(p for p in pages if not p.startswith("situations/"))
 
     def unknown(line, problem, fix):
@@ -240,6 +256,38 @@ def check_references(data: Situations, path: str, pages: set[str], emails: set[s
     return errors
 
 
+def _check_fits(data: Situations, path: str, email_fits: dict[str, Fit], step_fits: dict[str, Fit],
+                step_emails: dict[str, str]) -> list[ContentError]:
+    errors: list[ContentError] = []
+    known = sorted(data.situations)
+    for kind, fits in (("email template", email_fits), ("plan step", step_fits)):
+        for ident, fit in fits.items():
+            for value, line in fit.ids:
+                if value not in data.situations:
+                    errors.append(ContentError(fit.path, line, f"The 'situations' of the {kind} '{ident}' name '{value}', "
+                                               f"which {path} doesn't define.", _fix(value, known, "a situation id")))
+
+    def misfit(s: Situation, ref: Ref, kind: str, ident: str, fit: Fit, via: str = "") -> None:
+        offers = f"offers the {kind} '{ident}'" + (f" (its plan step '{via}' sends it)" if via else "")
+        errors.append(ContentError(
+            path, ref.line, f"The situation '{s.id}' {offers}, but {fit.path}:{fit.line} says that {kind} fits only: "
+            f"{', '.join(v for v, _ in fit.ids)}.",
+            f"take '{via or ident}' out of this situation's '{'plan' if via or kind == 'plan step' else 'emails'}', "
+            f"or, if it does fit, add '{s.id}' to the 'situations' of '{ident}' ({fit.path}:{fit.line})."))
+
+    for s in data.situations.values():
+        for ref in s.emails:
+            if ref.value in email_fits and not email_fits[ref.value].fits(s.id):
+                misfit(s, ref, "email template", ref.value, email_fits[ref.value])
+        for ref in s.plan:
+            if ref.value in step_fits and not step_fits[ref.value].fits(s.id):
+                misfit(s, ref, "plan step", ref.value, step_fits[ref.value])
+            email = step_emails.get(ref.value)
+            if email in email_fits and not email_fits[email].fits(s.id):
+                misfit(s, ref, "email template", email, email_fits[email], via=ref.value)
+    return errors
+
+
 def _fix(name: str, allowed, what: str) -> str:
     hint = did_you_mean(name, sorted(allowed))
     return hint if hint.startswith("did you mean") else f"use {what}: {', '.join(sorted(allowed))}."
@@ -253,7 +301,7 @@ def script_data(data: Situations, url: dict[str, str], titles: dict[str, str]) -
     return {
         "pages": {url[p]: titles[url[p]] for s in data.all() for p in s.step_pages if p in url},
         "general": {"title": data.general.title, "url": url.get(data.general.page, ""), "steps": steps(data.general)},
-        "situations": {s.id: {"title": s.title, "short": s.short, "url": url.get(s.page, ""), "steps": steps(s),
+        "situations": {s.id: {"id": s.id, "title": s.title, "short": s.short, "url": url.get(s.page, ""), "steps": steps(s),
                               "emails": [r.value for r in s.emails], "plan": [r.value for r in s.plan],
                               "skip": {cid: [i.value for i in items] for cid, (_, items) in s.skip.items()}}
                        for s in data.situations.values()},

@@ -60,7 +60,8 @@ def fixed(node: yaml.Node) -> bool:
     return bool(SLUG.match(value) or TIME.match(value) or PAGE.match(value))
 
 
-def _ident(node: yaml.Node) -> str | None:
+def ident(node: yaml.Node) -> str | None:
+    """The id of a list entry (its `id:` value), or None."""
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
             if k.value == "id" and isinstance(v, yaml.ScalarNode):
@@ -107,13 +108,13 @@ def units(root: yaml.Node) -> list[Unit]:
     def walk(node, key):
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
-                if str(k.value) != "id" or not key or _ident(node) is None:
+                if str(k.value) != "id" or not key or ident(node) is None:
                     walk(v, key + (str(k.value),))
         elif isinstance(node, yaml.SequenceNode):
             entries = node.value
-            if entries and all(_ident(n) for n in entries):
+            if entries and all(ident(n) for n in entries):
                 for n in entries:
-                    walk(n, key + (_ident(n),))
+                    walk(n, key + (ident(n),))
             elif not entries or all(fixed(n) for n in entries):
                 return
             else:
@@ -332,7 +333,7 @@ def _structure(root: yaml.Node, key: tuple[str, ...]) -> bool:
         if isinstance(node, yaml.MappingNode):
             node = next((v for k, v in node.value if str(k.value) == part), None)
         elif isinstance(node, yaml.SequenceNode):
-            node = next((n for n in node.value if _ident(n) == part), None)
+            node = next((n for n in node.value if ident(n) == part), None)
         else:
             return False
         if node is None:

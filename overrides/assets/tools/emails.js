@@ -169,10 +169,15 @@
     const items = [...all("[data-email-choose-item]", list)].sort((a, b) => a.dataset.order - b.dataset.order);
     const info = situation(), ids = info && Array.isArray(info.emails) ? info.emails : [];
     const first = ids.map((id) => items.find((li) => li.dataset.emailChooseItem === id)).filter(Boolean);
+    // "More emails" leaves out a template that says which situations it fits (emails.yml `situations:`)
+    // when the chosen one isn't among them.
+    const fits = (li) => !info || !info.id || !li.dataset.emailFits || li.dataset.emailFits.split(" ").includes(info.id);
     const rest = first.length ? items.filter((li) => !first.includes(li)) : [];
+    for (const li of items) li.hidden = rest.includes(li) && !fits(li);  // kept in place, for the next redraw
     list.querySelector("[data-email-choose-list]").replaceChildren(...(first.length ? first : items));
     list.querySelector("[data-email-choose-rest]").replaceChildren(...rest);
-    list.querySelector("[data-email-choose-rest]").hidden = list.querySelector("[data-email-choose-more]").hidden = !rest.length;
+    list.querySelector("[data-email-choose-rest]").hidden = list.querySelector("[data-email-choose-more]").hidden =
+      !rest.some((li) => !li.hidden);
     const intro = list.querySelector("[data-email-choose-for]");
     intro.hidden = !first.length;
     intro.textContent = first.length ? guide.fill(W.for_situation, { situation: info.short || info.title || "" }) : "";
