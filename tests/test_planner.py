@@ -564,3 +564,42 @@ def test_the_steps_timing_in_words_names_the_part_of_the_day_the_planner_names(g
             if other != own and name in when and names[own] not in when:
                 wrong.append(f"{step.id} at {step.at} ({own}): '{step.when}' says '{name}'")
     assert wrong == []
+
+
+def test_a_plan_over_several_weeks_downloads_as_a_valid_calendar_across_a_clock_change(guide):
+    """A situation whose plan runs over weeks (a weekly rhythm, not a countdown from one piece of news),
+    scheduled by planner.js for news ten days before a daylight-saving change and written as the .ics the
+    page downloads: it parses with icalendar, one event per entry, each with its own UID and a DTSTAMP;
+    entries in at least three different weeks, on both sides of the change; and each event's time, read
+    back in the student's zone, is the time the planner shows (the steps after the change keep their
+    clock time instead of moving an hour)."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+    import icalendar
+
+    plan = guide.plan()
+    days = {s.id: s.days for s in plan.steps if s.at}
+    long = {name: ids for name, ids in situation_plans(guide).items() if max(days.get(i, 0) for i in ids) >= 14}
+    if not long:
+        pytest.skip("no situation of this guide plans over several weeks")
+    zone = ZoneInfo("America/Chicago")  # clocks go forward on 2027-03-14
+    out = run_js("planner", """
+        const plan = input.plan, news = new Date(2027, 2, 4, 18, 0), res = {};
+        for (const [name, ids] of Object.entries(input.plans)) {
+          const r = rules.schedule(news, plan.presets[0].id, plan, ids, news);
+          const list = rules.entries(r, plan, {}, "https://x.example/guide/");
+          res[name] = { ics: rules.ics(news, list), shown: list.map((e) => [e.id, e.date.getHours() * 60 + e.date.getMinutes()]) };
+        }
+        return { gap: rules.GAP, plans: res };""", {"plan": script_data(plan, {}, {t: x.to for t, x in guide.emails().templates.items()}),
+                         "plans": long}, tz="America/Chicago")
+    for name, got in out["plans"].items():
+        assert got["ics"].endswith("\r\n") and "\n" not in got["ics"].replace("\r\n", ""), name
+        events = icalendar.Calendar.from_ical(got["ics"]).walk("VEVENT")
+        assert len(events) == len(got["shown"]), name
+        assert len({str(e["UID"]) for e in events}) == len(events) and all("DTSTAMP" in e for e in events), name
+        local = [e["DTSTART"].dt.astimezone(zone) for e in events]
+        assert [t.hour * 60 + t.minute for t in local] == [m for _, m in got["shown"]], name
+        assert len({t.isocalendar()[:2] for t in local}) >= 3, f"{name}: entries in fewer than three weeks"
+        assert {t.utcoffset() for t in local} == {timedelta(hours=-6), timedelta(hours=-5)}, f"{name}: not across the change"
+        starts = sorted(local)
+        assert all(b - a >= timedelta(milliseconds=out["gap"]) for a, b in zip(starts, starts[1:])), f"{name}: two entries too close"

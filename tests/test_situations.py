@@ -79,6 +79,12 @@ def test_the_example_loads_with_every_line_kept():
     ("first-list: [gamma]", "first-list: gamma", "first-list: gamma", "not a list of item ids"),
     ("plan: [ask]", "plan: [Ask]", "plan: [Ask]", "not a valid id"),
     ("question: Which example fits?\n", "", "general:", "has no 'question'"),
+    ("question: Which example fits?\n", "question: Which example fits?\nfirst: [example-shrt]\nmore: Others\n",
+     "first: [example-shrt]", "'first' names the situation 'example-shrt'"),
+    ("question: Which example fits?\n", "question: Which example fits?\nfirst: [general]\nmore: Others\n",
+     "first: [general]", "'first' can't name 'general'"),
+    ("question: Which example fits?\n", "question: Which example fits?\nfirst: [example-short]\nmore: ''\n",
+     "more: ''", "'more' in the situations file is empty"),
 ])
 def test_each_mistake_is_named_with_its_line_and_a_fix(old, new, needle, expected):
     assert old in TEXT
@@ -89,6 +95,23 @@ def test_each_mistake_is_named_with_its_line_and_a_fix(old, new, needle, expecte
     err = found[0]
     assert (err.path, err.line) == (PATH, line_of(text, needle)), str(err)
     assert err.fix
+
+
+def test_first_and_more_group_the_home_page_and_first_needs_more():
+    """`first` picks the situations shown first, in its order; the others keep the file's order; without
+    `first` every situation is shown first. A `first` without `more` stops with a fix."""
+    data = example()
+    assert data.home_groups() == (list(data.situations.values()), [])
+    last = list(data.situations)[-1]
+    grouped = load_situations(PATH, TEXT.replace("question: Which example fits?\n",
+                                                 f"question: Which example fits?\nfirst: [{last}]\nmore: Others\n", 1))[0]
+    assert grouped.more == "Others"
+    assert [s.id for s in grouped.home_groups()[0]] == [last]
+    assert [s.id for s in grouped.home_groups()[1]] == [i for i in data.situations if i != last]
+    errs = problems(TEXT.replace("question: Which example fits?\n", f"question: Which example fits?\nfirst: [{last}]\n", 1))
+    assert any("has no 'more'" in e.problem and "more:" in e.fix for e in errs), [str(e) for e in errs]
+    assert "did you mean 'example-short'" in problems(TEXT.replace(
+        "question: Which example fits?\n", "question: Which example fits?\nfirst: [example-shrt]\nmore: O\n", 1))[0].fix
 
 
 def test_an_unknown_key_suggests_the_closest():
@@ -298,13 +321,22 @@ def resolve(page: str, href: str) -> str:
 
 
 def test_the_home_page_asks_with_one_plain_link_per_situation(guide):
+    """The situations of `first`, then the others inside one <details> named by `more` (one tap opens it,
+    with or without JavaScript), then the general path."""
     data = situations_of(guide)
+    first, more = data.home_groups()
     start = guide.html("").select_one("#guide-start")
     assert start is not None, "the home page lacks the question"
     links = start.select("a[href]")
-    assert [resolve("", a["href"]) for a in links] == [url_of(s.page) for s in data.all()]
-    for a, s in zip(links, data.all()):
+    order = [*first, *more, data.general]
+    assert [resolve("", a["href"]) for a in links] == [url_of(s.page) for s in order]
+    for a, s in zip(links, order):
         assert s.title in a.get_text(" ", strip=True)
+        assert (a.find_parent("details") is not None) == (s in more), s.id
+    group = start.select("details")
+    assert len(group) == (1 if more else 0)
+    if more:
+        assert group[0].select_one("summary").get_text(strip=True) == data.more
 
 
 def test_every_situation_has_its_page_with_its_path_emails_plan_and_urgent_help(guide):

@@ -11,6 +11,7 @@ import functools
 import json
 import re
 from types import SimpleNamespace
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
@@ -433,3 +434,68 @@ def test_without_javascript_text_for_some_situations_shows_to_everyone(example_c
             pg.goto(x.url + url_of(md))
             for i in range(len(blocks)):
                 expect(pg.locator("[data-guide-only]").nth(i)).to_be_visible()
+
+
+def test_on_a_phone_the_question_starts_in_the_first_screen_and_any_situation_is_two_taps_away(guide, guide_context):
+    """At 390 x 844: the question's first answer is in the first screen; every situation's page is one tap
+    (a big link) or two (open "Other kinds of no", then its link) from the home page. A situation chosen
+    from the group opens the group when the student comes back to change it."""
+    data = guide_situations(guide)
+    first, more = data.home_groups()
+    pg = guide_context(viewport={"width": 390, "height": 844}).new_page()
+    pg.goto("")
+    start = pg.locator("#guide-start")
+    expect(start.locator("a.guide-start__link").first).to_be_in_viewport()
+    for s in data.all():  # nothing chosen yet: the group is closed
+        expect(start.locator(f'a[href$="{url_of(s.page)}"]')).to_be_visible(visible=s not in more)
+    far = []
+    for s in data.all():
+        pg.goto("")
+        link = start.locator(f'a[href$="{url_of(s.page)}"]')
+        taps = 0
+        if not link.is_visible():
+            start.locator("summary").click()
+            taps += 1
+        link.click()
+        taps += 1
+        pg.wait_for_url(guide.url + url_of(s.page))
+        expect(pg.locator(f"[data-situation-page='{'' if s.id == GENERAL else s.id}']")).to_be_attached()
+        if taps > 2:  # (once a situation of the group is chosen, the group opens by itself)
+            far.append(f"{s.id}: {taps} taps")
+    assert not far, far
+    if more:
+        s = more[-1]
+        pg.goto(url_of(s.page))  # landing on its page chooses it
+        expect(pg.locator(".guide-situation-line")).to_be_visible()
+        pg.goto("")
+        chosen = start.locator(f'a[href$="{url_of(s.page)}"]')
+        expect(chosen).to_be_visible()
+        expect(chosen).to_have_attribute("aria-current", "true")
+
+
+# The words a student types for a situation, and the situation whose page must come first.
+SEARCHES = {
+    "en": {"no interviews": "many-nos", "visa": "visa", "video interview": "online-assessment",
+           "HireVue": "online-assessment", "referral": "referral", "verbal offer": "verbal-offer"},
+    "es": {"ninguna entrevista": "many-nos", "visa": "visa", "entrevista en video": "online-assessment",
+           "recomendación": "referral", "oferta verbal": "verbal-offer"},
+}
+
+
+def test_a_search_in_a_students_words_lists_the_situation_page_first(guide, guide_context):
+    """Material's own search, in the browser, over the guide's built index (as the help page's test does)."""
+    data = guide_situations(guide)
+    pg = guide_context(viewport={"width": 1280, "height": 900}).new_page()
+    wrong, asked = [], 0
+    for query, sid in SEARCHES[guide.lang].items():
+        if sid not in data.situations:  # a center that removed the situation
+            continue
+        asked += 1
+        target = urlsplit(guide.url + url_of(data.situations[sid].page)).path
+        pg.goto(guide.url + "?q=" + query)
+        first = pg.locator(".md-search-result__item > .md-search-result__link").first
+        expect(first).to_be_attached(timeout=10_000)
+        if urlsplit(urljoin(pg.url, first.get_attribute("href"))).path != target:
+            wrong.append(f"{query!r}: first result {first.get_attribute('href')}, not {target}")
+    assert not wrong, "\n".join(wrong)
+    assert asked or guide.name == "center-edits"

@@ -2,7 +2,8 @@
 the step foot of the guidance pages and a printable path per situation.
 
 Markers an author writes:
-- `<!-- situations: start -->` the question and one plain link per situation (the home page);
+- `<!-- situations: start -->` the question and one plain link per situation (the home page): those in
+  `first`, then the others inside a <details> named by `more`, then "Not sure";
 - `<!-- situations: path -->` the path through the guide (the general one; the chosen one in JS);
 - `<!-- situation-sheets -->` links to every situation's printable path (the print index);
 - `<!-- situation: <id> -->` a situation page's path, emails and plan (`general` for "Not sure");
@@ -170,9 +171,11 @@ class Situations(Component):
             return render(build, "partials/situation.html", **self._context(build, page, self._get(data, ident)),
                           print_href=build.link(page, f"print/situations/{ident}/"))
         if ident == "start":
-            entries = [(s, build.link(page, s.page)) for s in data.all()]
-            return render(build, "partials/situations-start.html", question=data.question, entries=entries,
-                          general=GENERAL)
+            first, more = data.home_groups()
+            entry = lambda s: (s, build.link(page, s.page))  # noqa: E731
+            return render(build, "partials/situations-start.html", question=data.question,
+                          entries=[entry(s) for s in first], more=[entry(s) for s in more], more_title=data.more,
+                          general_entry=entry(data.general), general=GENERAL)
         return render(build, "partials/situations-path.html", steps=self._steps(build, page, data.general),
                       home_href=build.link(page, HOME))
 

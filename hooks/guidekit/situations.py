@@ -16,7 +16,7 @@ from .errors import ContentError
 from .markers import ids_of
 
 GENERAL = "general"  # the id of the "Not sure, or something else" path (no situation may take it)
-TOP_KEYS = ("question", "general", "situations")
+TOP_KEYS = ("question", "first", "more", "general", "situations")
 GENERAL_KEYS = ("title", "description", "page", "steps")
 SITUATION_KEYS = ("id", "title", "short", "description", "page", "steps", "emails", "versions", "plan", "skip")
 
@@ -53,10 +53,20 @@ class Situations:
     question: str
     general: Situation          # id GENERAL; no emails, plan or skip of its own (the tools' general order)
     situations: dict[str, Situation]
+    first: tuple[str, ...] = ()  # the situations the home page shows first (all of them when empty)
+    more: str = ""               # the name of the others' group on the home page ("Other kinds of no")
 
     def all(self) -> list[Situation]:
         """Every situation and then the general path."""
         return [*self.situations.values(), self.general]
+
+    def home_groups(self) -> tuple[list[Situation], list[Situation]]:
+        """The home page's two groups: the situations shown first (in `first`'s order; every one when
+        `first` is empty), and the others in the file's order (behind `more`)."""
+        if not self.first:
+            return list(self.situations.values()), []
+        return ([self.situations[i] for i in self.first],
+                [s for s in self.situations.values() if s.id not in self.first])
 
 
 def _refs(r: Reader, key: str, required: bool, what: str, example: str, slug: bool) -> tuple[Ref, ...]:
@@ -194,11 +204,22 @@ def load_situations(path: str, text: str) -> tuple[Situations | None, list[Conte
     situations = [s for s in (_situation(n, path, errors, seen, pages)
                               for n in top.sequence("situations", fix="add 'situations:' and entries starting with '- id:'."))
                   if s]
+    first = _refs(top, "first", False, "situation ids", "automated, silence", slug=True)
+    more = top.text("more", required=bool(first),
+                    fix="add 'more: Other kinds of \"no\"', the name of the situations not in 'first' on the home page.")
+    for ref in first:
+        if ref.value not in seen and ref.value != GENERAL:
+            top.fail(ref.line, f"'first' names the situation '{ref.value}', which the file doesn't define.",
+                     _fix(ref.value, seen, "a situation id"))
+        elif ref.value == GENERAL:
+            top.fail(ref.line, f"'first' can't name '{GENERAL}': the home page always shows it last.",
+                     "remove it from 'first'.")
     if errors or question is None or general_page is None:
         return None, errors
     general = Situation(GENERAL, general_values["title"], general_values["title"], general_values["description"],
                         general_page, general_steps, (), (), {}, g.line, g.at("page"))
-    return Situations(question, general, {s.id: s for s in situations}), []
+    return Situations(question, general, {s.id: s for s in situations},
+                      tuple(r.value for r in first), more or ""), []
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@
       const on = a.dataset.situationChoice === id && id !== "";
       a.classList.toggle("guide-start__link--chosen", on);
       if (on) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
+      const group = a.closest("details");  // "Other kinds of no": open it when it holds the chosen one
+      if (on && group) group.open = true;
       let tag = a.querySelector(".guide-start__chosen");
       if (on && !tag) {
         tag = document.createElement("span");
