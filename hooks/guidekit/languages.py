@@ -1,5 +1,5 @@
 """The guide in more than one language: the `extra.languages` setting, the links between the
-languages, and the completeness check of a translation. No MkDocs in here.
+languages, and what a translated page must share with its original. No MkDocs in here.
 
 - `load_languages` validates `extra.languages` (file:line in mkdocs.yml): the first code is the
   site's own language (at the root), each other one is built from mkdocs.<code>.yml into /<code>/.
