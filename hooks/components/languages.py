@@ -52,6 +52,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, get_files
 
+from guidekit.checklists import menu_pages
 from guidekit.datafile import compose
 from guidekit.errors import ContentError
 from guidekit.languages import (SETTING, Languages, Pair, alternates, compare_markers, compare_pages,
@@ -84,21 +85,7 @@ class RootSite:
 
 def nav_pages(nav) -> list[str]:
     """The pages of a nav: setting, in order (links to other sites left out)."""
-    found: list[str] = []
-
-    def walk(item):
-        if isinstance(item, str):
-            if "://" not in item:
-                found.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                walk(value)
-        elif isinstance(item, list):
-            for value in item:
-                walk(value)
-
-    walk(nav or [])
-    return found
+    return [page for page in menu_pages(nav) if "://" not in page]
 
 
 def _inside(path: str, folder: str) -> bool:
