@@ -412,3 +412,13 @@ def saved(page, key) -> dict:
     import json
     raw = page.evaluate("k => localStorage.getItem(k)", key)
     return json.loads(raw) if raw else {}
+
+
+def first_search_result(page, url: str, query: str) -> str:
+    """The path of the first result Material's own search lists for `query` on the site at `url`."""
+    from urllib.parse import urljoin
+    from playwright.sync_api import expect
+    page.goto(url + "?q=" + query)
+    first = page.locator(".md-search-result__item > .md-search-result__link").first
+    expect(first).to_be_attached(timeout=10_000)
+    return urlsplit(urljoin(page.url, first.get_attribute("href"))).path

@@ -11,7 +11,7 @@ import functools
 import json
 import re
 from types import SimpleNamespace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from guidekit.checklists import load_checklists
 from guidekit.situations import GENERAL, load_situations
 from guidekit.text import fill
-from support import EXAMPLE, data_text, axe_violations, mark_window, pdf_pages, saved, squash, words
+from support import EXAMPLE, axe_violations, data_text, first_search_result, mark_window, pdf_pages, saved, squash, words
 
 
 def load(docs):
@@ -492,10 +492,8 @@ def test_a_search_in_a_students_words_lists_the_situation_page_first(guide, guid
             continue
         asked += 1
         target = urlsplit(guide.url + url_of(data.situations[sid].page)).path
-        pg.goto(guide.url + "?q=" + query)
-        first = pg.locator(".md-search-result__item > .md-search-result__link").first
-        expect(first).to_be_attached(timeout=10_000)
-        if urlsplit(urljoin(pg.url, first.get_attribute("href"))).path != target:
-            wrong.append(f"{query!r}: first result {first.get_attribute('href')}, not {target}")
+        found = first_search_result(pg, guide.url, query)
+        if found != target:
+            wrong.append(f"{query!r}: first result {found}, not {target}")
     assert not wrong, "\n".join(wrong)
     assert asked or guide.name == "center-edits"

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from guidekit.branding import date_in_words, load_center, locate
 from guidekit.markers import find_all_markers
 from guidekit.text import fill
-from support import EXAMPLE, build, center_settings, english_only, site_pages, soup, words
+from support import EXAMPLE, build, center_settings, english_only, first_search_result, site_pages, soup, words
 from test_branding import EXAMPLE_DOCS, GOOD, NOWHERE, WORDS, errors_of, example_center, example_copy, theme  # noqa: F401  (theme: a fixture)
 from test_site_build import built_pages
 
@@ -363,9 +363,7 @@ def test_a_search_for_suicide_crisis_or_low_mood_lists_the_help_page_first(guide
     pg = guide_context(viewport={"width": 1280, "height": 900}).new_page()
     wrong = []
     for query in SEARCHES[guide.lang]:
-        pg.goto(guide.url + "?q=" + query)
-        first = pg.locator(".md-search-result__item > .md-search-result__link").first
-        expect(first).to_be_attached(timeout=10_000)
-        if urlsplit(urljoin(pg.url, first.get_attribute("href"))).path != target:
-            wrong.append(f"{query!r}: first result {first.get_attribute('href')}")
+        found = first_search_result(pg, guide.url, query)
+        if found != target:
+            wrong.append(f"{query!r}: first result {found}")
     assert not wrong, "\n".join(wrong)

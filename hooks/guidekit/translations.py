@@ -358,26 +358,6 @@ def splice(text: str, done: list[Unit]) -> str:
     return "".join(parts)
 
 
-# Converting a whole translated file (the old format, structure and words) into words only ------
-
-def words_only(original_text: str, full_translation_text: str) -> dict:
-    """The words of a translation written in the original's full shape, keyed as `overlay` reads
-    them (used once to convert the files; kept for a center that has translations in that shape)."""
-    root, _ = compose("original", original_text)
-    troot, _ = compose("translation", full_translation_text)
-    theirs = {u.key: u for u in units(troot)}
-    out: dict = {}
-    for u in units(root):
-        t = theirs.get(u.key)
-        if t is None:
-            continue
-        node = out
-        for part in u.key[:-1]:
-            node = node.setdefault(part, {})
-        node[u.key[-1]] = t.original
-    return out
-
-
 # Words shown in the original language on a translated site -----------------------------------
 
 class Untranslated(str):
