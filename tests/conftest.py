@@ -2,29 +2,54 @@
 from __future__ import annotations
 
 import os
+import pathlib
+import shutil
+import tempfile
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
 
-from support import EXAMPLE, ROOT, Guide, SiteServer, build, center_edits, chromium_path, copy_project, storage_key
+from support import (EXAMPLE, PREFIX, ROOT, Guide, SitesServer, build, center_edits, chromium_path, copy_project,
+                     shared_site, storage_key)
 
 IN_CI = bool(os.environ.get("CI"))
 
 
+def pytest_configure(config):
+    """The process that runs the tests (pytest-xdist's controller, when `make test` spreads them over
+    the machine's cores) serves the sites they build once per run (`shared`), from one folder."""
+    if not hasattr(config, "workerinput"):
+        config.sites = SitesServer(pathlib.Path(tempfile.mkdtemp(prefix="after-the-no-sites-")))
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput") and hasattr(config, "sites"):
+        config.sites.close()
+        shutil.rmtree(config.sites.root, ignore_errors=True)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist: each worker builds into, and is served from, the controller's folder."""
+    node.workerinput["sites"] = [str(node.config.sites.root), node.config.sites.port]
+
+
+def shared(request, name: str, make):
+    """The site built once per run under /<name>/ (support.shared_site)."""
+    config = request.config
+    root, port = (config.workerinput["sites"] if hasattr(config, "workerinput")
+                  else (config.sites.root, config.sites.port))
+    return shared_site(pathlib.Path(root), port, name, make)
+
+
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def server(request):
     """The real site, built strictly with site_url set to where it is served (a sub-path on 127.0.0.1).
 
     Material's instant navigation only swaps pages whose URL is in sitemap.xml, as on GitHub Pages.
     """
-    out = tmp_path_factory.mktemp("site")
-    srv = SiteServer(out)
-    result = build(ROOT, out, site_url=srv.url)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    srv.site = out
-    with srv:
-        yield srv
+    return shared(request, PREFIX.strip("/"), lambda out, url: (build(ROOT, out, site_url=url), None))
 
 
 @pytest.fixture(scope="session")
@@ -32,22 +57,14 @@ def site(server):
     return server.site
 
 
-def _served(path, out, prefix):
-    srv = SiteServer(out, prefix)
-    result = build(path, out, site_url=srv.url)
-    assert result.returncode == 0, f"strict build of {path} failed:\n{result.stdout}\n{result.stderr}"
-    srv.site = out
-    return srv
-
-
 @pytest.fixture(scope="session")
-def example(tmp_path_factory):
+def example(request):
     """The tests' example site (tests/example: its own pages, data and settings), served under its
     own sub-path. Behaviour tests run here, so a center's edits to its content can't break them.
     The same build writes its Spanish version into /es/ (`example_es`)."""
-    with _served(EXAMPLE, tmp_path_factory.mktemp("example"), "/example-guide/") as srv:
-        srv.lang, srv.docs = "en", EXAMPLE / "docs"
-        yield srv
+    srv = shared(request, "example-guide", lambda out, url: (build(EXAMPLE, out, site_url=url), None))
+    srv.lang, srv.docs = "en", EXAMPLE / "docs"
+    return srv
 
 
 class Translation:
@@ -77,13 +94,16 @@ def example_lang(request, example):
 
 
 @pytest.fixture(scope="session")
-def edited(tmp_path_factory):
+def edited(request):
     """The guide after a center's typical edits (support.center_edits), built strictly and served."""
-    project = copy_project(tmp_path_factory.mktemp("edited") / "project")
-    srv_edits = center_edits(project)
-    with _served(project, tmp_path_factory.mktemp("edited-site"), "/careers-guide/") as srv:
-        srv.project, srv.edits = project, srv_edits
-        yield srv
+    def make(out, url):
+        project = copy_project(out.parent / "careers-guide-project")
+        edits = center_edits(project)
+        return build(project, out, site_url=url), edits
+
+    srv = shared(request, "careers-guide", make)
+    srv.project, srv.edits = srv.site.parent / "careers-guide-project", srv.info
+    return srv
 
 
 @pytest.fixture(scope="session", params=["shipped", "shipped-es", "center-edits"])

@@ -165,6 +165,63 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _SitesHandler(_Handler):
+    """Serve every site built into a folder, each under the sub-path of its folder's name
+    (sites/after-the-no/ at /after-the-no/); anything else is not found, and folders aren't listed."""
+
+    def translate_path(self, path):
+        parts = urlsplit(path).path.lstrip("/").split("/", 1)
+        if len(parts) < 2 or not (pathlib.Path(self.directory) / parts[0]).is_dir():
+            return str(pathlib.Path(self.directory) / "__no_such_site__")
+        return http.server.SimpleHTTPRequestHandler.translate_path(self, path)
+
+    def list_directory(self, path):
+        self.send_error(404)
+
+
+class SitesServer:
+    """One server on 127.0.0.1 for the sites the tests build once per run (support.shared_site),
+    started by the process that runs the tests, or by pytest-xdist's controller for all its workers."""
+
+    def __init__(self, root: pathlib.Path, port: int = 0):
+        self.root = root
+        handler = functools.partial(_SitesHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class SharedSite:
+    """A site built once per test run into sites/<name>/ and served at /<name>/ (url, site), whichever
+    process of the run asks first; `info` is what the build step returned (JSON-ready)."""
+
+    def __init__(self, url: str, site: pathlib.Path, info):
+        self.url, self.site, self.info = url, site, info
+
+
+def shared_site(root: pathlib.Path, port: int, name: str, make) -> SharedSite:
+    """The site `name`, built by make(out, url) -> (CompletedProcess, info) unless this run has built
+    it already. A file lock makes the other processes of the run (pytest-xdist's workers) wait for
+    the one building it, and a failed build fails every test that needs it, with its output."""
+    import fcntl
+    import json
+    url, out, done = f"http://127.0.0.1:{port}/{name}/", root / name, root / f"{name}.json"
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.is_file():
+            result, info = make(out, url)
+            failed = "" if result.returncode == 0 else f"strict build failed:\n{result.stdout}\n{result.stderr}"
+            done.write_text(json.dumps({"failed": failed, "info": info}), encoding="utf-8")
+    state = json.loads(done.read_text(encoding="utf-8"))
+    assert not state["failed"], state["failed"]
+    return SharedSite(url, out, state["info"])
+
+
 class SiteServer:
     """Serve a built site on 127.0.0.1 under a sub-path (PREFIX unless told), like GitHub project pages."""
 

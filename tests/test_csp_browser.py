@@ -1,12 +1,9 @@
 """The Content Security Policy in Chromium: the whole guide runs under it without one refusal, and it
 refuses what the site didn't ship.
 
-A tour (`guide`: the shipped guide and a copy with a center's edits) opens the home page, then swaps
-in every page by instant navigation, as a student clicking links does (the home page's policy stays
-in force while each page's inline scripts run again), uses the tools (a checklist tick, an email
-filled in, copied and downloaded, a plan and its .ics, a search and its result), then loads every
-other file the build wrote (printable sheets, the 404 page at depth) afresh. Every
-`securitypolicyviolation` event is recorded; there must be none. A copy of the example site with a
+The walk through every guide (test_site_browser.py, with the helpers here: it swaps in every page by
+instant navigation, uses the tools, loads every other file afresh) records every
+`securitypolicyviolation` event (`record_violations`); there must be none. A copy of the example site with a
 script written into a page's Markdown proves the policy bites: the script doesn't run, and the
 browser reports it. Pages and tools are found by the markup the build writes, never by wording.
 """
@@ -21,7 +18,6 @@ from playwright.sync_api import expect
 
 from conftest import watch_context
 from support import EXAMPLE, SiteServer, build, copy_project, mark_window, soup
-from test_site_build import built_pages
 
 REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (e) => {
@@ -64,7 +60,6 @@ def follow(page, url: str, path: str, title: str) -> None:
     page.locator("#csp-tour").click()
     page.wait_for_url(url + path)
     expect(page).to_have_title(title)
-    page.wait_for_load_state("networkidle")
 
 
 def use_a_checklist(page) -> None:
@@ -114,53 +109,6 @@ def search(page, site: Path, url: str) -> None:
     result.click()
     page.wait_for_load_state("networkidle")
     assert page.url.startswith(url)
-
-
-def test_a_tour_of_the_whole_guide_meets_no_refusal(browser, guide):
-    ctx = browser.new_context(base_url=guide.url, accept_downloads=True,
-                              permissions=["clipboard-read", "clipboard-write"])
-    watch = watch_context(ctx)
-    violations = record_violations(ctx)
-    markdown = guide.pages()
-    visited = []
-    try:
-        page = ctx.new_page()
-        page.goto("")
-        mark_window(page)
-        for path in markdown[1:] + markdown[:1]:  # every page, by instant navigation, home last
-            follow(page, guide.url, path, title_of(guide.site, path))
-            visited.append(path)
-        tools = [(pages_with(guide, "[data-checklist]"), use_a_checklist),
-                 (pages_with(guide, "[data-email]"), use_an_email),
-                 (pages_with(guide, ".planner--full"), use_the_planner)]
-        for paths, use in tools:
-            assert paths, f"no page of the guide shows the tool {use.__name__} needs"
-            follow(page, guide.url, paths[0], title_of(guide.site, paths[0]))
-            use(page)
-        search(page, guide.site, guide.url)
-        assert page.evaluate("window.__stayed === true"), "a click reloaded the page instead of swapping it"
-
-        # Every other file the build wrote, each loaded afresh (its own copy of the same policy)
-        others = [site_path(guide.site, p) for p in built_pages(guide.site)]
-        others = [p for p in others if p not in markdown and p != "404.html"]
-        for path in others:
-            assert page.goto(path).ok, path
-            page.wait_for_load_state("networkidle")
-            visited.append(path)
-        body = (guide.site / "404.html").read_bytes()
-        page.route("**/no/such/page/", lambda r: r.fulfill(status=404, body=body, content_type="text/html"))
-        page.goto("no/such/page/")
-        mark_window(page)
-        page.locator("a.md-header__button.md-logo").click()  # from the 404 page, instant navigation home
-        page.wait_for_url(guide.url)
-        page.wait_for_load_state("networkidle")
-        visited.append("404.html")
-    finally:
-        ctx.close()
-    assert not violations, "\n".join(violations)
-    assert len(visited) == len(built_pages(guide.site))
-    assert not watch.outside, f"requests left 127.0.0.1: {watch.outside}"
-    assert not [e for e in watch.errors if "status of 404" not in e], watch.errors
 
 
 INJECTED = """

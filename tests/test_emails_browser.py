@@ -706,7 +706,6 @@ def test_an_email_opens_with_the_version_that_fits_the_chosen_situation(example_
     s, (tid, (_, number)) = next((s, next(iter(s.versions.items()))) for s in data.situations.values() if s.versions)
     page_md = SINGLE if tid == "ask" else None
     assert page_md, "the example's situation picks a version of 'ask', the email on second/"
-    values = {n: "" for n in ("your_name", "interviewer_name", "company", "role", "question")}
     open_emails(example_page, ex, SINGLE)
     w = widget(example_page, tid)
     main_body = preview(w)[1]

@@ -1,6 +1,7 @@
 """The language switch in Chromium, on the example site (English at the root, Spanish under /es/):
 it keeps the page, also after instant navigation (which keeps the header); a tick is the same tick
-in both languages; and a tour of each language meets no Content Security Policy refusal.
+in both languages. (The walk through each language of the shipped guide, in test_site_browser.py,
+ends with the switch, under the Content Security Policy.)
 Pages and ids come from the example's data."""
 from __future__ import annotations
 
@@ -8,10 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from guidekit.checklists import load_checklists
-from conftest import watch_context
-from support import EXAMPLE, mark_window, page_paths
-from test_csp_browser import follow as csp_follow
-from test_csp_browser import record_violations, search, site_path, title_of, use_a_checklist
+from support import EXAMPLE, mark_window
 
 DATA = EXAMPLE / "docs" / "_data" / "checklists.yml"
 LISTS = load_checklists("docs/_data/checklists.yml", DATA.read_text(encoding="utf-8"))[0]
@@ -75,37 +73,3 @@ def test_a_tick_in_english_is_ticked_in_spanish(example_page, example, example_e
     switch(page, "en")
     page.wait_for_url(example.url + PAGE)
     expect(box).not_to_be_checked()
-
-
-@pytest.mark.parametrize("lang", ["en", "es"])
-def test_a_tour_of_each_language_meets_no_refusal(browser, example, example_es, lang):
-    """test_csp_browser's approach, over one language of the example site: every page by instant
-    navigation (the first page's policy stays in force), a tick, a search, then every other file of
-    that language's site (printable sheets, the 404 page) loaded afresh."""
-    site = example if lang == "en" else example_es
-    ctx = browser.new_context(base_url=site.url)
-    watch = watch_context(ctx)
-    violations = record_violations(ctx)
-    markdown = page_paths(site.docs)
-    own = [p for p in site.site.rglob("*.html") if lang != "en" or example_es.site not in p.parents]
-    try:
-        page = ctx.new_page()
-        page.goto("")
-        mark_window(page)
-        for path in markdown[1:] + markdown[:1]:
-            csp_follow(page, site.url, path, title_of(site.site, path))
-        csp_follow(page, site.url, PAGE, title_of(site.site, PAGE))
-        use_a_checklist(page)
-        search(page, site.site, site.url)
-        assert page.evaluate("window.__stayed === true"), "a click reloaded the page instead of swapping it"
-        others = [site_path(site.site, p) for p in own]
-        for path in [p for p in others if p not in markdown]:
-            assert page.goto(path).ok, path
-            page.wait_for_load_state("networkidle")
-        page.goto(PAGE)
-        switch(page, "es" if lang == "en" else "en")  # and over to the other language
-    finally:
-        ctx.close()
-    assert not violations, "\n".join(violations)
-    assert not watch.outside, f"requests left 127.0.0.1: {watch.outside}"
-    assert not watch.errors, watch.errors

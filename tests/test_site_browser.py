@@ -1,7 +1,9 @@
 """Browser layer: the built sites in the system Chromium, served under a sub-path on 127.0.0.1.
 
-Content (`guide`: the shipped guide and a copy with a center's edits): every page passes axe in light
-and dark, loads without an error or a request elsewhere, and reads without JavaScript. Behaviour
+Content (`guide`: the shipped guide in each language and a copy with a center's edits): one walk
+through every page and tool meets no axe violation (light and dark), no refusal by the Content
+Security Policy, no JavaScript error, no request elsewhere and no failed load; and every page reads
+without JavaScript. Behaviour
 (instant navigation, the colour toggle, the 404 page): the example site, whose pages and settings
 the tests own.
 """
@@ -9,12 +11,13 @@ from __future__ import annotations
 
 import pathlib
 
-import pytest
 from playwright.sync_api import expect
 
 from conftest import watch_context
 from support import AXE_TAGS, mark_window, soup, words
 from test_branding import example_center
+from test_csp_browser import (follow, pages_with, record_violations, search, site_path, title_of, use_a_checklist,
+                              use_an_email, use_the_planner)
 from test_site_build import built_pages
 
 
@@ -30,11 +33,6 @@ def axe_run(page) -> list[str]:
             for v in result["violations"] for n in v["nodes"]]
 
 
-def site_path(site: pathlib.Path, html: pathlib.Path) -> str:
-    rel = html.relative_to(site).as_posix()
-    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
-
-
 def heading(site: pathlib.Path, path: str) -> str:
     """The h1 of a built page as readers see it (without the permalink sign)."""
     h1 = soup(site / path / "index.html").h1
@@ -45,44 +43,110 @@ def heading(site: pathlib.Path, path: str) -> str:
 
 # Content: every page of every guide ------------------------------------------------------------
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_passes_axe_and_loads_cleanly(browser, guide, scheme):
-    """One browser context per colour scheme walks the guide. axe-core on every Markdown page and the
-    404 page; in light, the printable sheets load too. Nothing may fail to load, reach another site
-    or raise a JavaScript error."""
-    ctx = browser.new_context(base_url=guide.url, color_scheme=scheme)
-    ctx.add_init_script(axe_source())
-    watch = watch_context(ctx)
-    failed, problems = [], []
-    ctx.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    ctx.on("requestfailed", lambda r: failed.append(f"failed {r.url} ({r.failure})")
-           if "127.0.0.1" in r.url and r.failure != "net::ERR_ABORTED" else None)
-    markdown = set(guide.pages()) | {"404.html"}
-    paths = [site_path(guide.site, p) for p in built_pages(guide.site)]
-    expected = "slate" if scheme == "dark" else "default"
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # axe's rules that depend on the colours
+
+
+def axe_colours(page) -> list[str]:
+    """axe-core's colour rules alone on the page (the rest don't change with the colour scheme)."""
+    result = page.evaluate("rules => axe.run(document, {runOnly: {type: 'rule', values: rules}})", COLOUR_RULES)
+    return [f"{v['id']} ({v['impact']}): {n['target']} {n.get('failureSummary', '')[:160]}"
+            for v in result["violations"] for n in v["nodes"]]
+
+
+def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(browser, guide):
+    """One walk through the guide as a student makes it collects everything that must never happen:
+    an axe-core violation, a refusal by the Content Security Policy, a JavaScript error, a request
+    to another site, a file that fails to load.
+
+    In the light scheme, from the home page, every Markdown page is swapped in by instant navigation
+    (the home page's policy stays in force while each page's inline scripts run again), home last:
+    each has its title, one h1 and the scheme asked for, and passes axe (every WCAG A and AA rule);
+    a situation's page chooses its situation on the way, as landing on it does. Then the tools are
+    used (a checklist ticked, an email filled in, copied and downloaded, a plan and its .ics, a
+    search and its result); every other file the build wrote (printable sheets) is loaded afresh;
+    the 404 page, at depth, passes axe and leads home; the language switch leads to the other
+    language. In the dark scheme, every Markdown page and the 404 page pass axe's colour rules
+    (paper has no dark mode: the sheets are not shown in it)."""
+    markdown = guide.pages()
+    built = [site_path(guide.site, p) for p in built_pages(guide.site)]
+    others = [p for p in built if p not in markdown and p != "404.html"]
+    not_found = (guide.site / "404.html").read_bytes()
+    problems, failed, visited = [], [], []
+
+    def context(scheme):
+        ctx = browser.new_context(base_url=guide.url, color_scheme=scheme, accept_downloads=True,
+                                  permissions=["clipboard-read", "clipboard-write"])
+        ctx.add_init_script(axe_source())
+        ctx.watch, ctx.violations = watch_context(ctx), record_violations(ctx)
+        ctx.on("response", lambda r: failed.append(f"{r.status} {r.url}")
+               if r.status >= 400 and "/no/such/page/" not in r.url else None)
+        ctx.on("requestfailed", lambda r: failed.append(f"failed {r.url} ({r.failure})")
+               if "127.0.0.1" in r.url and r.failure != "net::ERR_ABORTED" else None)
+        ctx.route("**/no/such/page/", lambda r: r.fulfill(status=404, body=not_found, content_type="text/html"))
+        return ctx
+
+    def check(page, path, scheme, run):
+        where = path or "(home)"
+        if page.locator("h1").count() != 1:
+            problems.append(f"/{where}: {page.locator('h1').count()} h1 elements")
+        expected = "slate" if scheme == "dark" else "default"
+        if page.locator("body").get_attribute("data-md-color-scheme") != expected:
+            problems.append(f"/{where}: not in the {scheme} scheme")
+        problems.extend(f"/{where} ({scheme}): {v}" for v in run(page))
+
+    light, dark = context("light"), context("dark")
     try:
-        page = ctx.new_page()
-        for path in paths:
-            if path not in markdown and scheme == "dark":
-                continue  # a printable sheet: paper has no dark mode
+        page = light.new_page()
+        page.goto("")
+        mark_window(page)
+        for path in markdown[1:] + markdown[:1]:  # every page, by instant navigation, home last
+            follow(page, guide.url, path, title_of(guide.site, path))
+            check(page, path, "light", axe_run)
+            visited.append(path)
+        tools = [(pages_with(guide, "[data-checklist]"), use_a_checklist),
+                 (pages_with(guide, "[data-email]"), use_an_email),
+                 (pages_with(guide, ".planner--full"), use_the_planner)]
+        for paths, use in tools:
+            assert paths, f"no page of the guide shows the tool {use.__name__} needs"
+            follow(page, guide.url, paths[0], title_of(guide.site, paths[0]))
+            use(page)
+        search(page, guide.site, guide.url)
+        assert page.evaluate("window.__stayed === true"), "a click reloaded the page instead of swapping it"
+        for path in others:  # each loaded afresh, with its own copy of the same policy
             response = page.goto(path)
             if not response.ok:
                 problems.append(f"/{path}: HTTP {response.status}")
-                continue
-            if path not in markdown:
-                continue
-            if page.locator("h1").count() != 1:
-                problems.append(f"/{path}: {page.locator('h1').count()} h1 elements")
-            if page.locator("body").get_attribute("data-md-color-scheme") != expected:
-                problems.append(f"/{path}: not in the {scheme} scheme")
-            problems += [f"/{path}: {v}" for v in axe_run(page)]
+            visited.append(path)
+        assert page.goto("no/such/page/").status == 404
+        check(page, "404.html", "light", axe_run)
+        mark_window(page)
+        page.locator("a.md-header__button.md-logo").click()  # from the 404 page, instant navigation home
+        page.wait_for_url(guide.url)
+        visited.append("404.html")
+        switch = page.locator(".md-header .md-select__link[hreflang]")
+        if switch.count():  # and over to the guide's other language
+            page.locator(".md-header .md-select").hover()
+            target = switch.first.evaluate("a => a.href")
+            switch.first.click()
+            page.wait_for_url(target)
+        page.wait_for_load_state("networkidle")
+
+        page = dark.new_page()
+        for path in markdown + ["no/such/page/"]:
+            page.goto(path)
+            check(page, path, "dark", axe_colours)
         page.wait_for_load_state("networkidle")
     finally:
-        ctx.close()
+        light.close()
+        dark.close()
     assert not problems, "\n".join(problems)
+    assert sorted(visited) == sorted(built), "the walk missed some of the files the build wrote"
+    for ctx in (light, dark):
+        assert not ctx.violations, "\n".join(ctx.violations)
+        assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
+        # Chromium reports the 404 page's own status on the console; nothing else may appear there
+        assert not [e for e in ctx.watch.errors if "status of 404" not in e], ctx.watch.errors
     assert not failed, "\n".join(failed)
-    assert not watch.outside, f"requests left 127.0.0.1: {watch.outside}"
-    assert not watch.errors, f"JavaScript errors: {watch.errors}"
 
 
 def test_guidance_is_readable_without_javascript(browser, guide):
