@@ -89,7 +89,7 @@ class Counselors(Component):
         w = build.words(self.name)
 
         def outline(o):
-            def body(foot, heading):  # the outline's page (counselors/<id>/) with links; on paper, titles
+            def body(foot, heading):  # on paper, the student pages of each section by title (no links)
                 return render(build, "partials/counselors-outline.html", outline=o, center=center,
                               links=self._links(build, None, o), foot=foot)
             return Sheet(address("outline", o.id), fill(w["outline_page_title"], title=o.title),
