@@ -1,11 +1,15 @@
 """Printable sheets, in the built HTML of the guide (shipped, and after a center's edits): generated from
-that guide's checklist data and settings, linked both ways, kept out of search."""
+that guide's checklist data and settings, linked both ways, kept out of search; two sheets at one address
+fail the build at the checklist's line."""
 from __future__ import annotations
 
 import json
+import shutil
 from urllib.parse import urljoin
 
+from guidekit.checklists import load_checklists
 from guidekit.printsheets import display_url, live_url, qr_svg
+from support import EXAMPLE, build, copy_project
 from test_branding import center_of, center_settings_of
 
 
@@ -102,9 +106,6 @@ def test_the_print_index_links_every_counselors_kit_sheet_outside_instant_naviga
 def test_a_checklist_whose_sheet_would_take_another_sheets_address_fails_the_build_at_its_id(tmp_path):
     """A checklist with the id 'all' would hide the packet of all sheets (print/all/), or the packet it:
     the build names the checklist's line instead. On a copy of the example site."""
-    import shutil
-    from guidekit.checklists import load_checklists
-    from support import EXAMPLE, build, copy_project
     copy_project(tmp_path)
     site = tmp_path / "tests" / "example"
     shutil.copytree(EXAMPLE, site)
