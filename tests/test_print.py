@@ -1,11 +1,15 @@
 """Printable sheets, in the built HTML of the guide (shipped, and after a center's edits): generated from
-that guide's checklist data and settings, linked both ways, kept out of search."""
+that guide's checklist data and settings, linked both ways, kept out of search; two sheets at one address
+fail the build at the checklist's line."""
 from __future__ import annotations
 
 import json
+import shutil
 from urllib.parse import urljoin
 
+from guidekit.checklists import load_checklists
 from guidekit.printsheets import display_url, live_url, qr_svg
+from support import EXAMPLE, build, copy_project
 from test_branding import center_of, center_settings_of
 
 
@@ -97,3 +101,20 @@ def test_the_print_index_links_every_counselors_kit_sheet_outside_instant_naviga
     links = {urljoin(guide.url + "print/", a["href"]): a for a in index.select("article a[href]")}
     assert sheets <= set(links), sheets - set(links)
     assert all(links[s]["target"] == "_self" for s in sheets)
+
+
+def test_a_checklist_whose_sheet_would_take_another_sheets_address_fails_the_build_at_its_id(tmp_path):
+    """A checklist with the id 'all' would hide the packet of all sheets (print/all/), or the packet it:
+    the build names the checklist's line instead. On a copy of the example site."""
+    copy_project(tmp_path)
+    site = tmp_path / "tests" / "example"
+    shutil.copytree(EXAMPLE, site)
+    data = site / "docs" / "_data" / "checklists.yml"
+    renamed = load_checklists("docs/_data/checklists.yml", data.read_text(encoding="utf-8"))[0][-1]
+    for path in (site / "docs").rglob("*"):  # the id wherever the example refers to it (pages, situations, words)
+        if path.suffix in (".md", ".yml") and renamed.id in path.read_text(encoding="utf-8"):
+            path.write_text(path.read_text(encoding="utf-8").replace(renamed.id, "all"), encoding="utf-8")
+    result = build(site, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output
+    assert f"docs/_data/checklists.yml:{renamed.line}: Two printable sheets of the guide would be at print/all/." in output, output

@@ -7,5 +7,5 @@ from . import center, checklists, counselors, csp, device, emails, languages, pa
 # languages first: it keeps docs/<code>/ out of the files before any other component reads them.
 COMPONENTS = [languages.component, text.component, pages.component, center.component, device.component, checklists.component,
               print_.component, emails.component, planner.component, counselors.component,
-              situations.component, situations.sheets,
+              situations.component,
               situations.data, styles.component, csp.component]

@@ -13,6 +13,8 @@ A component declares everything the build needs to know about its tool:
 - `assets`: its script and style in overrides/assets/tools/ ('name', or 'name.css' for a style alone),
   loaded only on pages that show it
   (`assets_for(kind, id)`: fewer for a variant that needs less, e.g. the compact planner: none).
+- `sheets`: its printable sheets, each a `Sheet` (guidekit/printsheets.py: address, title, what renders
+  its body, the live page its QR code leads to); the print component makes their pages and feet.
 - `configure`, `add_files`, `check`, `markdown`, `render`, `post_page`, `post_build`: what it does
   at each step; `template_globals`, `template_filters`: what it gives every template; all optional.
 - `render_key`: what a marker's rendering reads from its page, when that is little (a link or two):
@@ -41,6 +43,7 @@ from guidekit.assets import tool_assets
 from guidekit.datafile import did_you_mean
 from guidekit.errors import ContentError
 from guidekit.markers import LINE_MARKER, MARKER, Marker, find_all_markers
+from guidekit.printsheets import Sheet
 from guidekit.translations import Translation, line_times, mark, missing_texts, overlay
 
 ANY_ID = None  # variants(kind) returns this when any id is accepted (checked by the component itself)
@@ -77,6 +80,10 @@ class Component:
 
     def add_files(self, build: "Build", files) -> None:
         pass
+
+    def sheets(self, build: "Build") -> list[Sheet]:
+        """Its printable sheets (the print component makes their pages, in this order)."""
+        return []
 
     def check(self, build: "Build", pages: set[str]) -> list[ContentError]:
         """Cross-checks once the pages are known: links to pages, ids of other tools."""

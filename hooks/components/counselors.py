@@ -2,22 +2,21 @@
 a printable handout of every email template (docs/_data/emails.yml), and a poster for the office.
 
 `<!-- counselors: appointment|workshop -->` shows an outline on a page of the "For counselors"
-section; `<!-- counselors-index -->` lists every printable material. Each material is also a
-generated sheet (print/counselors/<id>/, print/emails/<id>/, print/emails/all/, print/poster/) with
-the sheet rules of the checklists: no site chrome, the center's name, a QR code to the live page.
+section; `<!-- counselors-index -->` lists every printable material. Each material is a printable
+sheet it declares (`sheets`: print/counselors/<id>/, print/emails/<id>/, print/emails/all/, print/poster/);
+the print component makes their pages, with the sheet rules of the checklists: no site chrome, the
+center's name, a QR code to the live page.
 Logic: guidekit/counselors.py. Partials: counselors-*.html. Style: assets/tools/counselors.css (the outlines' pages), assets/tools/print.css (sheets).
 """
 from __future__ import annotations
 
-from mkdocs.structure.files import File, InclusionLevel
-
-from guidekit import printsheets
 from guidekit.errors import ContentError
 from guidekit.counselors import OUTLINES, check_links, handout_lines, load_counselors
+from guidekit.printsheets import Sheet
 from guidekit.text import fill
 
 from .base import Component
-from .render import qr_svg, render
+from .render import render
 
 PAGES = {"appointment": "counselors/appointment.md", "workshop": "counselors/workshop.md"}
 EMAILS_PAGE = "emails/index.md"
@@ -52,9 +51,10 @@ def kit(outlines) -> list[dict]:
     return out
 
 
-def _uri(kind: str, ident: str = "") -> str:
-    return {"outline": f"print/counselors/{ident}.md", "email": f"print/emails/{ident}.md",
-            "emails": "print/emails/all.md", "poster": "print/poster.md"}[kind]
+def address(kind: str, ident: str = "") -> str:
+    """Where a material's sheet is read: an outline's or a kit sheet's, an email handout's, all handouts', the poster's."""
+    return {"outline": f"print/counselors/{ident}/", "email": f"print/emails/{ident}/",
+            "emails": "print/emails/all/", "poster": "print/poster/"}[kind]
 
 
 class Counselors(Component):
@@ -62,7 +62,6 @@ class Counselors(Component):
     data = "counselors.yml"
     needs = ("center", "emails")
     markers = {"counselors": "the counselors' outline", "counselors-index": "the list of counselors' materials"}
-    internal = ("counselors-sheet", "counselors-material", "counselors-email", "counselors-emails", "counselors-poster")
     assets = ("counselors.css",)
 
     def assets_for(self, kind, ident):
@@ -84,63 +83,65 @@ class Counselors(Component):
     def variants(self, build, kind):
         return OUTLINES if kind == "counselors" else ("",)
 
-    def add_files(self, build, files):
-        def add(uri, title, description, marker):
-            files.append(File.generated(build.config, uri, content=printsheets.page_markdown(title, description, marker),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+    def sheets(self, build):
+        """Each outline, each sheet of its kit, each email template as a handout, all handouts, the poster."""
+        outlines, center = build.data_of(self, self.name), build.data_of(self, "center")
         w = build.words(self.name)
-        for o in build.data_of(self, self.name).values():
-            add(_uri("outline", o.id), fill(w["outline_page_title"], title=o.title), fill(w["outline_page_description"], title=o.title),
-                f"<!-- counselors-sheet: {o.id} -->")
-        for m in self._kit(build):
-            add(_uri("outline", m["id"]), fill(w["outline_page_title"], title=m["title"]),
-                fill(w[f"{'student' if m['audience'] == 'students' else 'material'}_page_description"], title=m["title"]),
-                f"<!-- counselors-material: {m['id']} -->")
-        for t in build.data_of(self, "emails").templates.values():
-            add(_uri("email", t.id), fill(w["handout_page_title"], title=t.title),
-                fill(w["handout_page_description"], title=t.title), f"<!-- counselors-email: {t.id} -->")
-        add(_uri("emails"), w["handouts_page_title"], w["handouts_page_description"], "<!-- counselors-emails -->")
-        add(_uri("poster"), w["poster_page_title"], w["poster_page_description"], "<!-- counselors-poster -->")
+
+        def outline(o):
+            def body(foot, heading):  # on paper, the student pages of each section by title (no links)
+                return render(build, "partials/counselors-outline.html", outline=o, center=center,
+                              links=self._links(build, None, o), foot=foot)
+            return Sheet(address("outline", o.id), fill(w["outline_page_title"], title=o.title),
+                         fill(w["outline_page_description"], title=o.title), body, live=PAGES[o.id], online=w["outline_online"])
+
+        def material(m):
+            o = outlines[m["outline"]]
+
+            def body(foot, heading):
+                return render(build, "partials/counselors-material.html", m=m, o=o, center=center,
+                              links={s.id: [build.title(p) for p in s.links] for s in o.script}, foot=foot)
+            return Sheet(address("outline", m["id"]), fill(w["outline_page_title"], title=m["title"]),
+                         fill(w[f"{'student' if m['audience'] == 'students' else 'material'}_page_description"], title=m["title"]),
+                         body, live=m["target"], online=w[f"online_{m['kind']}"])
+
+        def handout(t):
+            def body(foot, heading):
+                return render(build, "partials/counselors-email.html", template=t, heading=heading,
+                              lines=handout_lines(t), center=center, foot=foot)
+            return Sheet(address("email", t.id), fill(w["handout_page_title"], title=t.title),
+                         fill(w["handout_page_description"], title=t.title), body, live=EMAILS_PAGE, online=w["handout_online"])
+
+        def poster(foot, heading):
+            return render(build, "partials/counselors-poster.html", center=center, foot=foot)
+
+        handouts = [handout(t) for t in build.data_of(self, "emails").templates.values()]
+        return [*map(outline, outlines.values()), *map(material, self._kit(build)), *handouts,
+                Sheet(address("emails"), w["handouts_page_title"], w["handouts_page_description"], parts=tuple(handouts)),
+                Sheet(address("poster"), w["poster_page_title"], w["poster_page_description"], poster, live="index.md")]
 
     def render(self, build, kind, ident, page):
         outlines, center = build.data_of(self, self.name), build.data_of(self, "center")
         if kind == "counselors":
             return render(build, "partials/counselors-outline.html", outline=outlines[ident], center=center,
-                          links=self._links(build, page, outlines[ident]), sheet=None,
-                          print_href=build.link(page, f"print/counselors/{ident}/"))
-        if kind == "counselors-index":
-            return render(build, "partials/counselors-index.html", items=self.materials(build, page))
-        if kind == "counselors-sheet":
-            o = outlines[ident]
-            return render(build, "partials/counselors-outline.html", outline=o, center=center,
-                          links=self._links(build, page, o), sheet=self._foot(build, PAGES[o.id]))
-        if kind == "counselors-material":
-            m = next(m for m in self._kit(build) if m["id"] == ident)
-            o = outlines[m["outline"]]
-            return render(build, "partials/counselors-material.html", m=m, o=o, center=center,
-                          links={s.id: [build.title(p) for p in s.links] for s in o.script},
-                          **self._foot(build, m["target"]))
-        emails = build.data_of(self, "emails").templates
-        if kind == "counselors-email":
-            return self._handout(build, emails[ident], "h1")
-        if kind == "counselors-emails":
-            return "\n".join(self._handout(build, t, "h2") for t in emails.values())
-        return render(build, "partials/counselors-poster.html", center=center, **self._foot(build, "index.md"))
+                          links=self._links(build, page, outlines[ident]), foot=None,
+                          print_href=build.link(page, address("outline", ident)))
+        return render(build, "partials/counselors-index.html", items=self.materials(build, page))
 
     def materials(self, build, page) -> list[tuple[str, str, str]]:
         """(title, link, what it is) for every printable material, from the page's point of view."""
         outlines, emails = build.data_of(self, self.name), build.data_of(self, "emails").templates
         w = build.words(self.name)
-        out = [(o.title, build.link(page, f"print/counselors/{o.id}/"),
+        out = [(o.title, build.link(page, address("outline", o.id)),
                 fill(w["outline_what_other" if o.pages > 1 else "outline_what_one"], minutes=o.minutes, pages=o.pages))
                for o in outlines.values()]
-        out += [(m["title"], build.link(page, f"print/counselors/{m['id']}/"),
+        out += [(m["title"], build.link(page, address("outline", m["id"])),
                  fill(w[f"audience_{m['audience']}"], what=w["one_page"] if m["pages"] == 1 else fill(w["handouts_what"], n=m["pages"])))
                 for m in self._kit(build)]
-        out += [(fill(w["handout_title"], title=t.title), build.link(page, f"print/emails/{t.id}/"), w["one_page"])
+        out += [(fill(w["handout_title"], title=t.title), build.link(page, address("email", t.id)), w["one_page"])
                 for t in emails.values()]
-        out.append((w["handouts_title"], build.link(page, "print/emails/all/"), fill(w["handouts_what"], n=len(emails)) if len(emails) > 1 else w["one_page"]))
-        out.append((w["poster_title"], build.link(page, "print/poster/"), w["one_page"]))
+        out.append((w["handouts_title"], build.link(page, address("emails")), fill(w["handouts_what"], n=len(emails)) if len(emails) > 1 else w["one_page"]))
+        out.append((w["poster_title"], build.link(page, address("poster")), w["one_page"]))
         return out
 
     def _kit(self, build) -> list[dict]:
@@ -150,16 +151,8 @@ class Counselors(Component):
                 for m in kit(build.data_of(self, self.name))]
 
     def _links(self, build, page, outline):
-        return {s.id: [(build.link(page, p), build.title(p)) for p in s.links] for s in outline.sections}
-
-    def _foot(self, build, target: str) -> dict:
-        url = printsheets.live_url(build.config.site_url or "", build.page(target).url)
-        return {"live_url": url, "shown_url": printsheets.display_url(url), "qr": qr_svg(url, build.words("print")["qr_title"])}
-
-    def _handout(self, build, template, heading):
-        return render(build, "partials/counselors-email.html", template=template, heading=heading,
-                      lines=handout_lines(template), center=build.data_of(self, "center"),
-                      **self._foot(build, EMAILS_PAGE))
+        """(link from `page`, title) of each section's student pages; on paper (no page), titles alone."""
+        return {s.id: [(build.link(page, p) if page else None, build.title(p)) for p in s.links] for s in outline.sections}
 
 
 component = Counselors()

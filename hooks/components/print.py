@@ -1,50 +1,94 @@
-"""The printable sheets: one page per checklist (/print/<id>/) and all of them (/print/all/).
+"""The printable sheets: every tool declares its own (Component.sheets); this component makes them all.
 
-`<!-- print-index -->` lists them. The sheets are generated pages whose own markers
-(`print-sheet`, `print-all`) only this component writes. Logic: guidekit/printsheets.py.
-Partials: print-sheet.html, print-index.html; page template: overrides/print-sheet.html.
-Script and style: assets/tools/print.js|css (loaded by that template).
+For each declared sheet (guidekit/printsheets.Sheet) it adds a page (template overrides/print-sheet.html:
+no site chrome, out of search) holding one marker that only it writes, `<!-- sheet: <address> -->`, and
+renders that marker: the tool's body of the sheet around the sheet's foot (partials/sheet-foot.html:
+the center's contacts, the QR code and address of the live page, help at any hour); a packet, each of
+its sheets in turn. Its own sheets: one per checklist (print/<id>/) and all of them (print/all/), which
+`<!-- print-index -->` lists. Logic: guidekit/printsheets.py. Partials: print-sheet.html,
+print-index.html, sheet-foot.html. Script and style: assets/tools/print.js|css (loaded by the page template).
 """
 from __future__ import annotations
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from guidekit import printsheets
 from guidekit.checklists import in_guide_order
+from guidekit.errors import ContentError
+from guidekit import printsheets
+from guidekit.printsheets import Sheet, page_markdown
+from guidekit.text import fill
 
 from .base import Component
-from .render import qr_svg, render
+from .render import render
+
+SHEET = "sheet"  # the marker of a sheet's page: <!-- sheet: print/feel-it/ -->
+ALL = "print/all/"
+
+
+def sheet_address(checklist_id: str) -> str:
+    """Where a checklist's sheet is read."""
+    return f"print/{checklist_id}/"
 
 
 class Print(Component):
     name = "print"
     needs = ("checklists", "center")
     markers = {"print-index": "the list of sheets"}
-    internal = ("print-sheet", "print-all")
+    internal = (SHEET,)
+
+    def sheets(self, build):
+        w, center = build.words(self.name), build.data_of(self, "center")
+
+        def sheet(c):
+            def body(foot, heading):
+                return render(build, "partials/print-sheet.html", checklist=c, heading=heading, center=center, foot=foot)
+            return Sheet(sheet_address(c.id), fill(w["sheet_title"], title=c.title),
+                         fill(w["sheet_description"], title=c.title, why=c.why), body, live=c.page)
+
+        checklists = build.data_of(self, "checklists").values()
+        each = {c.id: sheet(c) for c in checklists}
+        packet = Sheet(ALL, w["all_title"], w["all_description"],
+                       parts=tuple(each[c.id] for c in in_guide_order(checklists, build.config.nav)))
+        return [*each.values(), packet]
 
     def add_files(self, build, files):
-        for checklist in build.data_of(self, "checklists").values():
-            files.append(File.generated(build.config, printsheets.sheet_uri(checklist.id),
-                                        content=printsheets.sheet_markdown(checklist, build.words(self.name)),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
-        files.append(File.generated(build.config, printsheets.ALL_URI, content=printsheets.all_markdown(build.words(self.name)),
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
+        """A page for every sheet of every tool, in the order of the tools and of their sheets."""
+        self._sheets, self._clashes = {}, []
+        for component in build.components:
+            for sheet in component.sheets(build):
+                if sheet.address in self._sheets:
+                    self._clashes.append((component, sheet.address))
+                    continue
+                self._sheets[sheet.address] = sheet
+                files.append(File.generated(build.config, sheet.uri, inclusion=InclusionLevel.NOT_IN_NAV,
+                                            content=page_markdown(sheet.title, sheet.description,
+                                                                  f"<!-- {SHEET}: {sheet.address} -->", packet=bool(sheet.parts))))
+
+    def check(self, build, pages):
+        """Two sheets at one address (a checklist with the id 'all', say): at the checklist, or in the data
+        file of the tool that declared the second."""
+        checklists = build.data_of(self, "checklists").values()
+        at = {sheet_address(c.id): (build.rel(build.data_path("checklists.yml")), c.line) for c in checklists}
+        return [ContentError(*at.get(address, (build.rel(build.data_path(c.data)) if c.data else "mkdocs.yml", 1)),
+                             f"Two printable sheets of the guide would be at {address}.",
+                             "give this one another id: its sheet's address comes from it.")
+                for c, address in self._clashes]
 
     def render(self, build, kind, ident, page):
-        checklists = build.data_of(self, "checklists")
         if kind == "print-index":
-            links = [(c, build.link(page, f"print/{c.id}/")) for c in in_guide_order(checklists.values(), build.config.nav)]
-            return render(build, "partials/print-index.html", links=links, all_href=build.link(page, "print/all/"))
-        if kind == "print-sheet":
-            return self._sheet(build, checklists[ident], "h1")
-        return "\n".join(self._sheet(build, c, "h2") for c in in_guide_order(checklists.values(), build.config.nav))
+            checklists = in_guide_order(build.data_of(self, "checklists").values(), build.config.nav)
+            links = [(c, build.link(page, sheet_address(c.id))) for c in checklists]
+            return render(build, "partials/print-index.html", links=links, all_href=build.link(page, ALL))
+        sheet = self._sheets[ident]
+        if sheet.parts:
+            return "\n".join(self._sheet(build, part, "h2") for part in sheet.parts)
+        return self._sheet(build, sheet, "h1")
 
-    def _sheet(self, build, checklist, heading):
-        url = printsheets.live_url(build.config.site_url or "", build.page(checklist.page).url)
-        return render(build, "partials/print-sheet.html",
-                      checklist=checklist, heading=heading, center=build.data_of(self, "center"), live_url=url,
-                      shown_url=printsheets.display_url(url),
-                      qr=qr_svg(url, build.words(self.name)["qr_title"]))
+    def _sheet(self, build, sheet, heading):
+        """A sheet's body with its foot: the QR code and address of its live page."""
+        w = build.words(self.name)
+        foot = printsheets.foot(build.config.site_url or "", build.page(sheet.live).url, sheet.online or w["online"], w["qr_title"])
+        return sheet.body(foot, heading)
 
 
 component = Print()

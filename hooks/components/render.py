@@ -1,11 +1,9 @@
 """Partials render through one theme environment per build. Pages are converted before MkDocs's own
 on_env, so the components can't use MkDocs's environment; guide.on_env hands this one to MkDocs
 instead, so MkDocs renders the pages with it too (a partial both use compiles once per build).
-Nothing is kept between builds: each build compiles its templates and makes its QR codes afresh.
+Nothing is kept between builds: each build compiles its templates afresh.
 """
 from __future__ import annotations
-
-from guidekit.printsheets import qr_svg  # noqa: F401 (the components' QR codes: made once per process)
 
 
 def theme_env(build):

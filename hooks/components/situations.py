@@ -16,8 +16,9 @@ Markers only the build writes:
 - `situation-skip`: nothing to show, but marks a page with a checklist and no step foot (situations.js
   hides the items that don't apply);
 A step foot and a checklist load situations.js|css only once a situation is chosen (guide.js does, as
-built they show the general path);
-- `situation-sheet`: the printable path (print/situations/<id>/).
+built they show the general path).
+Sheets it declares (`sheets`; the print component makes their pages): a printable path per situation
+(print/situations/<id>/).
 Logic: guidekit/situations.py. Partials: situation*.html. Script and style: assets/tools/situations.js|css
 (the choice itself is kept by guide.js, which every page loads).
 """
@@ -26,22 +27,22 @@ from __future__ import annotations
 import json
 import os
 
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File
 
-from guidekit import printsheets
 from guidekit.errors import ContentError
 from guidekit.markers import find_all_markers
 from guidekit.markers import ids_of
+from guidekit.printsheets import Sheet
 from guidekit.situations import END, GENERAL, ONLY, Fit, check_only_blocks, check_references, load_situations, script_data
 from guidekit.text import fill
 
 from .base import ANY_ID, Component
-from .render import qr_svg, render
+from .render import render
 
 HOME = "index.md"
 EMAILS_PAGE = "emails/index.md"
 PLANNER_PAGE = "planner/index.md"
-DATA_KIND, STEP_KIND, SKIP_KIND, SHEET_KIND = "situations-data", "situation-step", "situation-skip", "situation-sheet"
+DATA_KIND, STEP_KIND, SKIP_KIND = "situations-data", "situation-step", "situation-skip"
 TOOL_KINDS = ("checklist", "checklists-overview", "email", "planner", "situations", "situation")  # pages that carry the data
 DATA_FILE = "assets/tools/situations.json"  # the same data, fetched by guide.js once a situation is chosen
 
@@ -53,8 +54,9 @@ def _source(build, name: str) -> str:
     return build.rel(build.data_path(name))
 
 
-def sheet_uri(ident: str) -> str:
-    return f"print/situations/{ident}.md"
+def sheet_address(ident: str) -> str:
+    """Where a situation's printable path is read."""
+    return f"print/situations/{ident}/"
 
 
 class Situations(Component):
@@ -63,6 +65,7 @@ class Situations(Component):
     needs = ("checklists", "emails", "planner", "center")
     ids_in_data = ("situation",)
     markers = {"situations": "the situations block", "situation": "the situation",
+               "situation-sheets": "the list of printable paths",
                ONLY: "the situations the text fits", END: "the end of an 'only' block"}
     internal = (STEP_KIND, SKIP_KIND)
     wrappers = (ONLY, END)  # <div class="guide-only"> and </div> around the Markdown between them
@@ -76,8 +79,8 @@ class Situations(Component):
         page's look); a situation page only the situations' style
         (guide.js chooses the situation on landing); a step foot or a checklist need situations.js only
         once a situation is chosen (as built they show the general path): guide.js loads it then."""
-        if kind in (STEP_KIND, SKIP_KIND, ONLY, END):
-            return ()  # an `only` block: guide.js, on every page
+        if kind in (STEP_KIND, SKIP_KIND, ONLY, END, "situation-sheets"):
+            return ()  # an `only` block: guide.js, on every page; the list of sheets (the print index): links
         if kind == "situations":  # the home page's look comes with its question
             return (*self.assets, "home.css") if ident == "start" else self.assets
         return ("situations.css",)
@@ -125,7 +128,7 @@ class Situations(Component):
     def variants(self, build, kind):
         if kind == ONLY:
             return ANY_ID  # a list of ids: check_page
-        if kind == END:
+        if kind in (END, "situation-sheets"):
             return ("",)
         if kind == "situations":
             return ("start", "path")
@@ -169,7 +172,10 @@ class Situations(Component):
             return self._step(build, page)
         if kind == "situation":
             return render(build, "partials/situation.html", **self._context(build, page, self._get(data, ident)),
-                          print_href=build.link(page, f"print/situations/{ident}/"))
+                          print_href=build.link(page, sheet_address(ident)))
+        if kind == "situation-sheets":
+            entries = [(s, build.link(page, sheet_address(s.id))) for s in data.all()]
+            return render(build, "partials/situations-sheets.html", entries=entries)
         if ident == "start":
             first, more = data.home_groups()
             entry = lambda s: (s, build.link(page, s.page))  # noqa: E731
@@ -196,6 +202,19 @@ class Situations(Component):
                 "plan": [plan[r.value] for r in s.plan], "emails_href": emails_href, "planner_href": planner_href,
                 "home_href": build.link(page, HOME)}
 
+    def sheets(self, build):
+        """Each situation's path on one page, with its emails and plan (the general one too)."""
+        words, center = build.words(self.name), build.data_of(self, "center")
+
+        def sheet(s):
+            def body(foot, heading):  # on paper only titles: links as from the situation's page, unused
+                return render(build, "partials/situation-sheet.html", **self._context(build, build.page(s.page), s),
+                              center=center, foot=foot)
+            return Sheet(sheet_address(s.id), fill(words["sheet_page_title"], title=s.title),
+                         fill(words["sheet_page_description"], title=s.title, description=s.description),
+                         body, live=s.page, online=words["sheet_online"])
+        return [sheet(s) for s in self._all(build).all()]
+
     def _step(self, build, page):
         """The foot of a page of the general path: where it stands and what comes next (JS follows the
         chosen situation). A page on no general step gets an empty foot that JS may fill."""
@@ -203,36 +222,6 @@ class Situations(Component):
         here = next((i for i, (_, _, url) in enumerate(steps) if url == page.url), None)
         return render(build, "partials/situation-step.html", steps=steps, here=here, url=page.url,
                       home_href=build.link(page, HOME))
-
-
-
-class SituationSheets(Component):
-    """The printable paths (print/situations/<id>/) and `<!-- situation-sheets -->`, their list: a component
-    of their own, so that the sheets and the print index load none of the situations' page script and
-    style (print-sheet.html brings print.css)."""
-    name = "situation-sheets"
-    needs = ("situations", "center")
-    markers = {"situation-sheets": "the list of printable paths"}
-    internal = (SHEET_KIND,)
-
-    def add_files(self, build, files):
-        words = build.words("situations")
-        for s in build.data_of(self, "situations").all():
-            files.append(File.generated(build.config, sheet_uri(s.id), inclusion=InclusionLevel.NOT_IN_NAV,
-                                        content=printsheets.page_markdown(
-                                            fill(words["sheet_page_title"], title=s.title),
-                                            fill(words["sheet_page_description"], title=s.title, description=s.description),
-                                            f"<!-- {SHEET_KIND}: {s.id} -->")))
-
-    def render(self, build, kind, ident, page):
-        if kind == "situation-sheets":
-            entries = [(s, build.link(page, f"print/situations/{s.id}/")) for s in build.data_of(self, "situations").all()]
-            return render(build, "partials/situations-sheets.html", entries=entries)
-        s = component._get(build.data_of(self, "situations"), ident)
-        url = printsheets.live_url(build.config.site_url or "", component.urls[s.page])
-        return render(build, "partials/situation-sheet.html", **component._context(build, page, s),
-                      center=build.data_of(self, "center"), live_url=url, shown_url=printsheets.display_url(url),
-                      qr=qr_svg(url, build.words("print")["qr_title"]), online_text=build.words("situations")["sheet_online"])
 
 
 class SituationData(Component):
@@ -261,5 +250,4 @@ class SituationData(Component):
 
 
 component = Situations()
-sheets = SituationSheets()
 data = SituationData()
