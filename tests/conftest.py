@@ -106,18 +106,29 @@ def edited(request):
     return srv
 
 
-@pytest.fixture(scope="session", params=["shipped", "shipped-es", "center-edits"])
-def guide(request):
-    """Content tests run on the shipped guide, on its Spanish version (built by the same build into
-    /es/, from docs/es/) and on a copy with a center's typical edits."""
-    if request.param == "shipped":
+def _guide(request, name: str) -> Guide:
+    if name == "shipped":
         srv = request.getfixturevalue("server")
         return Guide("shipped", ROOT, srv.site, srv.url)
-    if request.param == "shipped-es":
+    if name == "shipped-es":
         srv = request.getfixturevalue("server")
         return Guide("shipped-es", ROOT, srv.site / "es", srv.url + "es/", lang="es")
     srv = request.getfixturevalue("edited")
     return Guide("center-edits", srv.project, srv.site, srv.url)
+
+
+@pytest.fixture(scope="session", params=["shipped", "shipped-es", "center-edits"])
+def guide(request):
+    """Content tests run on the shipped guide, on its Spanish version (built by the same build into
+    /es/, from docs/es/) and on a copy with a center's typical edits."""
+    return _guide(request, request.param)
+
+
+@pytest.fixture(scope="session", params=["shipped", "shipped-es"])
+def shipped_guide(request):
+    """The shipped guide in each language, for content checks that a center's typical edits (its
+    settings, a reworded checklist, an added email and page) don't reach: once per language."""
+    return _guide(request, request.param)
 
 
 @pytest.fixture(scope="session")
@@ -229,12 +240,10 @@ def page(context_factory):
         yield pg
 
 
-@pytest.fixture
-def guide_context(browser, guide):
-    """make(**kwargs): a browser context on the guide under test (shipped or a center's edit); fails the
-    test on an off-site request or a JS error."""
+@contextmanager
+def _checked_contexts(browser, url):
     made = []
-    with _contexts(browser, guide.url) as make:
+    with _contexts(browser, url) as make:
         def checked(**kwargs):
             made.append(ctx := make(**kwargs))
             return ctx
@@ -242,6 +251,21 @@ def guide_context(browser, guide):
         for ctx in made:
             assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
             assert not ctx.watch.errors, f"JavaScript errors: {ctx.watch.errors}"
+
+
+@pytest.fixture
+def guide_context(browser, guide):
+    """make(**kwargs): a browser context on the guide under test (shipped or a center's edit); fails the
+    test on an off-site request or a JS error."""
+    with _checked_contexts(browser, guide.url) as make:
+        yield make
+
+
+@pytest.fixture
+def shipped_context(browser, shipped_guide):
+    """guide_context for the shipped guide in each language (`shipped_guide`)."""
+    with _checked_contexts(browser, shipped_guide.url) as make:
+        yield make
 
 
 @pytest.fixture

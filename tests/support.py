@@ -165,6 +165,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser that closes a connection it no longer needs (a page left mid-load) is no error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class _SitesHandler(_Handler):
     """Serve every site built into a folder, each under the sub-path of its folder's name
     (sites/after-the-no/ at /after-the-no/); anything else is not found, and folders aren't listed."""
@@ -186,7 +195,7 @@ class SitesServer:
     def __init__(self, root: pathlib.Path, port: int = 0):
         self.root = root
         handler = functools.partial(_SitesHandler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = _Server(("127.0.0.1", port), handler)
         self.port = self.httpd.server_address[1]
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
@@ -227,7 +236,7 @@ class SiteServer:
 
     def __init__(self, site: pathlib.Path, prefix: str = PREFIX):
         handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix}), directory=str(site))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = _Server(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

@@ -258,6 +258,26 @@ def test_the_script_with_nothing_typed_shows_the_text_shown_without_javascript(g
                                                    for v in t.versions], (t.id, values)
 
 
+def test_every_email_with_only_its_required_fields_typed_hands_over_no_gap_and_no_bare_greeting(guide):
+    """Every template and version of this guide, as emails.js fills it (what the preview shows, the
+    copy buttons copy and the mailto: link carries: tests/test_emails_browser.py shows they agree)
+    with only its required fields typed (their examples), every name left blank: no [gap], no
+    {placeholder}, no greeting left without its name ('Dear ,', 'Hola, :'); the greeting for
+    everyone instead, when the first line needs a name."""
+    templates = list(guide.emails().templates.values())
+    shown = fill_in_node([(t.spec(), required_values(t)) for t in templates])
+    for t, versions in zip(templates, shown):
+        for v, out in zip(t.versions, versions):
+            subject, body = out["filled"]
+            first = t.layout(v.body, v.greeting)[0][0]
+            bare = "".join(first["parts"][::2])
+            for text in (subject, body):
+                assert not re.search(r"[\[\]{}]", text) and bare not in text, (t.id, v.name, text)
+            assert not out["missing"], (t.id, v.name, out["missing"])
+            if first["needs"]:
+                assert body.startswith(v.greeting + "\n\n"), (t.id, v.name, body)
+
+
 # ---- content: every template of the guide, on the pages that ask for it ----
 
 def email_pages(guide) -> dict[str, list[str]]:

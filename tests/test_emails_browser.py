@@ -21,8 +21,7 @@ from playwright.sync_api import expect
 
 from guidekit.emails import PLACEHOLDER, parse_emails
 from guidekit.text import fill as fill_words
-from guidekit.markers import find_markers
-from support import EXAMPLE, ROOT, axe_violations, data_text, mark_window, page_paths, site_pages, words
+from support import EXAMPLE, axe_violations, data_text, mark_window, words
 
 pytestmark = pytest.mark.browser
 
@@ -616,52 +615,6 @@ def test_printing_keeps_the_chosen_email_and_leaves_out_the_boxes_and_buttons(ex
     expect(w.locator(".email__actions")).to_be_hidden()
     expect(w.locator("[data-email-body]")).to_be_visible()
     assert preview(w)[1].endswith("Sam")
-
-
-# ---- content: every email of the shipped guide, names left blank
-
-@pytest.mark.parametrize("lang", ["en", "es"])
-def test_every_shipped_email_with_every_name_blank_hands_over_no_gap_and_no_bare_greeting(context_factory, lang):
-    """On the guide's own pages, in each language (the Spanish guide's from docs/es/): each template,
-    on the first page that shows it (the emails page; a counselors' email on its page), each version,
-    only its required fields typed (their examples): preview, clipboard and mailto link carry no [gap],
-    no {placeholder}, no 'Dear ,' (nor 'Hola, :')."""
-    prefix = "" if lang == "en" else f"{lang}/"
-    W, S = words("emails", lang), words("emails", lang)["script"]
-    docs = ROOT / "docs" / prefix
-    library, errors = parse_emails(data_text(docs, "emails.yml"), "emails.yml")
-    assert not errors
-    shown = {}   # the emails page where it lists the template, else the first page that shows it
-    for md, path in sorted(zip(site_pages(docs), page_paths(docs)), key=lambda p: p[1] != "emails/"):
-        for m in find_markers(md.read_text(encoding="utf-8"), "email"):
-            shown.setdefault(m.id, path)
-    page = context_factory(permissions=CLIPBOARD).new_page()
-    page.goto(prefix + "emails/")
-    expect(page.locator("[data-email][data-bound]").first).to_be_attached()
-    for t in library.templates.values():
-        page.goto(f"{prefix}{shown[t.id]}#email-{t.id}")
-        w = page.locator(f'[data-email][data-bound][aria-labelledby="email-{t.id}"]')
-        if shown[t.id] == "emails/":   # a page with a list to choose from: the script has chosen it
-            expect(w).to_have_class(re.compile(r"\bis-chosen\b"))   # typing now is heard
-        else:
-            expect(w).to_be_visible()
-        for f in t.fields:
-            box(w, f.name).fill(f.example or f"Example {f.label}" if f.required else "")
-        for n, v in enumerate(t.versions):
-            if len(t.versions) > 1:
-                more(w)
-                w.locator(f'[data-email-version][value="{n}"]').check()
-            w.get_by_role("button", name=W["copy_email"]).click()
-            expect(w.get_by_role("button", name=S["copied"])).to_be_visible()
-            subject, body = preview(w)
-            parts = mailto_parts(w)
-            first = t.layout(v.body, v.greeting)[0][0]
-            bare = "".join(first["parts"][::2])
-            for text in (subject, body, clipboard(page), parts["subject"], parts["body"]):
-                assert not re.search(r"[\[\]{}]", text) and bare not in text, (t.id, v.name, text)
-            assert clipboard(page) == body
-            if first["needs"]:
-                assert body.startswith(v.greeting + "\n\n"), (t.id, v.name)
 
 
 def test_copy_subject_asks_only_about_the_subjects_own_gaps(example_context_factory, ex):

@@ -101,6 +101,8 @@ def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(brow
         mark_window(page)
         for path in markdown[1:] + markdown[:1]:  # every page, by instant navigation, home last
             follow(page, guide.url, path, title_of(guide.site, path))
+            if page.locator("[data-situation-page]:not([data-situation-page=''])").count():
+                expect(page.locator(".guide-situation-line")).to_be_visible()  # chosen by landing on its page
             check(page, path, "light", axe_run)
             visited.append(path)
         tools = [(pages_with(guide, "[data-checklist]"), use_a_checklist),

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import pathlib
 
-import pytest
-
 import material
 from test_design_browser import LAPTOP, PHONE, page_title, steps_of, tools_of
 
@@ -134,8 +132,13 @@ def look(pages, url, state, viewport, word) -> list[dict]:
     return styles
 
 
-@pytest.mark.parametrize("viewport,scheme", [(PHONE, "dark"), (LAPTOP, "light")], ids=["phone-dark", "laptop-light"])
-def test_trimmed_stylesheets_style_every_element_as_the_whole_ones(guide, guide_context, viewport, scheme):
+# Each guide (each trimmed for its own pages) at one screen and scheme: between them, the three
+# cover both screens, both schemes and a center's own colours.
+VIEWS = {"shipped": (PHONE, "dark"), "shipped-es": (LAPTOP, "light"), "center-edits": (LAPTOP, "dark")}
+
+
+def test_trimmed_stylesheets_style_every_element_as_the_whole_ones(guide, guide_context):
+    viewport, scheme = VIEWS[guide.name]
     options = dict(viewport=viewport, color_scheme=scheme, reduced_motion="reduce")
     trimmed, whole = guide_context(**options), guide_context(**options)
     whole.route("**/assets/stylesheets/*.min.css", whole_stylesheets)
