@@ -5,7 +5,7 @@ by these tests) are ask (every shared field, an optional question, a Warmer vari
 greeting), thanks (no company, nothing of its own) and update (a required news field of its own), all
 on emails/, and ask alone on second/. Names are optional there as in the guide; company, role and news
 are required. A center's edits to the guide's own emails can't change what these tests see.
-One content test at the end fills every email of the shipped guide with its names left blank.
+(Every email of the shipped guide with its names left blank: tests/test_emails.py, under Node.)
 
 Every check of what a student sees runs in English and in Spanish (`example_lang`: the example site's
 Spanish pages under es/, their own emails.yml and words): what to expect comes from that language's
