@@ -131,6 +131,15 @@ def copy_project(dest: pathlib.Path) -> pathlib.Path:
     return dest
 
 
+def example_project(dest: pathlib.Path) -> pathlib.Path:
+    """A private copy of the tests' example site, with the project's parts it INHERITs from at the same
+    relative place (dest/mkdocs.yml, hooks/, overrides/, docs/ beside dest/tests/example/): the
+    folder of its mkdocs.yml, to build or break on purpose. Smaller than the guide: quicker to build."""
+    copy_project(dest)
+    shutil.copytree(EXAMPLE, dest / "tests" / "example")
+    return dest / "tests" / "example"
+
+
 def english_only(project: pathlib.Path) -> None:
     """Turn a copy's other languages off (extra.languages: [en]): for a test that changes the English
     content alone, which the translation's completeness check would otherwise (rightly) refuse."""

@@ -18,7 +18,7 @@ import yaml
 from guidekit.csp import inline_scripts, script_hash
 from guidekit.languages import Languages, alternates, load_languages, relative_url
 from guidekit.translations import fixed, overlay
-from support import EXAMPLE, data_text, build, copy_project, page_paths, soup
+from support import EXAMPLE, data_text, build, example_project, page_paths, soup
 
 DOCS = EXAMPLE / "docs"
 ES = DOCS / "es"
@@ -210,10 +210,7 @@ def test_the_english_site_has_only_english_pages(example, example_es):
 # Copies of the example, broken on purpose ----------------------------------------------------
 
 def example_copy(tmp_path: Path) -> Path:
-    copy_project(tmp_path / "p")  # the parts tests/example INHERITs from, at the same relative place
-    project = tmp_path / "p" / "tests" / "example"
-    shutil.copytree(EXAMPLE, project)
-    return project
+    return example_project(tmp_path / "p")
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 import material
 from guidekit.styles import Usage, parse, trim
-from support import build, copy_project, soup
+from support import build, example_project, soup
 
 MATERIAL_CSS = material.__path__[0] + "/templates/assets/stylesheets"
 
@@ -132,8 +132,8 @@ def test_the_published_stylesheets_are_trimmed_and_every_page_loads_them(guide):
 def test_a_page_using_something_new_gets_its_styles(tmp_path):
     """Build, build again, then add an admonition type no page had: its rules are published, and every
     page of the site (rebuilt into the same folder, as `mkdocs serve` and an author do) links to
-    stylesheets that exist, under Material's own names."""
-    project = copy_project(tmp_path / "project")
+    stylesheets that exist, under Material's own names. (On the tests' example site: it uses every tool.)"""
+    project = example_project(tmp_path / "project")
     out = tmp_path / "site"
 
     def linked() -> tuple[set[str], str]:
@@ -168,8 +168,9 @@ def test_a_page_using_something_new_gets_its_styles(tmp_path):
 
 def test_a_build_keeps_nothing_and_gives_the_same_site_whether_or_not_one_ran_before(tmp_path):
     """Two builds from empty temporary folders, and one more after the first into its own output, write
-    the same bytes; no build leaves anything in its temporary folder (nothing kept between builds)."""
-    project = copy_project(tmp_path / "project")
+    the same bytes; no build leaves anything in its temporary folder (nothing kept between builds).
+    (On the tests' example site, in both its languages: it uses every tool.)"""
+    project = example_project(tmp_path / "project")
     temps = [tmp_path / "tmp1", tmp_path / "tmp2"]
     for t in temps:
         t.mkdir()

@@ -117,14 +117,14 @@ def pages_of(guide) -> tuple[list[tuple[str, str | None]], str]:
 def look(pages, url, state, viewport, word) -> list[dict]:
     """Load url in both pages, bring them to the state, and read their styles once both have settled.
     Settling can take a while on a loaded machine (search starts up, the header finds its height...);
-    once, under load, one of two identical pages kept its header's side margins at 0 for over a second,
+    under load, one of two identical pages has kept its header's side margins at 0 for over a second,
     so a disagreement is looked at again on a fresh load: a rule the trim lost shows every time."""
     for page in pages:
         page.goto(url)
         page.wait_for_load_state("load")
         if state:
             STATES[state](page, viewport, word)
-    for _ in range(4):
+    for _ in range(10):  # up to 3 s, only while they disagree
         pages[0].wait_for_timeout(300)
         styles = [page.evaluate(STYLES, PAINT) for page in pages]
         if styles[0] == styles[1]:
