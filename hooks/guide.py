@@ -92,6 +92,14 @@ def _after_search(context, page, config, nav):
 on_page_context = CombinedEvent(_before_search, _after_search)
 
 
+@event_priority(-100)  # last, as on_post_page
+def on_post_template(output_content, template_name, config):
+    """The theme's own pages (404.html), which MkDocs writes before the Markdown pages."""
+    for component in _build.components:
+        output_content = component.post_template(_build, template_name, output_content)
+    return output_content
+
+
 @event_priority(-100)  # last: the policy's hashes are those of the scripts as the page is written
 def on_post_page(output, page, config):
     for component in _build.components:

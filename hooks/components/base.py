@@ -15,7 +15,7 @@ A component declares everything the build needs to know about its tool:
   (`assets_for(kind, id)`: fewer for a variant that needs less, e.g. the compact planner: none).
 - `sheets`: its printable sheets, each a `Sheet` (guidekit/printsheets.py: address, title, what renders
   its body, the live page its QR code leads to); the print component makes their pages and feet.
-- `configure`, `add_files`, `check`, `markdown`, `render`, `post_page`, `post_build`: what it does
+- `configure`, `add_files`, `check`, `markdown`, `render`, `post_template`, `post_page`, `post_build`: what it does
   at each step; `template_globals`, `template_filters`: what it gives every template; all optional.
 - `render_key`: what a marker's rendering reads from its page, when that is little (a link or two):
   the build then renders each marker once per key instead of once per page (on a large site the
@@ -130,6 +130,10 @@ class Component:
 
     def post_page(self, build: "Build", page, html: str) -> str:
         """A page's whole HTML as it will be written (the theme's template around page.content)."""
+        return html
+
+    def post_template(self, build: "Build", name: str, html: str) -> str:
+        """A theme template's HTML as it will be written (404.html), before any page is."""
         return html
 
     def post_build(self, build: "Build", site_dir: str) -> None:

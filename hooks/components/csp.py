@@ -3,10 +3,11 @@
 GitHub Pages sends no headers, so each page carries them as `<meta>` tags, first in its `<head>`.
 While pages are written, the component collects the hashes of the inline scripts the theme's
 templates put around each page's content, and gives each page the policy with every hash found so
-far; once the whole site is written, every HTML file carries the same policy, with all of them
-(instant navigation keeps the first page's policy for the rest of the visit): only the files whose
-policy lacks a hash found later (and those the pages' step didn't write: 404.html, HTML files copied
-from docs/) are read and written again. An inline script in a page's own content is not listed, so browsers
+far. MkDocs writes 404.html first, and it has the same inline scripts as every page, so in practice
+every page gets the whole site's policy as it is written (instant navigation keeps the first page's
+policy for the rest of the visit). Once the whole site is written, only a file whose policy lacks a
+hash found later (a page whose template added a script of its own; an HTML file copied from docs/)
+is read and written again. An inline script in a page's own content is not listed, so browsers
 refuse it, as it refuses anything a page's content loads from another site (a third-party embed):
 the build warns (and a strict build stops) naming the page and line. Logic: guidekit/csp.py.
 """
@@ -56,6 +57,17 @@ class Csp(Component):
         self.pages[os.path.normpath(page.file.abs_dest_path)] = csp
         return with_policy(html, csp)
 
+    def post_template(self, build, name, html):
+        """404.html, written before every page: the templates' inline scripts are the ones every page
+        has (Material's and main.html's), so the pages find their hashes listed already and none is
+        written again in post_build."""
+        if build.command == "serve" or not name.endswith(".html") or not html.strip():
+            return html
+        self.hashes |= {script_hash(s) for s in inline_scripts(html)}
+        csp = self.current_policy()
+        self.pages[os.path.normpath(os.path.join(build.config.site_dir, name))] = csp
+        return with_policy(html, csp)
+
     def post_build(self, build, site_dir):
         if build.command == "serve":
             # `mkdocs serve` adds its own live-reload script to every page as it sends it, different
@@ -72,9 +84,11 @@ class Csp(Component):
             if key not in self.pages and key not in copied:  # a theme template such as 404.html
                 self.hashes |= {script_hash(s) for s in inline_scripts(read(path))}
         final = self.current_policy()
-        for path in written:
-            if self.pages.get(os.path.normpath(path)) != final:  # written before a hash was found, or not by post_page
-                write(path, with_policy(read(path), final))
+        again = [path for path in written if self.pages.get(os.path.normpath(path)) != final]
+        for path in again:  # written before a hash was found, or not by post_page (HTML copied from docs/)
+            write(path, with_policy(read(path), final))
+        log.debug("%d HTML files written again with the whole site's policy: %s", len(again),
+                  ", ".join(os.path.relpath(p, site_dir) for p in again[:5]))
 
 
 ELEMENTS = {"script": "a script", "img": "an image", "iframe": "an embedded page (iframe)",
