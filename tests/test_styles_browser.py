@@ -19,7 +19,10 @@ WHOLE = pathlib.Path(material.__path__[0]) / "templates" / "assets" / "styleshee
 
 # What paints an element: its computed values of these (reading all ~370 properties of every element
 # takes seconds a page).
-PAINT = ["display", "visibility", "position", "top", "left", "width", "height", "margin-top", "margin-left",
+# (Not margin-left: Chromium reports an auto margin, e.g. Material's centred .md-grid, as 0px or as its
+# used value depending on when it is asked; where the element's box starts, which STYLES also reads, is
+# what a reader sees.)
+PAINT = ["display", "visibility", "position", "top", "left", "width", "height", "margin-top",
          "padding-top", "padding-left", "padding-bottom", "color", "background-color", "background-image",
          "border-top-width", "border-left-width", "border-top-color", "border-left-color", "border-radius",
          "box-shadow", "outline-style", "outline-color", "outline-width", "font-family", "font-size", "font-weight",
@@ -29,7 +32,8 @@ PAINT = ["display", "visibility", "position", "top", "left", "width", "height", 
          "text-transform", "letter-spacing", "fill", "max-width", "min-height", "align-items", "justify-content",
          "vertical-align", "filter", "backdrop-filter", "background-size", "mask-size", "transition-property"]
 
-# Every element's computed style as one fingerprint per element and pseudo-element, keyed by its place.
+# Every element's computed style (and where its box starts) as one fingerprint per element and
+# pseudo-element, keyed by its place.
 STYLES = """props => {
   const out = {};
   const hash = s => { let h = 2166136261; for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619); return h >>> 0; };
@@ -42,6 +46,7 @@ STYLES = """props => {
       let s = '';
       if (pseudo && cs.content === 'none') s = 'none';
       else for (const p of props) s += p + ':' + cs.getPropertyValue(p) + ';';
+      if (!pseudo) s += 'box-left:' + Math.round(el.getBoundingClientRect().left + scrollX) + ';';
       out[where(el) + pseudo] = hash(s);
     }
   }
@@ -116,9 +121,8 @@ def pages_of(guide) -> tuple[list[tuple[str, str | None]], str]:
 
 def look(pages, url, state, viewport, word) -> list[dict]:
     """Load url in both pages, bring them to the state, and read their styles once both have settled.
-    Settling can take a while on a loaded machine (search starts up, the header finds its height...);
-    under load, one of two identical pages has kept its header's side margins at 0 for over a second,
-    so a disagreement is looked at again on a fresh load: a rule the trim lost shows every time."""
+    Settling can take a while on a loaded machine (search starts up, the header finds its height...),
+    so a disagreement is looked at again, then on a fresh load: a rule the trim lost shows every time."""
     for page in pages:
         page.goto(url)
         page.wait_for_load_state("load")
