@@ -19,7 +19,10 @@ A component declares everything the build needs to know about its tool:
   the build then renders each marker once per key instead of once per page (on a large site the
   same checklist or email shows on hundreds of pages).
 - What Material's search plugin indexes of a rendering is said in its partial: its controls (buttons,
-  form fields, status lines) carry `data-search-exclude="1"`, which the plugin skips, then removes.
+  form fields, status lines) carry `data-search-exclude="1"`, which the plugin skips, then removes
+  from the page. The plugin tells elements apart by their tag alone: an excluded <div> is read again
+  from the first inner </div> on, so exclude an element without descendants of its own tag, or
+  exclude a heading with an id, which drops its whole section (partials/email.html does both).
 - Words a reader sees come from overrides/text/<language>.yml (the `text` component):
   `words.<tool>.<key>` in templates, `build.words(tool)` in Python.
 
