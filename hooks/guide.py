@@ -12,7 +12,7 @@ import os
 import pathlib
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.plugins import event_priority
 
 import components
 from components import COMPONENTS, languages
@@ -73,23 +73,6 @@ def on_env(env, config, files):
     theme environment, as MkDocs's own is at this point, prepared by Build.prepare_env), so a
     partial that both use (center-urgent-line.html...) compiles once per build."""
     return theme_env(_build)
-
-
-@event_priority(100)  # before the search plugin reads the page
-def _before_search(context, page, config, nav):
-    """While the search plugin reads a page, the tools shown on it give way to what the index keeps
-    of them (a checklist's heading, why and items; an email's when, subject and body: their words,
-    not their controls), and the other tools' long JSON values, which it doesn't use, are held back
-    (Build.hold). The page is put back before it is written (_after_search)."""
-    _build.hold(page)
-
-
-@event_priority(-100)  # after it, before the page is written
-def _after_search(context, page, config, nav):
-    _build.restore(page)
-
-
-on_page_context = CombinedEvent(_before_search, _after_search)
 
 
 @event_priority(-100)  # last, as on_post_page

@@ -169,7 +169,7 @@ def search_entries(guide) -> dict[str, dict]:
 
 def test_search_finds_each_checklist_by_its_items_and_opens_at_it(guide):
     """The search index has each checklist under its own heading: why it helps and every item,
-    not the buttons around them."""
+    not the buttons and the link around them; the written page keeps no trace of what search skipped."""
     entries = search_entries(guide)
     w = guide.words("checklists")
     for c in guide.checklists():
@@ -178,8 +178,9 @@ def test_search_finds_each_checklist_by_its_items_and_opens_at_it(guide):
         assert c.title in entry["title"]
         for said in [c.why, *(i.text for i in c.items)]:
             assert " ".join(said.split()) in entry["text"], (c.id, said)
-        for button in (w["untick_all"], w["undo"]):
-            assert button not in entry["text"]
+        for button in (w["untick_all"], w["undo"], w["print_link"]):
+            assert button not in entry["text"], (c.id, button)
+        assert "data-search-" not in str(guide.html(page_url(c.page)).select_one(f"#checklist-{c.id}"))
 
 
 def test_checklists_follow_the_menus_order_and_unlisted_pages_come_last():

@@ -376,7 +376,8 @@ def test_every_email_renders_as_plain_text_where_a_page_asks_for_it(guide):
 
 def test_search_finds_each_email_by_its_subject_and_body_under_its_heading(guide):
     """The search index has each email under its own heading (a result opens at it): when to send it,
-    and its subject and body as the page shows them without JavaScript; not the form or its buttons."""
+    and its subject and body as the page shows them without JavaScript; not the form or its buttons.
+    The written page keeps no trace of what search skipped."""
     from test_checklists import search_entries
     entries = search_entries(guide)
     w = guide.words("emails")
@@ -392,6 +393,7 @@ def test_search_finds_each_email_by_its_subject_and_body_under_its_heading(guide
             for control in (w["copy_email"], w["fill_in"], w["check_it"], w["remember"]):
                 assert control not in entry["text"], (path, tid, control)
             assert not [loc for loc in entries if loc.startswith(f"{path}#email-{tid}-")], "no result for the form's steps"
+        assert "data-search-" not in str(guide.html(path).select_one("article")), path
 
 
 def test_every_built_email_shows_its_script_text_and_fills_with_example_values(guide):

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from guidekit.csp import inline_scripts, script_hash
-from guidekit.languages import Languages, alternates, load_languages, relative_url
+from guidekit.languages import Languages, Pair, alternates, compare_yaml, load_languages, relative_url
 from guidekit.translations import fixed, overlay
 from support import EXAMPLE, data_text, build, example_project, page_paths, soup
 
@@ -537,3 +537,14 @@ def test_the_spanish_site_shows_no_english_from_the_centers_settings(server):
     for html in sorted((server.site / "es").rglob("*.html")):
         text = soup(html).get_text(" ")
         assert not [line for line in leaking if line in text], html
+
+
+def test_a_translated_front_matter_list_of_entries_is_compared_by_id():
+    """A page's front matter with a list of entries with ids (compare_yaml, as the build compares a
+    translated page's front matter with its original's): an entry missing from the translation is
+    named, by its id and the original's line, and an entry the original lacks is named too."""
+    original = "steps:\n  - id: first\n    title: Breathe\n  - id: second\n    title: Write it down\n"
+    translated = "steps:\n  - id: first\n    title: Respira\n  - id: third\n    title: Otro\n"
+    problems = [e.problem for e in compare_yaml(original, translated, Pair("a.md", "es/a.md"), "es")]
+    assert any("'second'" in p and "a.md:4" in p for p in problems), problems
+    assert any("'third'" in p for p in problems), problems

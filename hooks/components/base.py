@@ -20,8 +20,11 @@ A component declares everything the build needs to know about its tool:
 - `render_key`: what a marker's rendering reads from its page, when that is little (a link or two):
   the build then renders each marker once per key instead of once per page (on a large site the
   same checklist or email shows on hundreds of pages).
-- `search_stand_in`: what the search index keeps of a marker's rendering (its words, not its
-  buttons and form fields): Material's search plugin reads that in its place (Build.hold).
+- What Material's search plugin indexes of a rendering is said in its partial: its controls (buttons,
+  form fields, status lines) carry `data-search-exclude="1"`, which the plugin skips, then removes
+  from the page. The plugin tells elements apart by their tag alone: an excluded <div> is read again
+  from the first inner </div> on, so exclude an element without descendants of its own tag, or
+  exclude a heading with an id, which drops its whole section (partials/email.html does both).
 - Words a reader sees come from overrides/text/<language>.yml (the `text` component):
   `words.<tool>.<key>` in templates, `build.words(tool)` in Python.
 
@@ -31,7 +34,6 @@ MkDocs's events.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Collection
@@ -47,18 +49,6 @@ from guidekit.printsheets import Sheet
 from guidekit.translations import Translation, line_times, mark, missing_texts, overlay
 
 ANY_ID = None  # variants(kind) returns this when any id is accepted (checked by the component itself)
-
-# A long data-* attribute value (the JSON a tool's script reads, e.g. data-email, data-plan).
-# Material's search plugin reads every page's HTML with Python's HTMLParser, which decodes every
-# &#34; of such a value, and uses nothing of it (it reads the text, the headings' ids, `class` and
-# `data-search-exclude`). Build.hold swaps these values for short stand-ins while search reads a page.
-LONG_DATA = re.compile(r'(\sdata-(?!search-)[a-z0-9-]+=")([^"]{100,})"')
-HELD = "\ue000"  # a private-use character, around the number of a held value
-MAYBE_LONG_DATA = re.compile(r'data-(?!search-)[a-z0-9-]+="[^"]{100,}"')  # LONG_DATA without its \s: a quicker search
-# After reading a page, the search plugin removes its data-search-*="..." attributes from the page:
-# a rendering that has one is read as it is (no stand-in), so that it gets that clean-up too.
-SEARCH_VALUE = re.compile(r'data-search-\w+="')
-
 
 class Component:
     name: str = ""
@@ -111,14 +101,6 @@ class Component:
         """Everything `render(build, kind, ident, page)` reads from `page`, as a hashable value; or None
         (the default) to render the marker afresh on every page. Two pages with the same key must get
         the same HTML: the build reuses the first rendering (within one build only)."""
-        return None
-
-    def search_stand_in(self, build: "Build", kind: str, ident: str, page) -> str | None:
-        """What Material's search plugin reads instead of this marker's rendering (Build.hold), or None
-        (the default): it reads the rendering itself. Short HTML with the words a reader may search
-        for, without the buttons, form fields and hidden status text around them; its headings keep
-        the rendering's ids, so a result opens at the same place on the page. Like the rendering, it is
-        made once per render_key: it may read from `page` only what that key holds."""
         return None
 
     def template_globals(self, build: "Build") -> dict[str, Any]:
@@ -180,10 +162,8 @@ class Build:
 
     def __post_init__(self):
         self.components = ordered(self.components)
-        self._rendered: dict[tuple, tuple[str, str | None]] = {}  # (kind, id, render_key) -> (HTML, search stand-in), this build only
+        self._rendered: dict[tuple, str] = {}  # (kind, id, render_key) -> HTML, this build only
         self._titles: dict[str, str] = {}
-        self._shown: dict[str, list[tuple[str, str]]] = {}  # page src_uri -> (rendering, stand-in) of each marker
-        self._held: dict[str, tuple] = {}       # page src_uri -> what Build.restore puts back
         self._used: dict[str, list[str]] = {}   # page src_uri -> the assets of the tools its markers showed
         self.kinds: dict[str, Component] = {}
         for c in self.components:
@@ -330,10 +310,8 @@ class Build:
         between blank lines), in one pass, before Markdown converts the page: so MkDocs sees the ids the
         tools create and checks the links to them. (A marker indented inside a block, such as an
         admonition, stays for `expand`: Markdown doesn't keep raw HTML whole there.) The scripts and
-        styles of the components shown are noted for `expand`; each rendering with a search stand-in
-        for Build.hold."""
+        styles of the components shown are noted for `expand`."""
         used: list[str] = []
-        shown: list[tuple[str, str]] = []
 
         def swap(match) -> str:
             owner = self.kinds.get(match["kind"])
@@ -341,123 +319,43 @@ class Build:
                 # inside an indented block (an admonition), Markdown would wrap raw HTML in <p>; a lone
                 # start tag would keep Markdown from converting what follows it: both wait for `expand`
                 return match[0]
-            html = self._rendering(match["kind"], match["id"] or "", page, used, shown)
+            html = self._rendering(match["kind"], match["id"] or "", page, used)
             return match[0] if html is None else f"\n{html.strip()}\n"
 
         if "<!--" in markdown:
             page.markdown = markdown  # what the renderers read of the page: its Markdown as the components made it
             markdown = LINE_MARKER.sub(swap, markdown)
         self._used[page.file.src_uri] = used
-        if shown:
-            self._shown[page.file.src_uri] = shown
         return markdown
 
     def expand(self, html: str, page) -> str:
         """A converted page: the scripts and styles of the components it shows go before its content
         (and a marker that reached the HTML some other way is expanded here)."""
         used = self._used.pop(page.file.src_uri, [])
-        shown = self._shown.get(page.file.src_uri, [])
 
         def swap(match) -> str:
-            made = self._rendering(match["kind"], match["id"] or "", page, used, shown)
+            made = self._rendering(match["kind"], match["id"] or "", page, used)
             return match[0] if made is None else made
 
         if "<!--" in html:
             html = MARKER.sub(swap, html)
-        if shown:
-            self._shown[page.file.src_uri] = shown
         assets = "".join(tool_assets(page.url, a) for a in used)
         return assets + html
 
-    def _rendering(self, kind: str, ident: str, page, used: list[str], shown: list) -> str | None:
+    def _rendering(self, kind: str, ident: str, page, used: list[str]) -> str | None:
         """One marker's rendering (None: not a marker the build knows, a plain comment), made once per
-        render_key; its assets added to `used`, and (rendering, stand-in) to `shown`."""
+        render_key; its assets added to `used`."""
         owner = self.kinds.get(kind)
         if owner is None:
             return None  # a plain comment (a tool whose data failed has ended the build already)
         used.extend(a for a in owner.assets_for(kind, ident) if a not in used)
         key = owner.render_key(self, kind, ident, page)
-        made = self._rendered.get((kind, ident, key)) if key is not None else None
-        if made is None:
+        html = self._rendered.get((kind, ident, key)) if key is not None else None
+        if html is None:
             html = owner.render(self, kind, ident, page)
-            made = (html, self._usable_stand_in(html, owner.search_stand_in(self, kind, ident, page)))
             if key is not None:
-                self._rendered[(kind, ident, key)] = made
-        html, stand_in = made
-        if stand_in is not None:
-            shown.append((html, stand_in))
+                self._rendered[(kind, ident, key)] = html
         return html
-
-    @staticmethod
-    def _usable_stand_in(html: str, stand_in: str | None) -> str | None:
-        """The stand-in, unless it or the rendering has a data-search-*="..." attribute (SEARCH_VALUE)."""
-        if stand_in is None or SEARCH_VALUE.search(html) or SEARCH_VALUE.search(stand_in):
-            return None
-        return stand_in
-
-    # Search -----------------------------------------------------------------------------------
-
-    def hold(self, page) -> None:
-        """Before the search plugin reads `page.content` (MkDocs's page_context event), make the page
-        quick to read: each rendering with a search stand-in (Component.search_stand_in) gives way to
-        it, and the long data-* values of the rest are swapped for short stand-ins (see LONG_DATA;
-        not on a page that uses their stand-in character itself). So the search index has the
-        tools' words, not their controls. `restore` puts the page back before it is written: what
-        the search plugin removed from the rest of the page (its data-search-*="..." attributes)
-        stays removed, so the written page is the one it would be without any of this."""
-        content = page.content
-        shown = self._shown.pop(page.file.src_uri, [])
-        if not content:
-            return
-        parts, swapped, at = [], [], 0
-        for html, stand_in in shown:
-            start = content.find(html, at)
-            if start < 0:
-                continue  # no longer on the page as rendered: read as it is
-            parts += [content[at:start], stand_in]
-            swapped.append((stand_in, html))
-            at = start + len(html)
-        if swapped:
-            parts.append(content[at:])
-            content = "".join(parts)
-        held: list[str] = []
-
-        def swap(m) -> str:
-            start = m.start()
-            if content.rfind("<", 0, start) <= content.rfind(">", 0, start):
-                return m[0]  # not inside a tag (text that reads like an attribute, e.g. in inline code)
-            if "data-search-" in m[2]:  # Material's clean-up of data-search-* must find what it would have found
-                return m[0]
-            held.append(m[2])
-            return f'{m[1]}{HELD}{len(held) - 1}{HELD}"'
-
-        if HELD not in content and MAYBE_LONG_DATA.search(content):
-            content = LONG_DATA.sub(swap, content)
-        if swapped or held:
-            self._held[page.file.src_uri] = (page.content, swapped, held)
-            page.content = content
-
-    def restore(self, page) -> None:
-        """After the search plugin has read the page: the renderings and the held values back. Should
-        anything but that plugin's clean-up have changed a stand-in, the page goes back to what it was
-        before `hold` (the page as rendered, without that clean-up)."""
-        entry = self._held.pop(page.file.src_uri, None)
-        if entry is None:
-            return
-        before, swapped, held = entry
-        content = page.content
-        if held:
-            content = re.sub(f"{HELD}(\\d+){HELD}", lambda m: held[int(m[1])], content)
-        parts, at = [], 0
-        for stand_in, html in swapped:
-            start = content.find(stand_in, at)
-            if start < 0:
-                page.content = before
-                return
-            parts += [content[at:start], html]
-            at = start + len(stand_in)
-        parts.append(content[at:])
-        page.content = "".join(parts)
 
     # Links ------------------------------------------------------------------------------------
 

@@ -3,8 +3,7 @@
 `<!-- checklist: id -->` shows one checklist; `<!-- checklists-overview -->` lists them all with
 progress, export and import; `<!-- checklists-progress -->` (the home page) hands the browser which
 page holds which checklist, so the steps' cards show their progress. Logic: guidekit/checklists.py.
-Partials: checklist.html, checklists-overview.html, checklists-progress.html; checklist-search.html
-(what the search index keeps of a checklist). Script and style:
+Partials: checklist.html, checklists-overview.html, checklists-progress.html. Script and style:
 assets/tools/checklists.js|css.
 """
 from __future__ import annotations
@@ -36,12 +35,6 @@ class Checklists(Component):
     def render_key(self, build, kind, ident, page):
         """A checklist reads its page only for the link to its printable sheet."""
         return build.link(page, f"print/{ident}/") if kind == "checklist" else None
-
-    def search_stand_in(self, build, kind, ident, page):
-        """Search reads a checklist's heading, why it helps and its items (partials/checklist-search.html)."""
-        if kind != "checklist":
-            return None
-        return render(build, "partials/checklist-search.html", checklist=build.data_of(self, self.name)[ident])
 
     def render(self, build, kind, ident, page):
         known = build.data_of(self, self.name)

@@ -4,8 +4,7 @@
 contents). A page with several starts with a list to choose one from, "Choose an email", placed
 before the first (the internal marker `<!-- email-choose -->`): with JavaScript, the page then shows
 the chosen email alone. Logic: guidekit/emails.py. Partials: email.html, email-choose.html,
-email-fields.html; email-search.html (what the search index keeps of an email). Script and style:
-assets/tools/emails.js|css.
+email-fields.html. Script and style: assets/tools/emails.js|css.
 """
 from __future__ import annotations
 
@@ -47,12 +46,6 @@ class Emails(Component):
     def render_key(self, build, kind, ident, page):
         """An email reads its page only for whether the page has a "Choose an email" list."""
         return None if kind == CHOOSE_KIND else _has_list(page)
-
-    def search_stand_in(self, build, kind, ident, page):
-        """Search reads an email's "when" line, subject and body (partials/email-search.html)."""
-        if kind == CHOOSE_KIND:
-            return None
-        return render(build, "partials/email-search.html", template=build.data_of(self, self.name).templates[ident])
 
     def render(self, build, kind, ident, page):
         library = build.data_of(self, self.name)

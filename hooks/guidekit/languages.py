@@ -297,29 +297,29 @@ class _Compare:
         ours = {ident(n): n for n in o.value}
         theirs: dict[str, yaml.Node] = {}
         for n in t.value:
-            ident = ident(n)
-            if ident is None:
+            found = ident(n)
+            if found is None:
                 self.fail(n, f"an entry of '{key}' in {where} has no 'id'.",
                           f"give it the id of the {what} it translates (ids stay as in the original).")
-            elif ident in theirs:
-                self.fail(n, f"{where} has the {what} '{ident}' twice.", "keep one of them.")
+            elif found in theirs:
+                self.fail(n, f"{where} has the {what} '{found}' twice.", "keep one of them.")
             else:
-                theirs[ident] = n
-        for ident, n in ours.items():
-            if ident not in theirs:
-                self.fail(t, f"{where} has no {what} '{ident}' ({self.there(n)} has it).",
+                theirs[found] = n
+        for i, n in ours.items():
+            if i not in theirs:
+                self.fail(t, f"{where} has no {what} '{i}' ({self.there(n)} has it).",
                           "add it, translated, with the same id.")
-        for ident, n in theirs.items():
-            if ident not in ours:
-                self.fail(n, f"{where} has the {what} '{ident}', which the original doesn't have ({self.pair.original}).",
+        for i, n in theirs.items():
+            if i not in ours:
+                self.fail(n, f"{where} has the {what} '{i}', which the original doesn't have ({self.pair.original}).",
                           f"remove it, or give it the id of the {what} it translates (ids stay as in the original).")
         common = [i for i in ours if i in theirs]
         order = [i for i in theirs if i in ours]
         if common != order:
             self.fail(t, f"the {key} of {where} are in another order than in the original ({self.there(o)}).",
                       f"put them in the original's order: {', '.join(common)}.")
-        for ident in common:
-            self.mapping(ours[ident], theirs[ident], f"the {what} '{ident}'")
+        for i in common:
+            self.mapping(ours[i], theirs[i], f"the {what} '{i}'")
 
     def scalar(self, o: yaml.ScalarNode, t: yaml.ScalarNode, where: str, key: str) -> None:
         if fixed(o) and not self.all_text:
