@@ -86,10 +86,22 @@ def example_es(example):
     return Translation(example, "es", EXAMPLE / "docs" / "es")
 
 
-@pytest.fixture(scope="session", params=["en", "es"])
+def pytest_generate_tests(metafunc):
+    """`example_lang`: English, and Spanish too for a test marked `each_language` (see example_lang)."""
+    own = any("example_lang" in str(m.args[0]) for m in metafunc.definition.iter_markers("parametrize"))
+    if "example_lang" in metafunc.fixturenames and not own:  # (a test may choose its languages itself)
+        each = metafunc.definition.get_closest_marker("each_language") is not None
+        metafunc.parametrize("example_lang", ["en", "es"] if each else ["en"], indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
 def example_lang(request, example):
-    """The example site in each of its languages: a test taking this runs once in English, once in
-    Spanish (.url, .site, .docs, .lang)."""
+    """The example site in a language (.url, .site, .docs, .lang): English, and for a test marked
+    `each_language` Spanish too. Behaviour is the same in every language (one script, one set of
+    templates, the words from overrides/text/<lang>.yml and docs/<lang>/); a test is marked where
+    the language changes what a student sees beyond the words swapped in: dates, times and plurals
+    in that language's forms, greetings and lists of names built from its words, longer labels that
+    must still fit, a page in that language's own 404 or print."""
     return example if request.param == "en" else request.getfixturevalue("example_es")
 
 

@@ -32,6 +32,9 @@ from guidekit.text import fill
 from support import EXAMPLE, ROOT, build, center_settings, soup, theme_env, words
 from test_site_build import built_pages, config_of
 
+# The example site's settings show in each of its languages (quick checks of the built pages).
+pytestmark = pytest.mark.each_language
+
 EXAMPLE_DOCS = EXAMPLE / "docs"
 GOOD = {"name": "Riverside Institute Careers Office", "contact_email": "help@careers.riverside.test"}
 NOWHERE = Where("mkdocs.yml", {})

@@ -104,7 +104,6 @@ def test_tick_survives_reload_and_instant_navigation(lang_page, ex, key):
     assert page.evaluate("window.__stayed") is True
 
 
-@pytest.mark.parametrize("example_lang", ["en"], indirect=True)  # the script binds once whatever the language
 def test_one_click_after_ten_navigations_toggles_once(lang_page, ex, key):
     page, first = lang_page, ex.first
     page.goto(ex.first_url)
@@ -122,6 +121,7 @@ def test_one_click_after_ten_navigations_toggles_once(lang_page, ex, key):
     assert saved(page, key)["checklists"][first.id] == {first.items[0].id: True}
 
 
+@pytest.mark.each_language
 def test_keyboard_only_ticking_and_polite_announcement(lang_page, ex):
     page = lang_page
     page.goto(ex.first_url)
@@ -142,6 +142,7 @@ def test_keyboard_only_ticking_and_polite_announcement(lang_page, ex):
     assert second.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
 
 
+@pytest.mark.each_language
 def test_untick_all_unticks_only_that_checklist_and_undo_brings_its_ticks_back(lang_page, ex, key):
     page, first, second = lang_page, ex.first, ex.second
     page.goto(ex.first_url)
@@ -166,7 +167,6 @@ def test_untick_all_unticks_only_that_checklist_and_undo_brings_its_ticks_back(l
                                               second.id: {second.items[0].id: True}}
 
 
-@pytest.mark.parametrize("example_lang", ["en"], indirect=True)  # a box's size has no language
 def test_targets_are_at_least_24px(lang_page, ex):
     lang_page.goto(ex.first_url)
     boxes = lang_page.locator("[data-checklist] input[type=checkbox]").all()
@@ -305,6 +305,7 @@ def test_overview_and_checklist_pass_axe_with_state(lang_page, ex):
     assert not axe_violations(page)
 
 
+@pytest.mark.each_language
 def test_without_javascript_the_checklist_is_a_readable_list(lang_context_factory, ex):
     pg = lang_context_factory(java_script_enabled=False).new_page()
     pg.goto(ex.first_url)
@@ -313,7 +314,6 @@ def test_without_javascript_the_checklist_is_a_readable_list(lang_context_factor
     expect(pg.get_by_role("button", name=ex.untick_all())).to_be_hidden()
 
 
-@pytest.mark.parametrize("example_lang", ["en"], indirect=True)  # a center's edit of the English data (the ids are the same in every language)
 def test_reordered_and_reworded_items_keep_their_ticks(browser, lang_page, ex, key, tmp_path):
     """A center rewords an item, drops one and reorders the rest: ticks follow the ids."""
     first = ex.first

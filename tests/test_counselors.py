@@ -260,6 +260,7 @@ def test_every_sheet_prints_on_its_pages_with_the_center_and_a_qr_code_to_its_pa
 
 # The example site: every urgent setting, and axe on the sheets ----------------------------------
 
+@pytest.mark.each_language
 def test_the_appointment_names_the_centers_urgent_and_counseling_contacts(example_lang):
     c, w = example_center(example_lang.lang), words("counselors", example_lang.lang)
     doc = soup(example_lang.site / "counselors" / "appointment" / "index.html")
@@ -270,6 +271,7 @@ def test_the_appointment_names_the_centers_urgent_and_counseling_contacts(exampl
     assert w["urgent_danger"] in text and w["urgent_lead"] in text
 
 
+@pytest.mark.each_language
 def test_an_outline_says_its_slack_and_shows_a_points_steps_and_items_under_it(example_lang):
     """On the outline's page and on its sheet: the intro says the planned and the spare minutes; a
     point's steps are a numbered list inside it, its items a bulleted one; a plain point has none."""
@@ -351,6 +353,7 @@ def test_a_worksheet_shows_its_drafts_and_never_the_answer_keys_answers(guide):
     assert checked, "no worksheet in this guide"
 
 
+@pytest.mark.each_language
 def test_the_evaluation_form_works_without_javascript_sends_nothing_and_prints_on_its_page(example_lang, lang_context_factory):
     outlines, _ = load_counselors(PATH, data_text(example_lang.docs, "counselors.yml"))
     o = next(o for o in outlines.values() if o.evaluation)

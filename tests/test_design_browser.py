@@ -335,6 +335,7 @@ def test_tools_menu_keyboard_and_axe(example_context_factory, example_lang):
     assert not axe_violations(page)
 
 
+@pytest.mark.each_language
 def test_phone_targets_are_at_least_44px(example_context_factory, example_lang, tmp_path):
     """On a 390 px phone, on every page, every button, form control and stand-alone link in the
     content and the footer is at least 44 x 44 px (a tick box with its label; links inside a sentence
@@ -383,6 +384,7 @@ def test_untick_all_offers_undo(example_page, example_lang):
     assert background in ("rgba(0, 0, 0, 0)", "transparent"), f"'Untick all' looks like a main action ({background})"
 
 
+@pytest.mark.each_language
 def test_home_cards_show_each_steps_checklist_progress(example_page, example_lang):
     """The path's cards on the home page show how much of each step's checklist is ticked."""
     lists = load_checklists("x", data_text(example_lang.docs, "checklists.yml"))[0]

@@ -299,6 +299,7 @@ def test_what_was_typed_before_the_script_ran_is_kept(example_context_factory, e
     expect(w.locator("[data-email-subject], [data-email-body]").filter(has_text="Northwind")).not_to_have_count(0)
 
 
+@pytest.mark.each_language
 def test_a_blank_name_gives_the_greeting_everywhere_and_leaves_nothing_to_fill(example_context_factory, ex):
     """Only the required fields typed: the preview, the clipboard and the mailto link start with the
     template's greeting, never "Dear ," (nor "Estimado/a :"), with no [gap] or {placeholder} anywhere."""
@@ -340,6 +341,7 @@ def test_a_blank_name_gives_the_greeting_everywhere_and_leaves_nothing_to_fill(e
     assert preview(w)[1].startswith(short.greeting + "\n\n")
 
 
+@pytest.mark.each_language
 def test_with_a_required_field_empty_copy_and_open_ask_first_and_name_what_is_missing(example_context_factory, ex):
     W, S = ex.W, ex.S
     company, role = ex.label("ask", "company"), ex.label("ask", "role")
@@ -586,6 +588,7 @@ def test_axe_on_the_list_and_on_an_email_with_gaps_asked_about_and_more_open(exa
     assert not violations, "\n".join(violations)
 
 
+@pytest.mark.each_language
 def test_without_javascript_each_email_is_plain_text_after_a_list_of_links(example_context_factory, ex):
     page = example_context_factory(java_script_enabled=False).new_page()
     page.goto(ex.prefix + "emails/")
@@ -675,6 +678,7 @@ def test_an_email_opens_with_the_version_that_fits_the_chosen_situation(example_
     assert preview(w)[1] == main_body
 
 
+@pytest.mark.each_language
 def test_a_label_that_already_says_optional_says_it_once(example_page, ex):
     """The example's 'update' has an optional field whose label ends with the optional word itself
     ((optional)): the form doesn't add a second one."""

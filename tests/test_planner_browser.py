@@ -204,6 +204,7 @@ def download_ics(pg, P) -> bytes:
         return handle.read()
 
 
+@pytest.mark.each_language
 @pytest.mark.browser
 @pytest.mark.parametrize("tz, locale, news, dst_day", DST_CASES)
 def test_page_times_equal_ics_times_across_a_dst_change(example_context_factory, P, tz, locale, news, dst_day):
@@ -378,6 +379,7 @@ def test_the_plan_follows_the_chosen_situation(example_context_factory, P):
     clean(ctx)
 
 
+@pytest.mark.each_language
 @pytest.mark.browser
 def test_labels_name_the_real_day_for_news_early_on_a_friday(example_context_factory, P):
     """News on a Friday at 05:50, read ten minutes later: each step's words name its own day and part of
@@ -408,6 +410,7 @@ def offered(preset, news: datetime) -> bool:
     return preset.until is None or (dwell_end(news, preset).date() - news.date()).days < (1 if preset.weekday is None else 7)
 
 
+@pytest.mark.each_language
 @pytest.mark.browser
 @pytest.mark.parametrize("tz", ["America/New_York", "Europe/London"])
 @pytest.mark.parametrize("news_at, now_at", MOMENTS)
@@ -621,6 +624,7 @@ def test_the_compact_form_opens_the_planner_with_the_choice_made(example_context
     clean(ctx)
 
 
+@pytest.mark.each_language
 @pytest.mark.browser
 def test_printed_plan_fits_one_page_and_holds_only_the_plan(example_context_factory, P):
     from pypdf import PdfReader
@@ -666,6 +670,7 @@ def test_axe_with_an_error_then_a_plan_with_its_notes_showing(example_context_fa
     clean(ctx)
 
 
+@pytest.mark.each_language
 @pytest.mark.browser
 def test_without_javascript_the_steps_show_with_their_timing_in_words(example_context_factory, P):
     ctx = example_context_factory(java_script_enabled=False)

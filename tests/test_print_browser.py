@@ -135,6 +135,7 @@ def test_packet_prints_one_sheet_per_checklist(guide, guide_context):
 
 # ---- Behaviour, on the example site in each language ----
 
+@pytest.mark.each_language
 def test_a_sheet_prints_the_centers_details_without_site_chrome(lang_page, ex):
     center = ex.center
     lang_page.goto(f"print/{ex.first.id}/")
@@ -198,6 +199,7 @@ def test_print_index_lists_every_sheet_and_opens_it_outside_the_site_layout(lang
     expect(page.locator("h1")).to_have_text(ex.lists[0].title)
 
 
+@pytest.mark.each_language
 def test_guidance_page_prints_no_address_of_the_guides_own_links_on_two_sheets_at_most(lang_page, ex):
     """Material's instant navigation makes the guide's own links absolute: their addresses stay off the
     paper (another site's address still prints after its link); a step page needs one or two sheets."""

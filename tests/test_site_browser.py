@@ -9,6 +9,8 @@ the tests own.
 """
 from __future__ import annotations
 
+import pytest
+
 import pathlib
 
 from playwright.sync_api import expect
@@ -201,6 +203,7 @@ def test_palette_toggle_switches_to_dark_and_remembers(example_page, example_lan
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
+@pytest.mark.each_language
 def test_the_404_page_works_at_any_depth(example_context_factory, example, example_lang):
     """GitHub Pages answers any unknown address with 404.html: its styles, scripts and links must
     work from any depth below the sub-path (a translation's own 404.html too, in its language)."""

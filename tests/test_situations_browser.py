@@ -109,6 +109,7 @@ def test_each_start_link_leads_to_its_page(example_page, example_lang, sid):
     expect(page.locator(".guide-situation .guide-path__steps li")).to_have_count(len(s.steps))
 
 
+@pytest.mark.each_language
 def test_choosing_shows_your_situation_everywhere_across_reload_and_instant_navigation(example_page, example_lang, key):
     x = ex(example_lang)
     page, skipping = example_page, x.skipping
@@ -228,6 +229,7 @@ def titles(pages, docs=EXAMPLE / "docs"):
     return [title_of(p, docs) for p in pages]
 
 
+@pytest.mark.each_language
 def test_the_path_and_the_step_foot_follow_the_situation(example_page, example_lang):
     x = ex(example_lang)
     says, general, skipping, other = x.says, x.data.general, x.skipping, x.other
@@ -271,6 +273,7 @@ def test_the_path_and_the_step_foot_follow_the_situation(example_page, example_l
     page.wait_for_url(x.url + url_of(off_path[0].page))
 
 
+@pytest.mark.each_language
 def test_without_javascript_the_pages_read_well(example_context_factory, example_lang):
     x = ex(example_lang)
     pg = example_context_factory(java_script_enabled=False).new_page()

@@ -21,6 +21,9 @@ from support import EXAMPLE, build, center_settings, english_only, first_search_
 from test_branding import EXAMPLE_DOCS, GOOD, NOWHERE, WORDS, errors_of, example_center, example_copy, theme  # noqa: F401  (theme: a fixture)
 from test_site_build import built_pages
 
+# The example site's settings show in each of its languages (quick checks of the built pages).
+pytestmark = pytest.mark.each_language
+
 LINE = WORDS["urgent_lead"]           # the urgent line's and the block's heading
 DANGER_LINE = WORDS["urgent_danger"]  # the emergency number, in the line at the top of every page
 DANGER = WORDS["urgent_danger_now"]   # the emergency number, in the expanded block
