@@ -150,8 +150,19 @@ def english_only(project: pathlib.Path) -> None:
     config.write_text(text, encoding="utf-8")
 
 
-def soup(path: pathlib.Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+def soup(path: pathlib.Path, *, fresh: bool = False) -> BeautifulSoup:
+    """A built file, parsed. Parsed once per test process while the file stays as it is (the content
+    tests read the same pages again and again: parsing was half their time), so the tree is shared:
+    read it only; fresh=True gives a tree of its own to change (decompose...)."""
+    if fresh:
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    stat = path.stat()
+    return _parsed(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=1024)  # about 0.5 MB a page: the three guides' pages fit
+def _parsed(path: str, mtime_ns: int, size: int) -> BeautifulSoup:
+    return BeautifulSoup(pathlib.Path(path).read_text(encoding="utf-8"), "html.parser")
 
 
 def built_file(site: pathlib.Path, page: str) -> pathlib.Path:

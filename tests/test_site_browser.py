@@ -37,7 +37,7 @@ def axe_run(page) -> list[str]:
 
 def heading(site: pathlib.Path, path: str) -> str:
     """The h1 of a built page as readers see it (without the permalink sign)."""
-    h1 = soup(site / path / "index.html").h1
+    h1 = soup(site / path / "index.html", fresh=True).h1
     for link in h1.select("a.headerlink"):
         link.decompose()
     return h1.get_text(strip=True)

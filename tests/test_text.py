@@ -122,7 +122,7 @@ def _sentences(section, found=None) -> set[str]:
 def visible_text(page) -> str:
     """What a reader meets on a built page: its text without scripts and styles, and the names and hints
     its controls carry (aria-label, title, placeholder, alt)."""
-    doc = soup(page)
+    doc = soup(page, fresh=True)
     own = doc.html.get("lang") if doc.html else None
     for el in doc.select("script, style, template"):
         el.decompose()
