@@ -51,7 +51,7 @@ system-deps:
 	touch $@
 
 test: $(BIN)/.test-deps system-deps tests/node_modules/.installed
-	$(BIN)/python -m pytest -n 4 --dist load
+	$(BIN)/python -m pytest -n 4 --dist worksteal
 
 # Figures against plain Material: page weight, build time, interactions, Lighthouse (bench/RESULTS.md).
 bench: $(BIN)/.test-deps system-deps bench/node_modules/.installed

@@ -86,19 +86,6 @@ def example_es(example):
     return Translation(example, "es", EXAMPLE / "docs" / "es")
 
 
-def pytest_collection_modifyitems(config, items):
-    """The long tests first: the walks through whole guides in the browser, then the other browser
-    tests, then the rest (quick), so that pytest-xdist's workers share out the long ones from the
-    start instead of one worker finishing them after the others are done. The order of the tests
-    within each group stays as written."""
-    def weight(item):
-        names = set(getattr(item, "fixturenames", ()))
-        browser = bool(names & {"browser", "page", "context_factory", "guide_context", "shipped_context",
-                                "example_page", "example_context_factory", "lang_page", "lang_context_factory"})
-        return 0 if browser and names & {"guide", "shipped_guide"} else 1 if browser else 2
-    items.sort(key=weight)
-
-
 def pytest_generate_tests(metafunc):
     """`example_lang`: English, and Spanish too for a test marked `each_language` (see example_lang)."""
     own = any("example_lang" in str(m.args[0]) for m in metafunc.definition.iter_markers("parametrize"))

@@ -3,7 +3,8 @@ at a phone's 390 x 844 and a laptop's 1280 x 900, from screenshots and what is p
 
 Behaviour (the tools menu, targets, the checklist's undo, the home page's progress, search that finds
 nothing): the tests' example site, whose pages and settings the tests own. Content (the first phone
-screen of the home page, the chrome on student pages, "(example settings)"): `guide`, the shipped
+screen of the home page, "(example settings)"; the chrome on student pages, `chrome_problems`, which
+the walk through each guide in test_site_browser.py runs on every page): `guide`, the shipped
 guide and a copy with a center's edits; what to expect comes from that guide's own nav and settings.
 A screenshot of every screen a test judges is saved next to the test's temporary files, and a failure
 names it.
@@ -219,40 +220,23 @@ def title_problem(page, path: str) -> list[str]:
     return []
 
 
-def test_student_pages_show_no_documentation_chrome_at_1280(browser, guide, tmp_path):
-    """At 1280 x 900 every student page reads as one column: no navigation tree, no table of contents,
-    no heading permalinks, no Previous/Next bar; its title is bold and reads at AA contrast (in the dark
-    scheme too, where one page tells: every page's title has the same style)."""
-    pages = student_pages(guide.docs)
-    assert pages
-    ctx = browser.new_context(base_url=guide.url, viewport=LAPTOP, color_scheme="light")
-    dark = browser.new_context(base_url=guide.url, viewport=LAPTOP, color_scheme="dark")
+CHROME = {"the navigation tree": ".md-sidebar--primary", "the table of contents": ".md-sidebar--secondary",
+          "a heading permalink": "article .headerlink", "the Previous/Next bar": ".md-footer__link"}
+
+
+def chrome_problems(page, path: str, tmp_path: pathlib.Path) -> list[str]:
+    """A student page at 1280 px (LAPTOP) reads as one column: no navigation tree, no table of
+    contents, no heading permalinks, no Previous/Next bar; its title bold and at AA contrast. Run on
+    every student page (student_pages) by the walk through each guide in test_site_browser.py."""
     problems = []
-    try:
-        page = ctx.new_page()
-        for path in pages:
-            page.goto(path)
-            chrome = {
-                "the navigation tree": ".md-sidebar--primary",
-                "the table of contents": ".md-sidebar--secondary",
-                "a heading permalink": "article .headerlink",
-                "the Previous/Next bar": ".md-footer__link",
-            }
-            for what, selector in chrome.items():
-                if any(el.is_visible() for el in page.locator(selector).all()):
-                    problems.append(f"/{path}: shows {what} (see {shot(page, tmp_path, path.strip('/') or 'home')})")
-            column = page.locator("article.md-content__inner").bounding_box()
-            font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article.md-content__inner')).fontSize)")
-            if column["width"] > 45 * font:
-                problems.append(f"/{path}: the text column is {column['width']:.0f} px wide, over 45 em")
-            problems += title_problem(page, path)
-        page = dark.new_page()
-        page.goto(pages[0])
-        problems += [f"{p} (dark)" for p in title_problem(page, pages[0])]
-    finally:
-        ctx.close()
-        dark.close()
-    assert not problems, "\n".join(problems)
+    for what, selector in CHROME.items():
+        if any(el.is_visible() for el in page.locator(selector).all()):
+            problems.append(f"/{path}: shows {what} (see {shot(page, tmp_path, path.strip('/').replace('/', '-') or 'home')})")
+    column = page.locator("article.md-content__inner").bounding_box()
+    font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article.md-content__inner')).fontSize)")
+    if column["width"] > 45 * font:
+        problems.append(f"/{path}: the text column is {column['width']:.0f} px wide, over 45 em")
+    return problems + title_problem(page, path)
 
 
 def test_example_settings_are_marked_only_while_in_use(guide):

@@ -20,6 +20,7 @@ from support import AXE_TAGS, mark_window, soup, words
 from test_branding import example_center
 from test_csp_browser import (follow, pages_with, record_violations, search, site_path, title_of, use_a_checklist,
                               use_an_email, use_the_planner)
+from test_design_browser import LAPTOP, chrome_problems, student_pages, title_problem
 from test_site_build import built_pages
 
 
@@ -55,7 +56,7 @@ def axe_colours(page) -> list[str]:
             for v in result["violations"] for n in v["nodes"]]
 
 
-def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(browser, guide):
+def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(browser, guide, tmp_path):
     """One walk through the guide as a student makes it collects everything that must never happen:
     an axe-core violation, a refusal by the Content Security Policy, a JavaScript error, a request
     to another site, a file that fails to load.
@@ -63,21 +64,22 @@ def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(brow
     In the light scheme, from the home page, every Markdown page is swapped in by instant navigation
     (the home page's policy stays in force while each page's inline scripts run again), home last:
     each has its title, one h1 and the scheme asked for, and passes axe (every WCAG A and AA rule);
-    a situation's page chooses its situation on the way, as landing on it does. Then the tools are
+    a situation's page chooses its situation on the way, as landing on it does. At 1280 px, every
+    student page reads as one column, without documentation chrome (chrome_problems). Then the tools are
     used (a checklist ticked, an email filled in, copied and downloaded, a plan and its .ics, a
     search and its result); every other file the build wrote (printable sheets) is loaded afresh;
     the 404 page, at depth, passes axe and leads home; the language switch leads to the other
     language. In the dark scheme, every Markdown page and the 404 page pass axe's colour rules
     (paper has no dark mode: the sheets are not shown in it); not again on a translation, whose
     colours and markup are its original's."""
-    markdown = guide.pages()
+    markdown, student = guide.pages(), set(student_pages(guide.docs))
     built = [site_path(guide.site, p) for p in built_pages(guide.site)]
     others = [p for p in built if p not in markdown and p != "404.html"]
     not_found = (guide.site / "404.html").read_bytes()
     problems, failed, visited = [], [], []
 
     def context(scheme):
-        ctx = browser.new_context(base_url=guide.url, color_scheme=scheme, accept_downloads=True,
+        ctx = browser.new_context(base_url=guide.url, color_scheme=scheme, accept_downloads=True, viewport=LAPTOP,
                                   permissions=["clipboard-read", "clipboard-write"])
         ctx.add_init_script(axe_source())
         ctx.watch, ctx.violations = watch_context(ctx), record_violations(ctx)
@@ -107,6 +109,8 @@ def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(brow
             if page.locator("[data-situation-page]:not([data-situation-page=''])").count():
                 expect(page.locator(".guide-situation-line")).to_be_visible()  # chosen by landing on its page
             check(page, path, "light", axe_run)
+            if path in student:
+                problems.extend(chrome_problems(page, path, tmp_path))
             visited.append(path)
         tools = [(pages_with(guide, "[data-checklist]"), use_a_checklist),
                  (pages_with(guide, "[data-email]"), use_an_email),
@@ -141,6 +145,8 @@ def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(brow
             for path in markdown + ["no/such/page/"]:
                 page.goto(path)
                 check(page, path, "dark", axe_colours)
+                if path in student:
+                    problems.extend(f"{p} (dark)" for p in title_problem(page, path))
             page.wait_for_load_state("networkidle")
     finally:
         light.close()
