@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import json
-import shutil
 
 import pytest
 import yaml
@@ -15,7 +14,7 @@ from playwright.sync_api import expect
 
 from guidekit.checklists import load_checklists
 from guidekit.text import fill
-from support import (EXAMPLE, SiteServer, data_text, axe_violations, build, copy_project, english_only, mark_window, saved,
+from support import (example_project, SiteServer, data_text, axe_violations, build, english_only, mark_window, saved,
                      storage_key, words)
 
 OVERVIEW = "checklists/"  # tests/example/docs/checklists/index.md (and docs/es/): the overview and the device controls
@@ -324,9 +323,7 @@ def test_reordered_and_reworded_items_keep_their_ticks(browser, lang_page, ex, k
     item(page, dropped).check()
     stored = page.evaluate("k => localStorage.getItem(k)", key)
 
-    copy_project(tmp_path / "p")  # the parts tests/example INHERITs from, at the same relative place
-    site = tmp_path / "p" / "tests" / "example"
-    shutil.copytree(EXAMPLE, site)
+    site = example_project(tmp_path / "p")
     english_only(site)  # the Spanish copy would need the same edit (its completeness check)
     data = site / "docs" / "_data" / "checklists.yml"
     edited = yaml.safe_load(data.read_text(encoding="utf-8"))

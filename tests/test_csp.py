@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import shutil
 
 import pytest
 
 from guidekit.csp import (DIRECTIVES, REFERRER, inline_scripts, meta_tags, other_sites, policy, runs_as_script,
                           script_hash, template_scripts, with_policy)
-from support import EXAMPLE, build, copy_project, soup
+from support import example_project, build, soup
 from test_site_build import built_pages
 
 PAGE = """<!doctype html>
@@ -166,9 +165,7 @@ def test_the_policy_lists_exactly_the_inline_scripts_of_the_whole_site(guide):
 
 
 def test_a_pages_own_script_is_left_out_and_the_build_says_where(tmp_path):
-    copy_project(tmp_path / "p")  # the parts tests/example INHERITs from, at the same relative place
-    project = tmp_path / "p" / "tests" / "example"
-    shutil.copytree(EXAMPLE, project)
+    project = example_project(tmp_path / "p")
     md = next(p for p in sorted((project / "docs").glob("*.md")) if p.name != "index.md")
     lines = md.read_text(encoding="utf-8").splitlines()
     md.write_text("\n".join(lines + ["", "<script>window.own = 1</script>", "",

@@ -10,14 +10,13 @@ browser reports it. Pages and tools are found by the markup the build writes, ne
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import icalendar
 from playwright.sync_api import expect
 
 from conftest import watch_context
-from support import EXAMPLE, SiteServer, build, copy_project, mark_window, soup
+from support import example_project, SiteServer, build, mark_window, soup
 
 REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (e) => {
@@ -125,9 +124,7 @@ def test_a_script_written_into_a_page_does_not_run_and_is_reported(browser, tmp_
     """A page's Markdown gets an inline script, a third-party script and a third-party image: the build
     warns (so a strict build stops), and in the browser none of them runs or loads, and each refusal
     is reported as a violation."""
-    copy_project(tmp_path / "p")  # the parts tests/example INHERITs from, at the same relative place
-    project = tmp_path / "p" / "tests" / "example"
-    shutil.copytree(EXAMPLE, project)
+    project = example_project(tmp_path / "p")
     page_md = next(p for p in sorted((project / "docs").glob("*.md")) if p.name != "index.md")
     page_md.write_text(page_md.read_text(encoding="utf-8") + INJECTED, encoding="utf-8")
     path = page_md.stem + "/"

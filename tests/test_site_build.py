@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from guidekit.datafile import to_python
-from support import ROOT, soup
+from support import example_project, ROOT, soup
 
 
 # Reading a guide's sources -------------------------------------------------------------------
@@ -215,11 +215,8 @@ def test_a_link_to_a_missing_anchor_stops_the_strict_build_and_links_to_the_tool
     """The tools' ids are in the pages when MkDocs reads them (markers are expanded in the Markdown), so
     `validation: anchors: warn` checks every link to a checklist or an email, and a wrong one stops the
     strict build (the example site: its own pages and checklists)."""
-    from support import EXAMPLE, build, copy_project
-    import shutil
-    copy_project(tmp_path / "p")
-    project = tmp_path / "p" / "tests" / "example"
-    shutil.copytree(EXAMPLE, project)
+    from support import build
+    project = example_project(tmp_path / "p")
     lists = yaml.safe_load((project / "docs" / "_data" / "checklists.yml").read_text(encoding="utf-8"))["checklists"]
     page = project / "docs" / lists[0]["page"]
     page.write_text(page.read_text(encoding="utf-8") + f"\n[The list](#checklist-{lists[0]['id']})\n", encoding="utf-8")
