@@ -111,10 +111,10 @@ def edited(request):
     def make(out, url):
         project = copy_project(out.parent / "careers-guide-project")
         edits = center_edits(project)
-        return build(project, out, site_url=url), edits
+        return build(project, out, site_url=url), {"project": str(project), "edits": edits}
 
     srv = shared(request, "careers-guide", make)
-    srv.project, srv.edits = srv.site.parent / "careers-guide-project", srv.info
+    srv.project, srv.edits = pathlib.Path(srv.info["project"]), srv.info["edits"]
     return srv
 
 

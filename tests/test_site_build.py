@@ -55,21 +55,9 @@ def url_of(src: str) -> str:
 def nav_paths(root: Path) -> list[str]:
     """The site path of every page listed in mkdocs.yml's nav (or that of the settings file given, or
     the one it INHERITs when it sets none), in order (links to other sites left out)."""
-    found = []
-
-    def walk(entry):
-        if isinstance(entry, str):
-            if entry.endswith(".md") and "://" not in entry:
-                found.append(url_of(entry))
-        elif isinstance(entry, dict):
-            for value in entry.values():
-                walk(value)
-        elif isinstance(entry, list):
-            for item in entry:
-                walk(item)
-
-    walk(settings_of(root).get("nav") or [])
-    return found
+    from guidekit.checklists import menu_pages
+    return [url_of(entry) for entry in menu_pages(settings_of(root).get("nav"))
+            if entry.endswith(".md") and "://" not in entry]
 
 
 def source_of(docs: Path, path: str) -> Path:

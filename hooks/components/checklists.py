@@ -11,6 +11,7 @@ from __future__ import annotations
 from guidekit.checklists import check_pages, in_guide_order, load_checklists
 
 from .base import Component
+from .print import sheet_address
 from .render import render
 
 
@@ -34,13 +35,13 @@ class Checklists(Component):
 
     def render_key(self, build, kind, ident, page):
         """A checklist reads its page only for the link to its printable sheet."""
-        return build.link(page, f"print/{ident}/") if kind == "checklist" else None
+        return build.link(page, sheet_address(ident)) if kind == "checklist" else None
 
     def render(self, build, kind, ident, page):
         known = build.data_of(self, self.name)
         if kind == "checklist":
             return render(build, "partials/checklist.html", checklist=known[ident],
-                          print_href=build.link(page, f"print/{ident}/"))
+                          print_href=build.link(page, sheet_address(ident)))
         entries = [(c, build.link(page, c.page)) for c in known.values() if build.page(c.page)]
         if kind == "checklists-progress":
             return render(build, "partials/checklists-progress.html", pages=[

@@ -77,15 +77,9 @@ class Csp(Component):
             return
         others = [Path(site_dir) / sub for sub in build.subsites]  # other languages: their own build, their own policy
         written = sorted(p for p in Path(site_dir).rglob("*.html") if not any(o in p.parents for o in others))
-        copied = {os.path.normpath(f.abs_dest_path) for f in build.files or []
-                  if not f.is_documentation_page() and f.abs_dest_path.endswith((".html", ".htm"))}
-        for path in written:
-            key = os.path.normpath(path)
-            if key not in self.pages and key not in copied:  # a theme template such as 404.html
-                self.hashes |= {script_hash(s) for s in inline_scripts(read(path))}
-        final = self.current_policy()
+        final = self.current_policy()  # every page and template MkDocs wrote went through post_page or post_template
         again = [path for path in written if self.pages.get(os.path.normpath(path)) != final]
-        for path in again:  # written before a hash was found, or not by post_page (HTML copied from docs/)
+        for path in again:  # written before a hash was found, or copied from docs/ as it is
             write(path, with_policy(read(path), final))
         log.debug("%d HTML files written again with the whole site's policy: %s", len(again),
                   ", ".join(os.path.relpath(p, site_dir) for p in again[:5]))

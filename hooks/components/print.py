@@ -69,10 +69,10 @@ class Print(Component):
         file of the tool that declared the second."""
         checklists = build.data_of(self, "checklists").values()
         at = {sheet_address(c.id): (build.rel(build.data_path("checklists.yml")), c.line) for c in checklists}
-        return [ContentError(*at.get(address, (build.rel(build.data_path(c.data)) if c.data else "mkdocs.yml", 1)),
+        return [ContentError(*at.get(address, (build.rel(build.data_path(tool.data)) if tool.data else "mkdocs.yml", 1)),
                              f"Two printable sheets of the guide would be at {address}.",
                              "give this one another id: its sheet's address comes from it.")
-                for c, address in self._clashes]
+                for tool, address in self._clashes]
 
     def render(self, build, kind, ident, page):
         if kind == "print-index":

@@ -30,8 +30,7 @@ import os
 from mkdocs.structure.files import File
 
 from guidekit.errors import ContentError
-from guidekit.markers import find_all_markers
-from guidekit.markers import ids_of
+from guidekit.markers import find_all_markers, ids_of
 from guidekit.printsheets import Sheet
 from guidekit.situations import END, GENERAL, ONLY, Fit, check_only_blocks, check_references, load_situations, script_data
 from guidekit.text import fill
