@@ -110,11 +110,11 @@ def edited(request):
     """The guide after a center's typical edits (support.center_edits), built strictly and served."""
     def make(out, url):
         project = copy_project(out.parent / "careers-guide-project")
-        edits = center_edits(project)
-        return build(project, out, site_url=url), {"project": str(project), "edits": edits}
+        center_edits(project)
+        return build(project, out, site_url=url), str(project)
 
     srv = shared(request, "careers-guide", make)
-    srv.project, srv.edits = pathlib.Path(srv.info["project"]), srv.info["edits"]
+    srv.project = pathlib.Path(srv.info)
     return srv
 
 
