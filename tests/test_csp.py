@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -180,3 +183,16 @@ def test_a_pages_own_script_is_left_out_and_the_build_says_where(tmp_path):
     csp = next(iter(policies(out).values()))
     assert script_hash("window.own = 1") not in csp
     assert "window.own = 1" in (out / md.stem / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_is_written_once_with_the_whole_sites_policy(tmp_path):
+    """MkDocs writes 404.html before any page, and the policy goes into it then (csp.post_template):
+    every page then finds every hash listed already, so the build writes no page a second time to add
+    a late one (it says how many it wrote again, at debug level). On the example site, both languages."""
+    project = example_project(tmp_path / "p")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-v", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(tmp_path / "site")], cwd=project, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = [line for line in (result.stdout + result.stderr).splitlines() if "written again" in line]
+    assert len(said) == 2 and all(" 0 HTML files written again" in line for line in said), said
