@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import http.server
 import os
 import pathlib
@@ -170,10 +171,28 @@ def built_file(site: pathlib.Path, page: str) -> pathlib.Path:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files as GitHub Pages serves them: over kept-alive connections, and an address that
+    names no file answered with status 404 and the site's 404.html (the nearest one above it, so
+    that a translation's own 404 page is what its addresses get here)."""
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".ics": "text/calendar", ".js": "text/javascript", ".svg": "image/svg+xml"}
+    protocol_version = "HTTP/1.1"
 
     prefix = PREFIX
+
+    def send_head(self):
+        path = pathlib.Path(self.translate_path(self.path))
+        page = None if path.exists() else next(
+            (d / "404.html" for d in path.parents if (d / "404.html").is_file()
+             and d.is_relative_to(self.directory)), None)
+        if page is None:
+            return super().send_head()
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def translate_path(self, path):
         parsed = urlsplit(path).path
@@ -287,15 +306,33 @@ def mark_window(page) -> None:
 
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # axe's rules that depend on the colours
+
+
+@functools.cache
+def axe_source() -> str:
+    """axe-core, as bundled with axe-playwright-python."""
+    import axe_playwright_python
+    return pathlib.Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_run(page, rules: list[str] | None = None) -> list[str]:
+    """axe-core on the page, already loaded into it (a context's init script, or axe_violations):
+    every WCAG A and AA rule, or only `rules`; one line per violating node. axe reports violations
+    alone (resultTypes), and only they cross over from the browser: the passes, hundreds of nodes on
+    a page, would take longer to hand over than axe takes to find them."""
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
+    return page.evaluate("""runOnly => axe.run(document, {runOnly, resultTypes: ["violations"]}).then(r =>
+        r.violations.flatMap(v => v.nodes.map(n =>
+            `${v.id} (${v.impact}): ${JSON.stringify(n.target)} ${(n.failureSummary || "").slice(0, 160)}`)))""",
+                         run_only)
 
 
 def axe_violations(page) -> list[str]:
     """Run axe-core (bundled with axe-playwright-python) on the page; one line per violating node."""
-    import axe_playwright_python
-    axe_js = pathlib.Path(axe_playwright_python.__file__).with_name("axe.min.js")
     # Evaluated as the browser's tools do, not added as a <script>: the site's Content Security
     # Policy refuses inline scripts it didn't ship, and axe is one of them.
-    page.evaluate("() => {\n" + axe_js.read_text(encoding="utf-8") + "\n}")
+    page.evaluate("() => {\n" + axe_source() + "\n}")
     # Colours are judged as the reader sees them once the page settles, not halfway through a fade
     # (Material fades the header title and search results in; on a busy machine axe caught them mid-way).
     page.evaluate("""() => Promise.race([
@@ -303,9 +340,7 @@ def axe_violations(page) -> list[str]:
             .filter((a) => a.effect && Number.isFinite(a.effect.getComputedTiming().endTime))
             .map((a) => a.finished.catch(() => null))),
         new Promise((done) => setTimeout(done, 3000))])""")
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [f"{v['id']} ({v['impact']}): {n['target']} {n.get('failureSummary', '')[:160]}"
-            for v in result["violations"] for n in v["nodes"]]
+    return axe_run(page)
 
 
 # ---- A center's typical edits, made in a copy: the content tests must pass on it too ----

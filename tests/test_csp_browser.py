@@ -59,6 +59,7 @@ def follow(page, url: str, path: str, title: str) -> None:
     page.locator("#csp-tour").click()
     page.wait_for_url(url + path)
     expect(page).to_have_title(title)
+    page.evaluate('document.getElementById("csp-tour")?.remove()')  # the page as the student sees it
 
 
 def use_a_checklist(page) -> None:

@@ -16,24 +16,12 @@ import pathlib
 from playwright.sync_api import expect
 
 from conftest import watch_context
-from support import AXE_TAGS, mark_window, soup, words
+from support import AXE_COLOUR_RULES, axe_run, axe_source, mark_window, soup, words
 from test_branding import example_center
 from test_csp_browser import (follow, pages_with, record_violations, search, site_path, title_of, use_a_checklist,
                               use_an_email, use_the_planner)
 from test_design_browser import LAPTOP, chrome_problems, student_pages, title_problem
 from test_site_build import built_pages
-
-
-def axe_source() -> str:
-    import axe_playwright_python
-    return pathlib.Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
-
-
-def axe_run(page) -> list[str]:
-    """axe-core on the page (injected into every page of the context); one line per violating node."""
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [f"{v['id']} ({v['impact']}): {n['target']} {n.get('failureSummary', '')[:160]}"
-            for v in result["violations"] for n in v["nodes"]]
 
 
 def heading(site: pathlib.Path, path: str) -> str:
@@ -46,36 +34,27 @@ def heading(site: pathlib.Path, path: str) -> str:
 
 # Content: every page of every guide ------------------------------------------------------------
 
-COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # axe's rules that depend on the colours
-
-
-def axe_colours(page) -> list[str]:
-    """axe-core's colour rules alone on the page (the rest don't change with the colour scheme)."""
-    result = page.evaluate("rules => axe.run(document, {runOnly: {type: 'rule', values: rules}})", COLOUR_RULES)
-    return [f"{v['id']} ({v['impact']}): {n['target']} {n.get('failureSummary', '')[:160]}"
-            for v in result["violations"] for n in v["nodes"]]
-
-
 def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(browser, guide, tmp_path):
     """One walk through the guide as a student makes it collects everything that must never happen:
     an axe-core violation, a refusal by the Content Security Policy, a JavaScript error, a request
     to another site, a file that fails to load.
 
-    In the light scheme, from the home page, every Markdown page is swapped in by instant navigation
-    (the home page's policy stays in force while each page's inline scripts run again), home last:
-    each has its title, one h1 and the scheme asked for, and passes axe (every WCAG A and AA rule);
-    a situation's page chooses its situation on the way, as landing on it does. At 1280 px, every
-    student page reads as one column, without documentation chrome (chrome_problems). Then the tools are
-    used (a checklist ticked, an email filled in, copied and downloaded, a plan and its .ics, a
-    search and its result); every other file the build wrote (printable sheets) is loaded afresh;
-    the 404 page, at depth, passes axe and leads home; the language switch leads to the other
-    language. In the dark scheme, every Markdown page and the 404 page pass axe's colour rules
-    (paper has no dark mode: the sheets are not shown in it); not again on a translation, whose
-    colours and markup are its original's."""
+    From the home page, every Markdown page is swapped in by instant navigation (the home page's
+    policy stays in force while each page's inline scripts run again), home last: each has its
+    title and one h1, and passes axe in the light scheme (every WCAG A and AA rule); then the
+    student turns the page dark with the header's toggle, and it passes axe's colour rules in the
+    dark scheme, with a bold title at AA contrast (not again on a translation, whose colours and
+    markup are its original's: it is walked in light alone). A situation's page chooses its
+    situation on the way, as landing on it does. At 1280 px, every student page reads as one
+    column, without documentation chrome (chrome_problems). Then the tools are used (a checklist
+    ticked, an email filled in, copied and downloaded, a plan and its .ics, a search and its
+    result); every other file the build wrote (printable sheets) is loaded afresh; the 404 page,
+    at depth, passes axe (in dark too, where the system asks for dark, on an original) and leads
+    home; the language switch leads to the other language."""
     markdown, student = guide.pages(), set(student_pages(guide.docs))
     built = [site_path(guide.site, p) for p in built_pages(guide.site)]
     others = [p for p in built if p not in markdown and p != "404.html"]
-    not_found = (guide.site / "404.html").read_bytes()
+    both = guide.lang == "en"  # both schemes on an original; a translation has its colours and markup
     problems, failed, visited = [], [], []
 
     def context(scheme):
@@ -87,31 +66,47 @@ def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(brow
                if r.status >= 400 and "/no/such/page/" not in r.url else None)
         ctx.on("requestfailed", lambda r: failed.append(f"failed {r.url} ({r.failure})")
                if "127.0.0.1" in r.url and r.failure != "net::ERR_ABORTED" else None)
-        ctx.route("**/no/such/page/", lambda r: r.fulfill(status=404, body=not_found, content_type="text/html"))
         return ctx
 
-    def check(page, path, scheme, run):
+    def check(page, path, scheme, rules=None):
         where = path or "(home)"
-        if page.locator("h1").count() != 1:
-            problems.append(f"/{where}: {page.locator('h1').count()} h1 elements")
         expected = "slate" if scheme == "dark" else "default"
         if page.locator("body").get_attribute("data-md-color-scheme") != expected:
             problems.append(f"/{where}: not in the {scheme} scheme")
-        problems.extend(f"/{where} ({scheme}): {v}" for v in run(page))
+        problems.extend(f"/{where} ({scheme}): {v}" for v in axe_run(page, rules))
 
-    light, dark = context("light"), context("dark")
+    def toggle(page, scheme):
+        """The header's light/dark switch, as a student uses it (Material keeps the scheme across pages)."""
+        page.locator("form[data-md-component=palette] label:visible").click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
+        return scheme
+
+    contexts = [light := context("light")]
     try:
         page = light.new_page()
         page.goto("")
         mark_window(page)
+        scheme = "light"
         for path in markdown[1:] + markdown[:1]:  # every page, by instant navigation, home last
             follow(page, guide.url, path, title_of(guide.site, path))
+            if page.locator("h1").count() != 1:
+                problems.append(f"/{path or '(home)'}: {page.locator('h1').count()} h1 elements")
             if page.locator("[data-situation-page]:not([data-situation-page=''])").count():
                 expect(page.locator(".guide-situation-line")).to_be_visible()  # chosen by landing on its page
-            check(page, path, "light", axe_run)
             if path in student:
-                problems.extend(chrome_problems(page, path, tmp_path))
+                problems.extend(chrome_problems(page, path, tmp_path))  # in light; the layout is the same in dark
+            for _ in range(2 if both else 1):  # whichever scheme the page came in, then the other
+                if scheme == "light":
+                    check(page, path, "light")
+                else:
+                    check(page, path, "dark", AXE_COLOUR_RULES)
+                    if path in student:
+                        problems.extend(f"{p} (dark)" for p in title_problem(page, path))
+                if both:
+                    scheme = toggle(page, "dark" if scheme == "light" else "light")
             visited.append(path)
+        if scheme == "dark":
+            scheme = toggle(page, "light")
         tools = [(pages_with(guide, "[data-checklist]"), use_a_checklist),
                  (pages_with(guide, "[data-email]"), use_an_email),
                  (pages_with(guide, ".planner--full"), use_the_planner)]
@@ -126,8 +121,8 @@ def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(brow
             if not response.ok:
                 problems.append(f"/{path}: HTTP {response.status}")
             visited.append(path)
-        assert page.goto("no/such/page/").status == 404
-        check(page, "404.html", "light", axe_run)
+        assert page.goto("no/such/page/").status == 404  # the server answers as GitHub Pages does
+        check(page, "404.html", "light")
         mark_window(page)
         page.locator("a.md-header__button.md-logo").click()  # from the 404 page, instant navigation home
         page.wait_for_url(guide.url)
@@ -140,20 +135,18 @@ def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(brow
             page.wait_for_url(target)
         page.wait_for_load_state("networkidle")
 
-        if guide.lang == "en":  # a translation has its original's colours and markup: its words don't change them
+        if both:  # a system that asks for dark gets it from the first page it loads
+            contexts.append(dark := context("dark"))
             page = dark.new_page()
-            for path in markdown + ["no/such/page/"]:
-                page.goto(path)
-                check(page, path, "dark", axe_colours)
-                if path in student:
-                    problems.extend(f"{p} (dark)" for p in title_problem(page, path))
+            assert page.goto("no/such/page/").status == 404
+            check(page, "404.html", "dark", AXE_COLOUR_RULES)
             page.wait_for_load_state("networkidle")
     finally:
-        light.close()
-        dark.close()
+        for ctx in contexts:
+            ctx.close()
     assert not problems, "\n".join(problems)
     assert sorted(visited) == sorted(built), "the walk missed some of the files the build wrote"
-    for ctx in (light, dark):
+    for ctx in contexts:
         assert not ctx.violations, "\n".join(ctx.violations)
         assert not ctx.watch.outside, f"requests left 127.0.0.1: {ctx.watch.outside}"
         # Chromium reports the 404 page's own status on the console; nothing else may appear there
@@ -232,3 +225,15 @@ def test_the_404_page_works_at_any_depth(example_context_factory, example, examp
     assert not ctx.watch.outside, ctx.watch.outside
     # Chromium reports the page's own 404 status on the console; nothing else may appear there
     assert not [e for e in ctx.watch.errors if "status of 404" not in e], ctx.watch.errors
+
+
+def test_a_request_to_another_site_is_caught_and_goes_nowhere(example_context_factory):
+    """What every browser test relies on: a request to another site (here from a page without the
+    guide's security policy, which would refuse it first) is recorded by the watch, and Chromium
+    resolves no host but 127.0.0.1, so it never leaves the machine."""
+    ctx = example_context_factory()
+    page = ctx.new_page()  # a blank page: no policy
+    page.set_content('<img alt="" src="https://fonts.example.org/tracker.png">')
+    page.wait_for_load_state("networkidle")
+    assert ctx.watch.outside == ["https://fonts.example.org/tracker.png"]
+    assert page.evaluate("document.images[0].complete && document.images[0].naturalWidth === 0")
