@@ -48,6 +48,8 @@ from guidekit.markers import LINE_MARKER, MARKER, Marker, find_all_markers
 from guidekit.printsheets import Sheet
 from guidekit.translations import Translation, line_times, mark, missing_texts, overlay
 
+from .render import CompiledTemplates
+
 ANY_ID = None  # variants(kind) returns this when any id is accepted (checked by the component itself)
 
 class Component:
@@ -159,6 +161,7 @@ class Build:
     subsites: list[str] = field(default_factory=list)  # folders of site_dir another build writes (es/)
     fallback_docs_dir: str | None = None  # a translation's static files missing from docs_dir come from here
     translation: Translation | None = None  # set in a translated site's build (components/languages.py)
+    compiled_templates: CompiledTemplates = field(default_factory=CompiledTemplates)  # a translation shares its root's
 
     def __post_init__(self):
         self.components = ordered(self.components)

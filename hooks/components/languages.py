@@ -60,7 +60,7 @@ from guidekit.languages import (SETTING, Languages, Pair, alternates, compare_ma
 from guidekit.markers import find_all_markers
 
 from .base import Component
-from .render import render
+from .render import CompiledTemplates, render
 from .text import read_words, words_file
 from guidekit.translations import Translation, file_times, newer
 
@@ -78,6 +78,7 @@ class RootSite:
     docs_dir: str
     site_url: str
     pages: dict[str, str] = field(default_factory=dict)   # src_uri -> file (project-relative)
+    compiled_templates: CompiledTemplates | None = None    # the root build's: a translation compiles nothing again
     statics: list[str] = field(default_factory=list)      # src_uris of the docs' other files
     nav: list[str] = field(default_factory=list)
     nav_tree: list = field(default_factory=list)          # mkdocs.yml's nav as written
@@ -188,7 +189,8 @@ class LanguagesComponent(Component):
                                            f"add the {english_name(code)} pages and data there (README, Languages), or "
                                            f"remove '{code}' from {SETTING} until they are ready."))
         self.code = self.langs.root
-        self.root = RootSite(self.langs, root_dir, path, config.docs_dir, config.site_url or "")
+        self.root = RootSite(self.langs, root_dir, path, config.docs_dir, config.site_url or "",
+                             compiled_templates=build.compiled_templates)
         build.subsites = list(self.langs.others)
         for code in self.langs.others:
             other = self._config_of(root_dir, code)
@@ -281,6 +283,7 @@ class LanguagesComponent(Component):
     def _configure_translation(self, build):
         config = build.config
         build.fallback_docs_dir = self.root.docs_dir
+        build.compiled_templates = self.root.compiled_templates  # the same templates: compiled once
         build.translation = Translation(self.code, english_name(self.code), self.root.langs.root, self.root.docs_dir)
         config.extra["scope"] = urlsplit(self.root.site_url).path or "/"  # one saved state for every language
         path = build.rel(config.config_file_path)

@@ -1,9 +1,32 @@
 """Partials render through one theme environment per build. Pages are converted before MkDocs's own
 on_env, so the components can't use MkDocs's environment; guide.on_env hands this one to MkDocs
 instead, so MkDocs renders the pages with it too (a partial both use compiles once per build).
-Nothing is kept between builds: each build compiles its templates afresh.
+
+Each language's build (components/languages.py) runs in the same process with the same templates:
+they share one CompiledTemplates, so a template is compiled once per `mkdocs build`, whatever the
+number of languages. Nothing is kept between builds: each `mkdocs build`, and each rebuild of
+`mkdocs serve`, starts with none, in memory.
 """
 from __future__ import annotations
+
+from jinja2 import BytecodeCache
+
+
+class CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates, kept in memory for one `mkdocs build` (Build.compiled_templates,
+    which a translated build takes from the root language's). A template whose source changed has
+    another checksum, and is compiled again."""
+
+    def __init__(self):
+        self.code: dict[str, tuple[str, object]] = {}
+
+    def load_bytecode(self, bucket):
+        checksum, code = self.code.get(bucket.key, (None, None))
+        if checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = (bucket.checksum, bucket.code)
 
 
 def theme_env(build):
@@ -12,6 +35,7 @@ def theme_env(build):
     env = getattr(theme, "_guide_env", None)
     if env is None:  # a new Theme comes with every build (and every `mkdocs serve` rebuild)
         env = build.prepare_env(theme.get_env())
+        env.bytecode_cache = build.compiled_templates
         theme._guide_env = env
     return env
 
