@@ -24,12 +24,14 @@ serve: $(BIN)/.site-deps
 build: $(BIN)/.site-deps
 	$(BIN)/mkdocs build --strict
 
-# Chromium (browser tests), zbar-tools (QR decoding), poppler-utils (PDF to image), Java (the HTML
-# checker) and npm (to install the checker and Lighthouse) come from Debian's packages;
-# installed only where missing and where we may.
+# Chromium and its headless shell (the browser tests drive the shell: the same build on half the
+# processor time; tests/support.py browser_path), zbar-tools (QR decoding), poppler-utils (PDF
+# to image), Java (the HTML checker) and npm (to install the checker and Lighthouse) come from
+# Debian's packages; installed only where missing and where we may.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromium-headless-shell >/dev/null 2>&1 || missing="$$missing chromium-headless-shell"; \
 	command -v zbarimg  >/dev/null 2>&1 || missing="$$missing zbar-tools"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v java     >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import (EXAMPLE, PREFIX, ROOT, Guide, SitesServer, build, center_edits, chromium_path, copy_project,
+from support import (EXAMPLE, PREFIX, ROOT, Guide, SitesServer, build, center_edits, browser_path, copy_project,
                      shared_site, storage_key)
 
 IN_CI = bool(os.environ.get("CI"))
@@ -145,7 +145,7 @@ def shipped_guide(request):
 
 @pytest.fixture(scope="session")
 def browser():
-    path = chromium_path()
+    path = browser_path()
     if not path:
         if IN_CI:
             pytest.fail("No system Chromium found: install Debian's 'chromium' package (make test does).")

@@ -289,11 +289,20 @@ class SiteServer:
 
 
 def chromium_path() -> str | None:
+    """The system's Chromium, the whole browser (the benchmark's Lighthouse and timings use it)."""
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
         if found:
             return found
     return "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
+
+
+def browser_path() -> str | None:
+    """What the browser tests drive: the system Chromium's headless shell (Debian's
+    chromium-headless-shell: the same Chromium build, its engine without the desktop browser around it,
+    as Playwright itself runs headless tests), else the whole browser. On two cores the shell runs the
+    same pages on about half the processor time; the suite takes three minutes instead of five."""
+    return shutil.which("chromium-headless-shell") or chromium_path()
 
 
 def mark_window(page) -> None:
