@@ -29,21 +29,25 @@ build: $(BIN)/.site-deps
 # to image), Java (the HTML checker) and npm (to install the checker and Lighthouse) come from
 # Debian's packages; installed only where missing and where we may.
 system-deps:
-	@missing=""; \
+	@missing=""; optional=""; apt=""; \
 	command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || missing="$$missing chromium"; \
-	command -v chromium-headless-shell >/dev/null 2>&1 || missing="$$missing chromium-headless-shell"; \
+	command -v chromium-headless-shell >/dev/null 2>&1 || optional="chromium-headless-shell"; \
 	command -v zbarimg  >/dev/null 2>&1 || missing="$$missing zbar-tools"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v java     >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm      >/dev/null 2>&1 || missing="$$missing npm"; \
+	if command -v apt-get >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt="env DEBIAN_FRONTEND=noninteractive apt-get"; \
+	  elif command -v sudo >/dev/null; then apt="sudo env DEBIAN_FRONTEND=noninteractive apt-get"; fi; \
+	fi; \
+	if [ -n "$$missing$$optional" ] && [ -n "$$apt" ]; then $$apt update -qq; fi; \
+	if [ -n "$$optional" ] && [ -n "$$apt" ]; then \
+	  $$apt install -y -qq $$optional >/dev/null 2>&1 || \
+	    echo "No $$optional here (Ubuntu has none): the browser tests use Chromium itself, more slowly."; \
+	fi; \
 	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then \
-	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  else \
-	    echo "Please install:$$missing (browser tests skip without Chromium, except under CI)"; \
-	  fi; \
+	  if [ -n "$$apt" ]; then $$apt install -y -qq $$missing >/dev/null; \
+	  else echo "Please install:$$missing (browser tests skip without Chromium, except under CI)"; fi; \
 	fi
 
 # npm packages, pinned by their package-lock.json: the W3C Nu HTML Checker for the tests, Lighthouse
