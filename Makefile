@@ -32,6 +32,7 @@ system-deps:
 	@missing=""; optional=""; apt=""; \
 	command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v chromium-headless-shell >/dev/null 2>&1 || optional="chromium-headless-shell"; \
+	: "the headless shell is tried only where apt knows it (Debian), or where apt runs anyway"; \
 	command -v zbarimg  >/dev/null 2>&1 || missing="$$missing zbar-tools"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v java     >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
@@ -40,14 +41,16 @@ system-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt="env DEBIAN_FRONTEND=noninteractive apt-get"; \
 	  elif command -v sudo >/dev/null; then apt="sudo env DEBIAN_FRONTEND=noninteractive apt-get"; fi; \
 	fi; \
-	if [ -n "$$missing$$optional" ] && [ -n "$$apt" ]; then $$apt update -qq; fi; \
-	if [ -n "$$optional" ] && [ -n "$$apt" ]; then \
-	  $$apt install -y -qq $$optional >/dev/null 2>&1 || \
-	    echo "No $$optional here (Ubuntu has none): the browser tests use Chromium itself, more slowly."; \
+	if [ -n "$$optional" ] && [ -z "$$missing" ] && ! apt-cache show $$optional >/dev/null 2>&1; then \
+	  optional=""; \
 	fi; \
-	if [ -n "$$missing" ]; then \
-	  if [ -n "$$apt" ]; then $$apt install -y -qq $$missing >/dev/null; \
-	  else echo "Please install:$$missing (browser tests skip without Chromium, except under CI)"; fi; \
+	if [ -n "$$missing" ] && [ -z "$$apt" ]; then \
+	  echo "Please install:$$missing (browser tests skip without Chromium, except under CI)"; \
+	elif [ -n "$$missing$$optional" ] && [ -n "$$apt" ]; then \
+	  $$apt update -qq && \
+	  { [ -z "$$optional" ] || $$apt install -y -qq $$optional >/dev/null 2>&1 || \
+	    echo "No $$optional here: the browser tests use Chromium itself, more slowly."; } && \
+	  { [ -z "$$missing" ] || $$apt install -y -qq $$missing >/dev/null; }; \
 	fi
 
 # npm packages, pinned by their package-lock.json: the W3C Nu HTML Checker for the tests, Lighthouse

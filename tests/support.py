@@ -171,9 +171,11 @@ def built_file(site: pathlib.Path, page: str) -> pathlib.Path:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files as GitHub Pages serves them: over kept-alive connections, and an address that
-    names no file answered with status 404 and the site's 404.html (the nearest one above it, so
-    that a translation's own 404 page is what its addresses get here)."""
+    """Static files over kept-alive connections; an address that names no file is answered with
+    status 404 and a 404.html, as GitHub Pages does. GitHub Pages serves the site root's 404.html
+    for every address (test_languages checks it speaks each language); this server serves the
+    nearest one above the address, so that a translation's own 404.html, which a center's own web
+    server may serve, is walked at depth too."""
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".ics": "text/calendar", ".js": "text/javascript", ".svg": "image/svg+xml"}
     protocol_version = "HTTP/1.1"

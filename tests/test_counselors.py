@@ -238,7 +238,7 @@ def test_every_sheet_prints_on_its_pages_with_the_center_and_a_qr_code_to_its_pa
     center, urgent = center_settings_of(guide), squash(guide.words("center")["urgent_danger"])
     pg = guide_context(device_scale_factor=3).new_page()
     images, expected = [], []
-    drawn: dict[str, int] = {}  # a QR code's markup -> its picture: the same drawing reads the same
+    drawn: dict[str, int] = {}  # a QR code's size and markup -> its picture: the same drawing reads the same
     for sheet, most, target in materials(guide):
         pg.goto(sheet)
         for fmt in ("A4", "Letter"):
@@ -249,7 +249,8 @@ def test_every_sheet_prints_on_its_pages_with_the_center_and_a_qr_code_to_its_pa
             assert center["contact_email"] in whole and urgent in whole, f"{sheet}: no email or urgent line on {fmt}"
         codes = pg.locator(".sheet__qr, .poster__qr")
         for i in range(codes.count()):
-            markup = codes.nth(i).evaluate("e => e.outerHTML")
+            markup = codes.nth(i).evaluate("e => `${Math.round(e.getBoundingClientRect().width)}x"
+                                           "${Math.round(e.getBoundingClientRect().height)} ${e.outerHTML}`")
             if markup not in drawn:
                 drawn[markup] = len(images)
                 images.append(tmp_path / f"{len(images)}.png")

@@ -96,15 +96,15 @@ def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(brow
                 expect(page.locator(".guide-situation-line")).to_be_visible()  # chosen by landing on its page
             if path in student:
                 problems.extend(chrome_problems(page, path, tmp_path))  # in light; the layout is the same in dark
-            for _ in range(2 if both else 1):  # whichever scheme the page came in, then the other
+            for turn in range(2 if both else 1):  # the scheme the page came in, then the other (pages alternate)
+                if turn:
+                    scheme = toggle(page, "dark" if scheme == "light" else "light")
                 if scheme == "light":
                     check(page, path, "light")
                 else:
                     check(page, path, "dark", AXE_COLOUR_RULES)
                     if path in student:
                         problems.extend(f"{p} (dark)" for p in title_problem(page, path))
-                if both:
-                    scheme = toggle(page, "dark" if scheme == "light" else "light")
             visited.append(path)
         if scheme == "dark":
             scheme = toggle(page, "light")
@@ -231,13 +231,17 @@ def test_the_404_page_works_at_any_depth(example_context_factory, example, examp
     assert not [e for e in ctx.watch.errors if "status of 404" not in e], ctx.watch.errors
 
 
-def test_a_request_to_another_site_is_caught_and_goes_nowhere(example_context_factory):
+def test_a_request_to_another_site_is_caught_and_goes_nowhere(example_context_factory, example):
     """What every browser test relies on: a request to another site (here from a page without the
     guide's security policy, which would refuse it first) is recorded by the watch, and Chromium
     resolves no host but 127.0.0.1, so it never leaves the machine."""
     ctx = example_context_factory()
     page = ctx.new_page()  # a blank page: no policy
-    page.set_content('<img alt="" src="https://fonts.example.org/tracker.png">')
+    # this machine's own server by another name: it would answer, were any name but 127.0.0.1 resolved
+    elsewhere = example.url.replace("127.0.0.1", "localhost") + "assets/images/favicon.png"
+    assert (example.site / "assets/images/favicon.png").is_file()
+    page.set_content(f'<img alt="" src="{elsewhere}">')
     page.wait_for_load_state("networkidle")
-    assert ctx.watch.outside == ["https://fonts.example.org/tracker.png"]
-    assert page.evaluate("document.images[0].complete && document.images[0].naturalWidth === 0")
+    assert ctx.watch.outside == [elsewhere]
+    assert page.evaluate("document.images[0].complete && document.images[0].naturalWidth === 0"), \
+        "a request to another host name reached a server"

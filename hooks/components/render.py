@@ -15,7 +15,9 @@ from jinja2 import BytecodeCache
 class CompiledTemplates(BytecodeCache):
     """Jinja's compiled templates, kept in memory for one `mkdocs build` (Build.compiled_templates,
     which a translated build takes from the root language's). A template whose source changed has
-    another checksum, and is compiled again."""
+    another checksum, and is compiled again. Jinja works out a filter with constant arguments when
+    it compiles: a component's filter (template_filters) must depend on its arguments alone, never
+    on the build or its language, or the root language's result would show in every language."""
 
     def __init__(self):
         self.code: dict[str, tuple[str, object]] = {}
