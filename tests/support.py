@@ -531,7 +531,6 @@ def pdf_pages(page, fmt: str) -> list[str]:
     """The text of each page of a browser page printed to PDF on paper `fmt` ('A4', 'Letter'), read by
     poppler's pdftotext (the system's poppler-utils, which make test installs; ten times quicker than
     pypdf, which reads it where pdftotext is missing)."""
-    import io
     pdf = page.pdf(format=fmt)
     tool = shutil.which("pdftotext")
     if tool:

@@ -239,6 +239,7 @@ def test_every_sheet_prints_on_its_pages_with_the_center_and_a_qr_code_to_its_pa
     pg = guide_context(device_scale_factor=3).new_page()
     images, expected = [], []
     drawn: dict[str, int] = {}  # a QR code's size and markup -> its picture: the same drawing reads the same
+    # expected[i]: (sheet, the address its code must lead to) of every sheet showing picture i
     for sheet, most, target in materials(guide):
         pg.goto(sheet)
         for fmt in ("A4", "Letter"):
@@ -256,14 +257,14 @@ def test_every_sheet_prints_on_its_pages_with_the_center_and_a_qr_code_to_its_pa
                 images.append(tmp_path / f"{len(images)}.png")
                 codes.nth(i).screenshot(path=str(images[-1]))
                 expected.append(set())
-            expected[drawn[markup]].add(f"{sheet} -> {guide.url + target}")
+            expected[drawn[markup]].add((sheet, guide.url + target))
     tool = zbarimg()
     if not tool:
         pytest.skip("every sheet printed on its pages; QR codes not decoded: zbarimg (zbar-tools) is not installed")
     decoded = subprocess.run([tool, "--quiet", "--raw", *map(str, images)], capture_output=True, text=True).stdout.split()
     assert len(decoded) == len(images), f"{len(images)} QR codes, {len(decoded)} read: {decoded}"
     for url, wanted in zip(decoded, expected):
-        assert {w.split(" -> ")[1] for w in wanted} == {url}, f"the code reads {url}; wanted: {sorted(wanted)}"
+        assert {address for _, address in wanted} == {url}, f"the code reads {url}; wanted: {sorted(wanted)}"
 
 
 # The example site: every urgent setting, and axe on the sheets ----------------------------------

@@ -98,7 +98,8 @@ def path_starts(config: pathlib.Path, docs: pathlib.Path) -> set[str]:
 
 
 def shot(page, tmp_path: pathlib.Path, name: str) -> pathlib.Path:
-    out = tmp_path / f"{name}.png"
+    """A screenshot of the page as tmp_path/<name>.png; `name` may be a page's address ('' for home)."""
+    out = tmp_path / f"{name.strip('/').replace('/', '-') or 'home'}.png"
     page.screenshot(path=str(out))
     return out
 
@@ -231,7 +232,7 @@ def chrome_problems(page, path: str, tmp_path: pathlib.Path) -> list[str]:
     problems = []
     for what, selector in CHROME.items():
         if any(el.is_visible() for el in page.locator(selector).all()):
-            problems.append(f"/{path}: shows {what} (see {shot(page, tmp_path, path.strip('/').replace('/', '-') or 'home')})")
+            problems.append(f"/{path}: shows {what} (see {shot(page, tmp_path, path)})")
     column = page.locator("article.md-content__inner").bounding_box()
     font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article.md-content__inner')).fontSize)")
     if column["width"] > 45 * font:
@@ -333,8 +334,7 @@ def test_phone_targets_are_at_least_44px(example_context_factory, example_lang, 
             box.check()
         small = page.evaluate(MEASURE, TARGET)
         if small:
-            problems.append(f"/{path} at 390 px (see {shot(page, tmp_path, path.strip('/').replace('/', '-') or 'home')}):\n"
-                            + "\n".join(small))
+            problems.append(f"/{path} at 390 px (see {shot(page, tmp_path, path)}):\n" + "\n".join(small))
     assert not problems, "\n".join(problems)
 
 

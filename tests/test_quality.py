@@ -84,8 +84,8 @@ def vnu_messages(sites, tmp_path_factory) -> dict[str, list[dict]]:
     canary.write_text(CANARY, encoding="utf-8")
     # The JIT's quick tier alone (C1): for one short run it halves the checker's CPU time, with the
     # same messages; its frames are bigger, so the schema's deep recursion needs a bigger stack.
-    result = subprocess.run([java, "-Xss8m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(VNU_JAR), "--format", "json", "--errors-only",
-                             "--skip-non-html", *map(str, sites.values()), str(canary)],
+    result = subprocess.run([java, "-Xss8m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(VNU_JAR),
+                             "--format", "json", "--errors-only", "--skip-non-html", *map(str, sites.values()), str(canary)],
                             capture_output=True, text=True, timeout=240)
     messages = json.loads(result.stderr)["messages"]
     out = {"canary": [], "site": []}

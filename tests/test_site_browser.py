@@ -9,10 +9,9 @@ the tests own.
 """
 from __future__ import annotations
 
-import pytest
-
 import pathlib
 
+import pytest
 from playwright.sync_api import expect
 
 from conftest import watch_context
@@ -122,7 +121,7 @@ def test_a_walk_through_the_whole_guide_meets_no_violation_refusal_or_error(brow
             if not response.ok:
                 problems.append(f"/{path}: HTTP {response.status}")
             visited.append(path)
-        assert page.goto("no/such/page/").status == 404  # the server answers as GitHub Pages does
+        assert page.goto("no/such/page/").status == 404  # the server answers with the 404 page (support._Handler)
         check(page, "404.html", "light")
         mark_window(page)
         page.locator("a.md-header__button.md-logo").click()  # from the 404 page, instant navigation home

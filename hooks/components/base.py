@@ -52,6 +52,7 @@ from .render import CompiledTemplates
 
 ANY_ID = None  # variants(kind) returns this when any id is accepted (checked by the component itself)
 
+
 class Component:
     name: str = ""
     data: str | None = None                # file name inside docs/_data/
