@@ -329,15 +329,17 @@ def test_a_translation_that_breaks_the_guide_stops_the_build_at_its_line(tmp_pat
 
 
 def test_translations_hold_only_words():
-    """Every words file (the guide's and the example's) holds only words, each for a text the
-    original still has: no id, number, time, page or order."""
+    """Every words file (the guide's and the example's) holds only words: no id, number, time, page or
+    order. The example's each translate a text its original still has; the guide's may hold a few
+    that no longer do (a center removed an item in English): the translator's report lists them."""
     for root in (Path("docs"), DOCS):
         root = Path(__file__).resolve().parent.parent / root if not root.is_absolute() else root
         for words in sorted((root / "es" / "_data").glob("*.yml")):
             original = root / "_data" / words.name
             result = overlay(original.read_text(encoding="utf-8"), str(original), words.read_text(encoding="utf-8"),
                              str(words), "Spanish")
-            assert result.errors == [] and result.unused == [], (words, result.errors, result.unused)
+            assert result.errors == [], (words, result.errors)
+            assert root != DOCS or result.unused == [], (words, result.unused)
             node = yaml.compose(words.read_text(encoding="utf-8"))
             leaves = [n for n in _scalars(node)]
             assert leaves and not [n.value for n in leaves if fixed(n)], words
@@ -486,9 +488,15 @@ def soup_of(html: str):
 
 # The guide after a center's edits, made in English only (support.center_edits) ----------------
 
-def test_a_centers_english_edits_show_in_english_on_the_spanish_site_marked_and_listed(edited):
-    """The strict build passed (the fixture asserts it); on the Spanish site, exactly what the center
-    added in English shows in English, marked lang="en", and the translator's report lists exactly it."""
+def to_translate(report: str) -> set[str]:
+    """What a translator's report (translation-report.txt) lists as still to translate."""
+    return {line[2:].split("   [TO TRANSLATE]")[0] for line in report.splitlines() if "   [TO TRANSLATE]" in line}
+
+
+def test_a_centers_english_edits_show_in_english_on_the_spanish_site_marked_and_listed(edited, server):
+    """The strict build passed (the fixture asserts it); on the Spanish site, what the center added in
+    English shows in English, marked lang="en", and the translator's report lists it, and nothing
+    else that the guide it was copied from didn't list already."""
     from support import NEW_PAGE
     project, site = edited.project, edited.site / "es"
     checklists = yaml.safe_load((project / "docs" / "_data" / "checklists.yml").read_text(encoding="utf-8"))["checklists"]
@@ -501,8 +509,9 @@ def test_a_centers_english_edits_show_in_english_on_the_spanish_site_marked_and_
                 *(u.dotted for u in units if u.key[:2] == ("templates", template["id"])),
                 center["extra"]["career_center"]["name"]}
     report = (site / "translation-report.txt").read_text(encoding="utf-8")
-    listed = {line[2:].split("   [TO TRANSLATE]")[0] for line in report.splitlines() if "   [TO TRANSLATE]" in line}
-    assert listed == expected
+    listed = to_translate(report)
+    already = to_translate((server.site / "es" / "translation-report.txt").read_text(encoding="utf-8"))
+    assert expected <= listed and listed - expected <= already, (expected - listed, listed - expected - already)
 
     page = soup(site / checklists[0]["page"].replace(".md", "") / "index.html")
     label = next(l for l in page.select(f"#checklist-{checklists[0]['id']} label") if l.get_text(strip=True) == added["text"])
